@@ -1,0 +1,30 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { tenancyPlugin } from './src/plugins/tenancy'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: process.env.PAYLOAD_SECRET ?? '',
+  serverURL: process.env.BEACON_PUBLIC_URL,
+  admin: {
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' — Beacon' },
+  },
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL },
+    idType: 'uuid',
+    // The schema changes only through the migrations committed in src/migrations.
+    push: false,
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+  }),
+  editor: lexicalEditor(),
+  plugins: [tenancyPlugin()],
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  telemetry: false,
+})

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { type Database, DatabaseStartError, openDatabase } from '../src/db'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * PAYLOAD_SECRET signs logins and derives the key that encrypts stored credentials. When none is
+ * given, one is made once and kept in .data/payload-secret so restarts keep sessions and secrets.
+ */
+export function ensurePayloadSecret(): string {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const file = path.join(projectRoot, '.data', 'payload-secret')
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
+  }
+  process.env.PAYLOAD_SECRET = readFileSync(file, 'utf8').trim()
+  return process.env.PAYLOAD_SECRET
+}
+
+/** Opens the database and puts its URL in DATABASE_URL; says what went wrong in words if it cannot. */
+export async function openDatabaseOrExit(fresh: boolean): Promise<Database> {
+  try {
+    const database = await openDatabase({ fresh, projectRoot })
+    process.env.DATABASE_URL = database.url
+    return database
+  } catch (error) {
+    if (error instanceof DatabaseStartError) {
+      console.error(`\nBeacon cannot start its database: ${error.message}\n\nHow to fix it: ${error.hint}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}

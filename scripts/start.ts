@@ -1,0 +1,132 @@
+/**
+ * `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo data, a
+ * production build when the sources changed, then the web app (admin, API, dashboard, portal).
+ *   --dev        run `next dev` instead of a production build
+ *   --fresh      use a new, throw-away database (the browser tests use this)
+ *   --port N     web port (default PORT or 3000)
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { ensurePayloadSecret, openDatabaseOrExit, projectRoot } from './runtime'
+
+const { values: options } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+  },
+})
+const port = Number(options.port)
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port/PORT must be a port number, not "${options.port}".`)
+  process.exit(2)
+}
+
+const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: 'inherit', env })
+    child.on('exit', (code) => resolve(code ?? 1))
+  })
+}
+
+async function portIsFree(candidate: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(false))
+    server.listen(candidate, () => server.close(() => resolve(true)))
+  })
+}
+
+/** A hash of everything that goes into the production build, to rebuild only when it changed. */
+function sourceHash(): string {
+  const hash = createHash('sha256')
+  const walk = (entry: string) => {
+    const full = path.join(projectRoot, entry)
+    if (!existsSync(full)) return
+    if (statSync(full).isDirectory()) {
+      for (const child of readdirSync(full).sort()) walk(path.join(entry, child))
+    } else {
+      hash.update(entry).update(readFileSync(full))
+    }
+  }
+  for (const entry of ['app', 'src', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']) walk(entry)
+  return hash.digest('hex')
+}
+
+async function buildIfStale() {
+  const stamp = path.join(projectRoot, '.next', 'beacon-source-hash')
+  const current = sourceHash()
+  if (existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
+    return
+  }
+  console.log('Building the web app (first start or changed sources; takes a few minutes)…')
+  const code = await run(bin('next'), ['build', '--webpack'], { ...process.env, NODE_ENV: 'production' })
+  if (code !== 0) {
+    console.error('The build failed; see the messages above.')
+    await shutdown(code)
+  }
+  writeFileSync(stamp, current)
+}
+
+const children: ChildProcess[] = []
+let database: Awaited<ReturnType<typeof openDatabaseOrExit>> | null = null
+let stopping = false
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null)
+        .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))),
+    )
+    await database?.close()
+  }
+  process.exit(code)
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0))
+
+if (!(await portIsFree(port))) {
+  console.error(`\nPort ${port} is already in use. Stop what is using it, or start Beacon with PORT=<another port> npm start.\n`)
+  process.exit(1)
+}
+
+ensurePayloadSecret()
+database = await openDatabaseOrExit(options.fresh)
+console.log(`Database: ${database.description}`)
+
+const { prepareDatabase } = await import('../src/db/prepare')
+const { payload, created } = await prepareDatabase()
+if (created.length > 0) console.log(`Demo data created: ${created.length} records (see README for the sign-ins).`)
+await payload.destroy()
+
+if (!options.dev) await buildIfStale()
+
+const web = spawn(bin('next'), [options.dev ? 'dev' : 'start', '--port', String(port)], {
+  cwd: projectRoot,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: options.dev ? 'development' : 'production' },
+})
+children.push(web)
+web.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`The web app stopped (exit code ${code}).`)
+    void shutdown(code ?? 1)
+  }
+})
+
+const base = `http://localhost:${port}`
+console.log(`
+Beacon is starting on ${base}
+  Admin panel   ${base}/admin
+  REST API      ${base}/api
+Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).
+Press Ctrl+C to stop.
+`)

@@ -1,0 +1,5 @@
+export * from './context'
+export * from './permissions'
+export * from './roles'
+export * from './where'
+export * from './errors'

@@ -1,0 +1,87 @@
+import type { Access, AccessResult, FieldAccess, PayloadRequest, Where } from 'payload'
+
+import { type AccessContext, getAccessContext, type Grant, grantsWith, type ID } from './context'
+import type { Permission } from './permissions'
+
+/**
+ * Where a collection keeps its tenant links, as query paths: `organization` always; `location`
+ * for branch-owned documents; `owner` for documents that belong to one user (a customer's).
+ */
+export type TenantPaths = {
+  organization: string
+  location?: string
+  owner?: string
+}
+
+const NOTHING: Where = { id: { exists: false } }
+
+/** The constraint one grant puts on a collection laid out as `paths`. */
+export function grantWhere(grant: Grant, paths: TenantPaths, userId: ID | null): Where {
+  const inOrganization: Where = { [paths.organization]: { equals: grant.organization } }
+  switch (grant.scope) {
+    case 'self':
+      return paths.owner && userId ? { [paths.owner]: { equals: userId } } : inOrganization
+    case 'branch':
+      if (!paths.location) return inOrganization
+      return grant.locations.length ? { [paths.location]: { in: [...grant.locations] } } : NOTHING
+    case 'organization':
+      return inOrganization
+  }
+}
+
+/** The rows `permission` reaches for this user, as one constraint: `true` for super-admins. */
+export function permissionWhere(context: AccessContext, permission: Permission, paths: TenantPaths): AccessResult {
+  if (context.isSuperAdmin) return true
+  const clauses = grantsWith(context, permission).map((grant) => grantWhere(grant, paths, context.userId))
+  if (clauses.length === 0) return false
+  return clauses.length === 1 ? clauses[0] : { or: clauses }
+}
+
+/** Access for operations that may touch rows (read, update, delete): a row-level constraint. */
+export const can =
+  (permission: Permission, paths: TenantPaths): Access =>
+  async ({ req }) =>
+    permissionWhere(await getAccessContext(req), permission, paths)
+
+/**
+ * Access for create: whether the user holds the permission anywhere. Which organization and
+ * branch the new document may go to is checked by the tenancy plugin's `enforceTenantScope`
+ * hook once defaults are filled in.
+ */
+export const canCreate =
+  (permission: Permission): Access =>
+  async ({ req }) => {
+    const context = await getAccessContext(req)
+    return context.isSuperAdmin || grantsWith(context, permission).length > 0
+  }
+
+export const isSuperAdmin = async ({ req }: { req: PayloadRequest }): Promise<boolean> =>
+  (await getAccessContext(req)).isSuperAdmin
+
+export const nobody: Access = () => false
+
+/** The signed-in user's own record in the users collection (any active user). */
+export const selfOnly: Access = async ({ req }) => {
+  const context = await getAccessContext(req)
+  if (!context.userId) return false
+  if (context.isSuperAdmin) return true
+  if (context.grants.length === 0) return false
+  return { id: { equals: context.userId } }
+}
+
+/** Either access: `true` wins, constraints are joined with OR. */
+export const anyOf =
+  (...accesses: Access[]): Access =>
+  async (args) => {
+    const clauses: Where[] = []
+    for (const access of accesses) {
+      const result = await access(args)
+      if (result === true) return true
+      if (result && typeof result === 'object') clauses.push(result)
+    }
+    if (clauses.length === 0) return false
+    return clauses.length === 1 ? clauses[0] : { or: clauses }
+  }
+
+/** Field-level access (a yes or no, never a constraint) for what only super-admins may set. */
+export const superAdminField: FieldAccess = async ({ req }) => (await getAccessContext(req)).isSuperAdmin

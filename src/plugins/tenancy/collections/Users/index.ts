@@ -1,0 +1,200 @@
+import type { CollectionConfig, PayloadRequest } from 'payload'
+
+import {
+  ALL_PERMISSIONS,
+  anyOf,
+  can,
+  canCreate,
+  getAccessContext,
+  isStaff,
+  ROLE_LABELS,
+  ROLES,
+  selfOnly,
+  isSuperAdmin,
+  superAdminField,
+  type TenantPaths,
+} from '@/access'
+import { canonicalMac } from '@/lib/mac'
+
+import { activeOrganizationFilter } from '../../activeOrganization'
+import { guardPrivileges } from './hooks/guardPrivileges'
+import { refuseLockedLogin } from './hooks/refuseLockedLogin'
+import { refuseSuperAdminGrant } from './hooks/refuseSuperAdminGrant'
+import { uniqueUsername } from './hooks/uniqueUsername'
+import { validateMemberships } from './hooks/validateMemberships'
+
+export const USERS_SLUG = 'users'
+
+export const USER_STATUSES = ['ACTIVE', 'SUSPENDED', 'DELETED'] as const
+export const CONNECTION_TYPES = ['PPPOE', 'HOTSPOT', 'DHCP', 'STATIC'] as const
+
+/** A user belongs to organizations and branches through their memberships. */
+export const USER_PATHS: TenantPaths = {
+  organization: 'memberships.organization',
+  location: 'memberships.locations',
+  owner: 'id',
+}
+
+/** The admin panel is for staff; customers use the captive portal. */
+const staffOnly = async ({ req }: { req: PayloadRequest }) => isStaff(await getAccessContext(req))
+
+const permissionOptions = ALL_PERMISSIONS.map((permission) => ({ label: permission, value: permission }))
+
+export const Users: CollectionConfig = {
+  slug: USERS_SLUG,
+  labels: { singular: 'User', plural: 'Users' },
+  admin: {
+    group: 'Tenancy',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'status', 'memberships'],
+    description: 'Staff and customers. Deleting a user means setting their status to DELETED.',
+    baseFilter: activeOrganizationFilter('memberships.organization'),
+  },
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    useSessions: true,
+    // Secure cookies need HTTPS; a public URL on https turns them on.
+    cookies: { sameSite: 'Lax', secure: process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false },
+  },
+  access: {
+    admin: staffOnly,
+    create: canCreate('users.create'),
+    read: anyOf(selfOnly, can('users.read', USER_PATHS)),
+    update: anyOf(selfOnly, can('users.update', USER_PATHS)),
+    // Hard deletion is for the platform owner (erasure requests); everyone else sets DELETED.
+    delete: can('users.delete', USER_PATHS),
+    // Unlocking skips the lockout for any account by email, so it is the platform owner's call;
+    // locks lapse by themselves after `lockTime`.
+    unlock: isSuperAdmin,
+  },
+  hooks: {
+    beforeOperation: [refuseSuperAdminGrant],
+    beforeChange: [guardPrivileges, validateMemberships, uniqueUsername],
+    beforeLogin: [refuseLockedLogin],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'phone', type: 'text' },
+    {
+      name: 'username',
+      type: 'text',
+      index: true,
+      admin: { description: "Customers' PPPoE or hotspot login; unique within each organization." },
+      validate: (value: unknown) =>
+        value == null || value === '' || (typeof value === 'string' && /^[A-Za-z0-9._@-]{3,64}$/.test(value.trim()))
+          ? true
+          : 'Use 3 to 64 letters, digits, dots, dashes, underscores or @.',
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'ACTIVE',
+      index: true,
+      options: USER_STATUSES.map((value) => ({ label: value, value })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'isSuperAdmin',
+      label: 'Super-admin (platform owner)',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: superAdminField, update: superAdminField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'defaultOrganization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      admin: { position: 'sidebar', description: 'The organization this user starts in after signing in.' },
+    },
+    {
+      name: 'memberships',
+      type: 'array',
+      admin: { description: 'Organizations this user belongs to, with a role in each.' },
+      fields: [
+        { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true },
+        {
+          name: 'role',
+          type: 'select',
+          required: true,
+          options: ROLES.map((value) => ({ label: ROLE_LABELS[value], value })),
+        },
+        {
+          name: 'locations',
+          label: 'Branches',
+          type: 'relationship',
+          relationTo: 'locations',
+          hasMany: true,
+          // No filterOptions: Payload would check them with the editor's own read access, which
+          // fails a customer saving their profile. validateMemberships checks the branches instead.
+          admin: { description: 'Required for branch managers; narrows other staff to these branches.' },
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Permission overrides',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'addedPermissions',
+          type: 'select',
+          hasMany: true,
+          options: permissionOptions,
+          admin: { description: "Granted on top of the role's defaults." },
+        },
+        {
+          name: 'removedPermissions',
+          type: 'select',
+          hasMany: true,
+          options: permissionOptions,
+          admin: { description: "Taken away from the role's defaults." },
+        },
+      ],
+    },
+    {
+      name: 'customer',
+      type: 'group',
+      admin: {
+        condition: (data) =>
+          Array.isArray(data?.memberships) && data.memberships.some((row: { role?: string }) => row?.role === 'customer'),
+      },
+      fields: [
+        {
+          name: 'connectionType',
+          type: 'select',
+          defaultValue: 'HOTSPOT',
+          options: CONNECTION_TYPES.map((value) => ({ label: value, value })),
+        },
+        {
+          name: 'walletBalance',
+          type: 'number',
+          defaultValue: 0,
+          // Money moves through the billing ledger, not by editing a number.
+          access: { create: superAdminField, update: superAdminField },
+          admin: { readOnly: true, description: "Prepaid balance in the organization's currency." },
+        },
+        {
+          name: 'macAddresses',
+          label: 'Registered MAC addresses',
+          type: 'array',
+          fields: [
+            {
+              name: 'mac',
+              type: 'text',
+              required: true,
+              validate: (value: unknown) =>
+                typeof value === 'string' && canonicalMac(value) ? true : 'Not a MAC address (e.g. AA:BB:CC:DD:EE:FF).',
+              hooks: {
+                beforeChange: [({ value }) => (typeof value === 'string' ? (canonicalMac(value) ?? value) : value)],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+}

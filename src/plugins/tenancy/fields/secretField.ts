@@ -1,0 +1,44 @@
+import type { Field } from 'payload'
+
+import { encryptSecret } from '@/lib/secrets'
+
+/**
+ * A write-only credential (router secret, gateway key). Two fields: `name`, a virtual input that
+ * is never stored and always reads back empty, and `<name>Encrypted`, hidden from every API and
+ * holding AES-GCM ciphertext. Submitting a value replaces the secret; leaving it empty keeps it.
+ * Server code that needs the plaintext reads `<name>Encrypted` with `showHiddenFields` and
+ * decrypts it with `decryptSecret`.
+ */
+export function secretField({ name, label, description }: { name: string; label: string; description?: string }): Field[] {
+  const storedName = `${name}Encrypted`
+  return [
+    {
+      name,
+      label,
+      type: 'text',
+      virtual: true,
+      admin: {
+        autoComplete: 'off',
+        description: description ?? 'Write-only: stored encrypted and never shown again. Leave empty to keep the current value.',
+      },
+      hooks: {
+        afterRead: [() => undefined],
+      },
+    },
+    {
+      name: storedName,
+      type: 'text',
+      hidden: true,
+      hooks: {
+        beforeChange: [
+          ({ siblingData, value, previousValue }) => {
+            const submitted = siblingData[name]
+            delete siblingData[name]
+            if (typeof submitted === 'string' && submitted.length > 0) return encryptSecret(submitted)
+            return value ?? previousValue
+          },
+        ],
+      },
+    },
+  ]
+}

@@ -1,0 +1,32 @@
+import type { Plugin } from 'payload'
+
+import { Locations } from './collections/Locations'
+import { Organizations } from './collections/Organizations'
+import { Users, USERS_SLUG } from './collections/Users'
+
+export { LOCATIONS_SLUG } from './collections/Locations'
+export { ORGANIZATIONS_SLUG } from './collections/Organizations'
+export { USERS_SLUG } from './collections/Users'
+export { organizationField } from './fields/organizationField'
+export { locationField } from './fields/locationField'
+export { secretField } from './fields/secretField'
+export { enforceTenantScope } from './hooks/enforceTenantScope'
+
+/** Organizations, their branches and the people in them, with the admin panel's switcher. */
+export const tenancyPlugin =
+  (): Plugin =>
+  (config) => ({
+    ...config,
+    collections: [...(config.collections ?? []), Organizations, Locations, Users],
+    admin: {
+      ...config.admin,
+      user: USERS_SLUG,
+      components: {
+        ...config.admin?.components,
+        beforeNavLinks: [
+          ...(config.admin?.components?.beforeNavLinks ?? []),
+          '/plugins/tenancy/components/OrganizationSwitcher#OrganizationSwitcher',
+        ],
+      },
+    },
+  })

@@ -1,0 +1,75 @@
+import type { Payload } from 'payload'
+
+import { DEMO_ORGANIZATIONS, DEMO_USERS } from './demo'
+
+export type SeedSummary = { created: string[] }
+
+/**
+ * Puts the demo tenants, branches and people in place. Safe to run on every start: what exists
+ * (matched by slug, branch name or email) is left as it is, what is missing is created.
+ */
+export async function seedDemoData(payload: Payload): Promise<SeedSummary> {
+  const created: string[] = []
+  const organizationIds = new Map<string, string>()
+  const branchIds = new Map<string, string>()
+
+  for (const { branches, ...organization } of DEMO_ORGANIZATIONS) {
+    const existing = await payload.find({
+      collection: 'organizations',
+      where: { slug: { equals: organization.slug } },
+      limit: 1,
+      depth: 0,
+    })
+    const doc =
+      existing.docs[0] ??
+      (await payload.create({ collection: 'organizations', data: { ...organization, contact: { ...organization.contact } } }))
+    if (!existing.docs[0]) created.push(`organization ${organization.name}`)
+    organizationIds.set(organization.slug, String(doc.id))
+
+    for (const name of branches) {
+      const found = await payload.find({
+        collection: 'locations',
+        where: { and: [{ organization: { equals: doc.id } }, { name: { equals: name } }] },
+        limit: 1,
+        depth: 0,
+      })
+      const branch =
+        found.docs[0] ?? (await payload.create({ collection: 'locations', data: { organization: doc.id, name } }))
+      if (!found.docs[0]) created.push(`branch ${organization.name} / ${name}`)
+      branchIds.set(`${organization.slug}/${name}`, String(branch.id))
+    }
+  }
+
+  for (const user of DEMO_USERS) {
+    const existing = await payload.find({ collection: 'users', where: { email: { equals: user.email } }, limit: 1, depth: 0 })
+    if (existing.docs[0]) continue
+    const memberships = user.memberships.map((membership) => ({
+      organization: organizationIds.get(membership.organization)!,
+      role: membership.role as 'org-admin',
+      locations: (membership.branches ?? []).map((branch) => branchIds.get(`${membership.organization}/${branch}`)!),
+    }))
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: user.email,
+        password: user.password,
+        name: user.name,
+        username: user.username,
+        isSuperAdmin: user.isSuperAdmin ?? false,
+        status: 'ACTIVE',
+        memberships,
+        defaultOrganization: memberships[0]?.organization,
+        ...(user.customer
+          ? {
+              customer: {
+                connectionType: user.customer.connectionType as 'HOTSPOT',
+                macAddresses: user.customer.macAddresses.map((mac) => ({ mac })),
+              },
+            }
+          : {}),
+      },
+    })
+    created.push(`user ${user.email}`)
+  }
+  return { created }
+}

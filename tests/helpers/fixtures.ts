@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto'
+
+import { idOf, testPayload, userByEmail } from './payload'
+
+export const ACTORS = ['super', 'orgAdmin', 'manager', 'supervisor', 'agent', 'viewer', 'customer', 'otherAdmin'] as const
+export type Actor = (typeof ACTORS)[number]
+
+/** Who plays each role: the README's demo accounts, plus a viewer the tests add. */
+export const ACTOR_EMAILS: Record<Actor, string> = {
+  super: 'super@beacon.test',
+  orgAdmin: 'admin@demo-isp.test',
+  manager: 'manager@demo-isp.test',
+  supervisor: 'lead@demo-isp.test',
+  agent: 'tech2@demo-isp.test',
+  viewer: 'viewer@demo-isp.test',
+  customer: 'alice@demo-isp.test',
+  otherAdmin: 'admin@other-isp.test',
+}
+
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
+
+export type World = Awaited<ReturnType<typeof loadWorld>>
+
+/** Ids of the seeded tenants, branches and people, plus a demo viewer (created once). */
+export async function loadWorld() {
+  const payload = await testPayload()
+  const demo = await idOf('organizations', { slug: { equals: 'demo-isp' } })
+  const other = await idOf('organizations', { slug: { equals: 'other-isp' } })
+  const downtown = await idOf('locations', { name: { equals: 'Downtown' } })
+  const airport = await idOf('locations', { name: { equals: 'Airport' } })
+  const mainStreet = await idOf('locations', { name: { equals: 'Main Street' } })
+
+  const viewerExists = await payload.count({ collection: 'users', where: { email: { equals: ACTOR_EMAILS.viewer } } })
+  if (viewerExists.totalDocs === 0) {
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: ACTOR_EMAILS.viewer,
+        password: 'beacon-viewer-1',
+        name: 'Vic Viewer',
+        status: 'ACTIVE',
+        memberships: [{ organization: demo, role: 'viewer' }],
+      },
+    })
+  }
+
+  const actors = Object.fromEntries(
+    await Promise.all(ACTORS.map(async (actor) => [actor, await userByEmail(ACTOR_EMAILS[actor])] as const)),
+  ) as Record<Actor, Awaited<ReturnType<typeof userByEmail>>>
+
+  const userId = (email: string) => userByEmail(email).then((user) => String(user.id))
+  return {
+    payload,
+    actors,
+    organizations: { demo, other },
+    locations: { downtown, airport, mainStreet },
+    users: {
+      alice: await userId('alice@demo-isp.test'),
+      tech1: await userId('tech1@demo-isp.test'),
+      otherAdmin: await userId('admin@other-isp.test'),
+    },
+  }
+}
