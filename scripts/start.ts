@@ -99,6 +99,7 @@ if (!(await portIsFree(port))) {
 }
 
 ensurePayloadSecret()
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 database = await openDatabaseOrExit(options.fresh)
 console.log(`Database: ${database.description}`)
 

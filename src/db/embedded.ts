@@ -143,7 +143,8 @@ export async function startEmbeddedPostgres({
     await waitUntilStarted(server.start(), adminUrl('postgres'))
   } catch (error) {
     record(error ?? '')
-    await server.stop().catch(() => undefined)
+    // stop() waits for an exit event that never comes if the server already died: cap the wait.
+    await Promise.race([server.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))])
     throw diagnoseStartFailure(output, { dataDir, port: chosenPort })
   }
   return { adminUrl, stop: () => server.stop() }

@@ -1,0 +1,110 @@
+/** Who may sign in, what they are told when they may not, and lockout after repeated failures. */
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { loadWorld, unique, type World } from '../helpers/fixtures'
+
+let world: World
+
+beforeAll(async () => {
+  world = await loadWorld()
+})
+
+const PASSWORD = 'a-long-password-1'
+
+async function makeUser(overrides: Record<string, unknown>) {
+  const email = `${unique('login')}@example.test`
+  await world.payload.create({
+    collection: 'users',
+    data: { email, password: PASSWORD, name: 'Login Test', ...overrides } as never,
+  })
+  return email
+}
+
+const login = (email: string, password = PASSWORD) =>
+  world.payload.login({ collection: 'users', data: { email, password } })
+
+describe('signing in', () => {
+  it('works for an active member with the right password', async () => {
+    const result = await login('admin@demo-isp.test', 'beacon-admin-1')
+    expect(result.token).toBeTruthy()
+    expect(result.user?.email).toBe('admin@demo-isp.test')
+  })
+
+  it('answers a wrong password and an unknown email alike (401)', async () => {
+    const wrong = await login('admin@demo-isp.test', 'not-the-password').catch((error) => error)
+    const unknown = await login('nobody@example.test', 'whatever-1').catch((error) => error)
+    expect(wrong.status).toBe(401)
+    expect(unknown.status).toBe(401)
+    expect(wrong.message).toBe(unknown.message)
+  })
+
+  it('refuses a suspended account with a reason', async () => {
+    const email = await makeUser({ status: 'SUSPENDED', memberships: [{ organization: world.organizations.demo, role: 'agent' }] })
+    await expect(login(email)).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/suspended/i) })
+  })
+
+  it('refuses a deleted account with a reason', async () => {
+    const email = await makeUser({ status: 'DELETED', memberships: [{ organization: world.organizations.demo, role: 'agent' }] })
+    await expect(login(email)).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/deleted/i) })
+  })
+
+  it.each(['SUSPENDED', 'EXPIRED'])('refuses members of a %s organization, but not super-admins', async (status) => {
+    const { payload } = world
+    const slug = unique('locked')
+    const organization = await payload.create({ collection: 'organizations', data: { name: slug, slug, status: status as 'SUSPENDED', timeZone: 'UTC', currency: 'USD' } })
+    const member = await makeUser({ memberships: [{ organization: organization.id, role: 'org-admin' }] })
+    await expect(login(member)).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/suspended or has expired/) })
+
+    const superAdmin = await makeUser({ isSuperAdmin: true, memberships: [{ organization: organization.id, role: 'org-admin' }] })
+    await expect(login(superAdmin)).resolves.toMatchObject({ user: { email: superAdmin } })
+  })
+
+  it('lets a member of one locked and one active organization in, with access to the active one only', async () => {
+    const { payload, organizations } = world
+    const slug = unique('locked')
+    const locked = await payload.create({ collection: 'organizations', data: { name: slug, slug, status: 'SUSPENDED', timeZone: 'UTC', currency: 'USD' } })
+    const email = await makeUser({
+      memberships: [
+        { organization: locked.id, role: 'org-admin' },
+        { organization: organizations.demo, role: 'viewer' },
+      ],
+    })
+    const user = (await login(email)).user!
+    const visible = await payload.find({
+      collection: 'organizations',
+      where: { id: { in: [locked.id, organizations.demo] } },
+      user: { ...user, collection: 'users' },
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(visible.docs.map((doc) => String(doc.id))).toEqual([organizations.demo])
+  })
+
+  it('refuses someone who belongs to no organization', async () => {
+    const email = await makeUser({ memberships: [] })
+    await expect(login(email)).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/not a member/) })
+  })
+
+  it('locks an account after 5 wrong passwords, even against the right one', async () => {
+    const email = await makeUser({ memberships: [{ organization: world.organizations.demo, role: 'agent' }] })
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(login(email, 'wrong-password')).rejects.toBeTruthy()
+    }
+    const locked = await login(email).catch((error) => error)
+    expect(locked.status).not.toBe(200)
+    expect(locked.message).toMatch(/locked/i)
+  })
+})
+
+describe('a token outlives the right to use it', () => {
+  it('a user suspended after signing in can no longer read anything, not even themselves', async () => {
+    const { payload, organizations } = world
+    const email = await makeUser({ memberships: [{ organization: organizations.demo, role: 'org-admin' }] })
+    const user = (await login(email)).user!
+    await payload.update({ collection: 'users', id: user.id, data: { status: 'SUSPENDED' } })
+    const suspended = await payload.findByID({ collection: 'users', id: user.id, depth: 0 })
+    const asSuspended = { user: { ...suspended, collection: 'users' as const }, overrideAccess: false, depth: 0 }
+    await expect(payload.findByID({ collection: 'users', id: user.id, ...asSuspended })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.find({ collection: 'locations', ...asSuspended })).rejects.toMatchObject({ status: 403 })
+  })
+})

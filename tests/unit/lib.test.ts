@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+
+import { effectivePermissions, ROLE_PERMISSIONS, scopeOf } from '@/access'
+import { isCurrency, isTimeZone } from '@/lib/intl'
+import { canonicalMac } from '@/lib/mac'
+import { decryptSecret, encryptSecret } from '@/lib/secrets'
+
+describe('canonicalMac', () => {
+  it.each([
+    ['aa:bb:cc:dd:ee:ff', 'AA:BB:CC:DD:EE:FF'],
+    ['AA-BB-CC-DD-EE-FF', 'AA:BB:CC:DD:EE:FF'],
+    ['aabb.ccdd.eeff', 'AA:BB:CC:DD:EE:FF'],
+    ['aabbccddeeff', 'AA:BB:CC:DD:EE:FF'],
+    [' a4:5e:60:c1:22:01 ', 'A4:5E:60:C1:22:01'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonicalMac(input)).toBe(expected)
+  })
+
+  it.each(['', 'aa:bb:cc:dd:ee', 'gg:bb:cc:dd:ee:ff', 'aa:bb:cc:dd:ee:ff:00', 'hello'])('refuses %j', (input) => {
+    expect(canonicalMac(input)).toBeNull()
+  })
+})
+
+describe('secrets at rest', () => {
+  it('round-trips and never repeats a ciphertext', () => {
+    const a = encryptSecret('router-secret', 'master-1')
+    const b = encryptSecret('router-secret', 'master-1')
+    expect(a).not.toBe(b)
+    expect(decryptSecret(a, 'master-1')).toBe('router-secret')
+  })
+
+  it('refuses a different master secret and tampered data', () => {
+    const stored = encryptSecret('router-secret', 'master-1')
+    expect(() => decryptSecret(stored, 'master-2')).toThrow()
+    const [version, iv, tag, data] = stored.split(':')
+    const flipped = Buffer.from(data, 'base64url')
+    flipped[0] ^= 1
+    expect(() => decryptSecret([version, iv, tag, flipped.toString('base64url')].join(':'), 'master-1')).toThrow()
+    expect(() => decryptSecret('plain-text', 'master-1')).toThrow(/format/)
+  })
+
+  it('needs a master secret', () => {
+    expect(() => encryptSecret('x', '')).toThrow(/PAYLOAD_SECRET/)
+  })
+})
+
+describe('time zones and currencies', () => {
+  it('knows real ones and refuses made-up ones', () => {
+    expect(isTimeZone('Africa/Nairobi')).toBe(true)
+    expect(isTimeZone('UTC')).toBe(true)
+    expect(isTimeZone('Mars/Olympus')).toBe(false)
+    expect(isCurrency('KES')).toBe(true)
+    expect(isCurrency('XXY')).toBe(false)
+  })
+})
+
+describe('role defaults and overrides', () => {
+  it('adds and removes on top of the role, ignoring unknown names', () => {
+    const permissions = effectivePermissions('agent', ['locations.create', 'made.up'], ['users.read'])
+    expect(permissions.has('locations.create')).toBe(true)
+    expect(permissions.has('users.read')).toBe(false)
+    expect([...permissions]).not.toContain('made.up')
+  })
+
+  it('gives customers nothing by default and viewers only reads', () => {
+    expect(ROLE_PERMISSIONS.customer).toEqual([])
+    expect(ROLE_PERMISSIONS.viewer.every((permission) => permission.endsWith('.read'))).toBe(true)
+  })
+
+  it('narrows staff to their branches when the membership lists any', () => {
+    expect(scopeOf('org-admin', 2)).toBe('organization')
+    expect(scopeOf('loc-manager', 0)).toBe('branch')
+    expect(scopeOf('agent', 0)).toBe('organization')
+    expect(scopeOf('agent', 1)).toBe('branch')
+    expect(scopeOf('customer', 1)).toBe('self')
+  })
+})
