@@ -15,6 +15,8 @@ export default buildConfig({
   admin: {
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — Beacon' },
+    // Payload's default avatar is fetched from Gravatar; Beacon's pages load nothing from outside.
+    avatar: 'default',
   },
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },
@@ -25,6 +27,7 @@ export default buildConfig({
   }),
   editor: lexicalEditor(),
   plugins: [tenancyPlugin()],
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,
 })

@@ -23,8 +23,9 @@ export const tenancyPlugin =
       user: USERS_SLUG,
       components: {
         ...config.admin?.components,
-        beforeNavLinks: [
-          ...(config.admin?.components?.beforeNavLinks ?? []),
+        // In the header, so it stays in reach when the navigation drawer is closed.
+        actions: [
+          ...(config.admin?.components?.actions ?? []),
           '/plugins/tenancy/components/OrganizationSwitcher#OrganizationSwitcher',
         ],
       },

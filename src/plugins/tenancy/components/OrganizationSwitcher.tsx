@@ -49,21 +49,19 @@ export function OrganizationSwitcher() {
   }
 
   return (
-    <label style={{ display: 'block', marginBottom: '1.5rem' }}>
-      <span style={{ display: 'block', fontSize: '0.8rem', opacity: 0.7, marginBottom: '0.25rem' }}>Organization</span>
-      <select
-        aria-label="Organization"
-        value={selected}
-        onChange={choose}
-        style={{ width: '100%', padding: '0.4rem', borderRadius: 4 }}
-      >
-        <option value="">All my organizations</option>
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <select
+      aria-label="Organization"
+      title="Organization whose data the lists show"
+      value={selected}
+      onChange={choose}
+      style={{ padding: '0.3rem 0.5rem', borderRadius: 4, marginRight: '0.75rem', maxWidth: '14rem' }}
+    >
+      <option value="">All my organizations</option>
+      {options.map((option) => (
+        <option key={option.id} value={option.id}>
+          {option.name}
+        </option>
+      ))}
+    </select>
   )
 }

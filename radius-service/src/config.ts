@@ -1,0 +1,49 @@
+/**
+ * Where the RADIUS service listens and how long it remembers requests, from the environment.
+ * Bad values stop the service at start with a message naming the variable, rather than letting
+ * it listen somewhere nobody configured.
+ */
+export type RadiusConfig = {
+  host: string
+  authPort: number
+  accountingPort: number
+  /** RFC 5080 §2.2.2: a retransmission within this window gets the cached reply. */
+  duplicateWindowMs: number
+}
+
+type Environment = Record<string, string | undefined>
+
+export class RadiusConfigError extends Error {
+  override name = 'RadiusConfigError'
+}
+
+function port(env: Environment, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new RadiusConfigError(`${name}=${raw} is not a port number (1-65535).`)
+  }
+  return value
+}
+
+export function radiusConfigFromEnv(env: Environment = process.env): RadiusConfig {
+  const config = {
+    host: env.RADIUS_HOST || '0.0.0.0',
+    authPort: port(env, 'RADIUS_AUTH_PORT', 1812),
+    accountingPort: port(env, 'RADIUS_ACCT_PORT', 1813),
+    duplicateWindowMs: 30_000,
+  }
+  const window = env.RADIUS_DUPLICATE_WINDOW_SECONDS
+  if (window !== undefined && window !== '') {
+    const seconds = Number(window)
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
+      throw new RadiusConfigError(`RADIUS_DUPLICATE_WINDOW_SECONDS=${window} must be a number of seconds from 1 to 600.`)
+    }
+    config.duplicateWindowMs = seconds * 1000
+  }
+  if (config.authPort === config.accountingPort) {
+    throw new RadiusConfigError('RADIUS_AUTH_PORT and RADIUS_ACCT_PORT must differ.')
+  }
+  return config
+}

@@ -1,0 +1,1 @@
+export { type RadiusConfig, RadiusConfigError, radiusConfigFromEnv } from './config'

@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test'
+
+const port = Number(process.env.E2E_PORT ?? 3100)
+
+/**
+ * Browser tests drive Debian's Chromium against Beacon started exactly as `npm start` starts it
+ * (production build), but on a fresh throw-away database with the demo data.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    },
+  },
+  webServer: {
+    command: `tsx scripts/start.ts --fresh --port ${port}`,
+    cwd: '..',
+    url: `http://localhost:${port}/api/users/me`,
+    // The first run builds the app.
+    timeout: 15 * 60_000,
+    // E2E_REUSE=1 runs the tests against an app already started on E2E_PORT (while developing).
+    reuseExistingServer: process.env.E2E_REUSE === '1',
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})
