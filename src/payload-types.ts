@@ -222,6 +222,10 @@ export interface User {
   status: 'ACTIVE' | 'SUSPENDED' | 'DELETED';
   isSuperAdmin?: boolean | null;
   /**
+   * Summary of the memberships below.
+   */
+  roles?: string | null;
+  /**
    * The organization this user starts in after signing in.
    */
   defaultOrganization?: (string | null) | Organization;
@@ -469,6 +473,7 @@ export interface UsersSelect<T extends boolean = true> {
   username?: T;
   status?: T;
   isSuperAdmin?: T;
+  roles?: T;
   defaultOrganization?: T;
   memberships?:
     | T

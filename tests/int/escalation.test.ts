@@ -253,6 +253,14 @@ describe('tenant placement', () => {
 })
 
 describe('membership data is validated for everyone', () => {
+  it('summarises roles for the admin list', async () => {
+    const { payload, actors } = world
+    const summary = async (id: string | number) => (await payload.findByID({ collection: 'users', id, depth: 0 })).roles
+    expect(await summary(actors.manager.id)).toBe('Branch manager')
+    expect(await summary(actors.super.id)).toBe('Super-admin')
+    expect(await summary(actors.customer.id)).toBe('Customer')
+  })
+
   it("refuses branches of another organization (400, nothing stored)", async () => {
     const { payload, organizations, locations } = world
     const data = newUser([{ organization: organizations.demo, role: 'customer', locations: [locations.mainStreet] }])

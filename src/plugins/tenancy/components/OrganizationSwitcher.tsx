@@ -54,7 +54,16 @@ export function OrganizationSwitcher() {
       title="Organization whose data the lists show"
       value={selected}
       onChange={choose}
-      style={{ padding: '0.3rem 0.5rem', borderRadius: 4, marginRight: '0.75rem', maxWidth: '14rem' }}
+      style={{
+        padding: '0.35rem 0.6rem',
+        marginRight: '0.75rem',
+        maxWidth: '14rem',
+        borderRadius: 'var(--style-radius-s, 4px)',
+        border: '1px solid var(--theme-elevation-150)',
+        background: 'var(--theme-elevation-50)',
+        color: 'var(--theme-text)',
+        font: 'inherit',
+      }}
     >
       <option value="">All my organizations</option>
       {options.map((option) => (

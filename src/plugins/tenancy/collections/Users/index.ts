@@ -7,6 +7,7 @@ import {
   canCreate,
   getAccessContext,
   isStaff,
+  type Role,
   ROLE_LABELS,
   ROLES,
   selfOnly,
@@ -46,7 +47,7 @@ export const Users: CollectionConfig = {
   admin: {
     group: 'Tenancy',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'status', 'memberships'],
+    defaultColumns: ['name', 'email', 'roles', 'status'],
     description: 'Staff and customers. Deleting a user means setting their status to DELETED.',
     baseFilter: activeOrganizationFilter('memberships.organization'),
   },
@@ -103,6 +104,24 @@ export const Users: CollectionConfig = {
       defaultValue: false,
       access: { create: superAdminField, update: superAdminField },
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'roles',
+      type: 'text',
+      virtual: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Summary of the memberships below.' },
+      hooks: {
+        afterRead: [
+          ({ siblingData }) => {
+            const labels = new Set<string>()
+            if (siblingData?.isSuperAdmin) labels.add('Super-admin')
+            for (const row of (siblingData?.memberships ?? []) as { role?: Role }[]) {
+              if (row.role && row.role in ROLE_LABELS) labels.add(ROLE_LABELS[row.role])
+            }
+            return [...labels].join(', ') || 'No membership'
+          },
+        ],
+      },
     },
     {
       name: 'defaultOrganization',
