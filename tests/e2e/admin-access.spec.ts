@@ -39,6 +39,16 @@ test.describe('org-admin of Demo ISP', () => {
     await expect(page.locator('#field-address')).toHaveValue(newAddress)
   })
 
+  test('can change their own phone number on the account page', async ({ page }) => {
+    const phone = `+2547${Date.now() % 100_000_000}`
+    await page.goto('/admin/account')
+    await page.locator('#field-phone').fill(phone)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByText(/updated successfully/i)).toBeVisible()
+    await page.reload()
+    await expect(page.locator('#field-phone')).toHaveValue(phone)
+  })
+
   test('cannot create organizations', async ({ page }) => {
     await page.goto('/admin/collections/organizations')
     await expect(page.locator('table').getByText('Demo ISP')).toBeVisible()

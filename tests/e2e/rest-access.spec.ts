@@ -111,3 +111,12 @@ test('gateway credentials are never returned', async ({ request }) => {
     expect(text).not.toContain('consumerSecretEncrypted')
   }
 })
+
+test("password hashes and other people's sign-in sessions are never returned", async ({ request }) => {
+  await signInOverRest(request, DEMO.orgAdmin)
+  for (const path of [`/api/users/${ids.alice}`, '/api/users?limit=100', `/api/users/${ids.alice}?showHiddenFields=true`]) {
+    const text = await (await request.get(path)).text()
+    expect(text).toContain('alice@demo-isp.test')
+    for (const secret of ['"hash"', '"salt"', '"sessions"', 'resetPasswordToken']) expect(text).not.toContain(secret)
+  }
+})

@@ -119,6 +119,32 @@ describe('own record', () => {
     ).rejects.toMatchObject({ status: 403 })
   })
 
+  it('saving their own profile with the form as sent works, the customer group included', async () => {
+    const { payload, actors } = world
+    const stored = await payload.findByID({ collection: 'users', id: actors.agent.id, depth: 0 })
+    const updated = await payload.update({
+      collection: 'users',
+      id: actors.agent.id,
+      data: { name: stored.name, phone: '+254722000000', customer: stored.customer } as never,
+      user: actors.agent,
+      overrideAccess: false,
+    })
+    expect(updated.phone).toBe('+254722000000')
+  })
+
+  it('a customer cannot change their own connection type', async () => {
+    const { payload, actors } = world
+    await expect(
+      payload.update({
+        collection: 'users',
+        id: actors.customer.id,
+        data: { customer: { connectionType: 'STATIC' } } as never,
+        user: actors.customer,
+        overrideAccess: false,
+      }),
+    ).rejects.toMatchObject({ status: 403, message: expect.stringContaining('customer') })
+  })
+
   it("a customer's wallet balance does not move by editing the record", async () => {
     const { payload, actors } = world
     await payload.update({

@@ -95,3 +95,23 @@ describe('write-only gateway credentials', () => {
     expect(asAdmin.settings?.gateways?.sms?.senderId).toBe('DEMOISP')
   })
 })
+
+describe('account secrets', () => {
+  it("password hashes and another user's sign-in sessions are never returned", async () => {
+    const { payload, actors, users } = world
+    await payload.login({ collection: 'users', data: { email: 'alice@demo-isp.test', password: 'beacon-alice-1' } })
+    const asAdmin = await payload.findByID({
+      collection: 'users',
+      id: users.alice,
+      user: actors.orgAdmin,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(asAdmin).not.toHaveProperty('hash')
+    expect(asAdmin).not.toHaveProperty('salt')
+    expect(asAdmin).not.toHaveProperty('sessions')
+    const asSelf = await payload.findByID({ collection: 'users', id: users.alice, user: actors.customer, overrideAccess: false })
+    expect(asSelf.sessions?.length).toBeGreaterThan(0)
+    expect(asSelf).not.toHaveProperty('hash')
+  })
+})

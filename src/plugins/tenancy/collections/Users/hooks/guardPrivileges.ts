@@ -12,12 +12,10 @@ import {
 
 import { changedMemberships, type MembershipRow, normalizeMemberships } from '../memberships'
 
-/** Fields a user may change on their own record; everything else is someone else's decision. */
-const SELF_EDITABLE = new Set(['name', 'phone', 'email', 'password', 'defaultOrganization'])
-
 /** Fields that, changed on another user, act on their whole account across organizations. */
 const ACCOUNT_FIELDS = ['email', 'status', 'addedPermissions', 'removedPermissions'] as const
 
+/** Fields nobody changes on their own record (profile, email and password they may). */
 const PRIVILEGED_FIELDS = [
   'memberships',
   'addedPermissions',
@@ -42,7 +40,7 @@ function covered(grants: Grant[], row: MembershipRow): boolean {
   return grants.some((grant) => grantCovers(grant, row))
 }
 
-/** A stable text form for comparing field values: array row ids and order do not matter. */
+/** A stable text form for comparing values: array row ids and order do not matter. */
 const comparable = (value: unknown): string => {
   if (Array.isArray(value)) return JSON.stringify(value.map(comparable).sort())
   if (value && typeof value === 'object') {
@@ -52,13 +50,27 @@ const comparable = (value: unknown): string => {
   return JSON.stringify(value ?? null)
 }
 
+const isGroup = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * Whether submitted data changes the stored value. Groups count only the parts submitted: a form
+ * sends what it shows, and field access may already have removed parts the person cannot set.
+ */
+function differs(submitted: unknown, stored: unknown): boolean {
+  if (isGroup(submitted) && isGroup(stored)) {
+    return Object.keys(submitted).some((key) => key !== 'id' && differs(submitted[key], stored[key]))
+  }
+  return comparable(submitted) !== comparable(stored)
+}
+
 function fieldChanged(field: string, data: Record<string, unknown>, original: Record<string, unknown> | undefined): boolean {
   if (field === 'password') return typeof data.password === 'string' && data.password.length > 0
   if (!(field in data)) return false
   if (field === 'memberships') {
     return changedMemberships(normalizeMemberships(original?.memberships), normalizeMemberships(data.memberships)).length > 0
   }
-  return comparable(data[field]) !== comparable(original?.[field])
+  return differs(data[field], original?.[field])
 }
 
 /**
@@ -79,7 +91,7 @@ export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, origin
   const isSelf = original !== undefined && String(original.id) === context.userId
 
   if (isSelf) {
-    const refused = PRIVILEGED_FIELDS.filter((field) => !SELF_EDITABLE.has(field) && fieldChanged(field, data, original))
+    const refused = PRIVILEGED_FIELDS.filter((field) => fieldChanged(field, data, original))
     if (refused.length > 0) {
       throw forbidden(`You cannot change your own ${refused.join(', ')}. Ask an administrator.`)
     }
@@ -115,7 +127,7 @@ export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, origin
   const addedBefore = new Set<string>((original?.addedPermissions as string[] | undefined) ?? [])
   const newlyAdded = ((data.addedPermissions as string[] | undefined) ?? []).filter((p) => !addedBefore.has(p))
   for (const extra of newlyAdded) {
-    const heldEverywhere = after.every((row) =>
+    const heldEverywhere = after.length > 0 && after.every((row) =>
       context.grants.some((grant) => grant.organization === row.organization && grant.permissions.has(extra as Permission)),
     )
     if (!heldEverywhere) {
