@@ -4,6 +4,10 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // Until the dashboard and the portal exist, the site's front door is the admin panel.
+  async redirects() {
+    return [{ source: '/', destination: '/admin', permanent: false }]
+  },
   webpack: (webpackConfig) => {
     // Source files import each other by their `.js` names (ESM); let webpack find the `.ts`.
     webpackConfig.resolve.extensionAlias = {

@@ -12,6 +12,8 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import type { DemoDataPolicy } from '../src/db/prepare'
+
 import { ensurePayloadSecret, openDatabaseOrExit, projectRoot } from './runtime'
 
 const { values: options } = parseArgs({
@@ -98,13 +100,30 @@ if (!(await portIsFree(port))) {
   process.exit(1)
 }
 
+/**
+ * Demo accounts have published passwords, so they go only where Beacon made the database itself
+ * (the embedded one, or a fresh test database) and only while it is empty. BEACON_DEMO_DATA=1
+ * adds them anywhere, =0 never.
+ */
+function demoDataPolicy(): DemoDataPolicy {
+  switch (process.env.BEACON_DEMO_DATA) {
+    case '1':
+      return 'always'
+    case '0':
+      return 'never'
+    default:
+      return options.fresh || !process.env.DATABASE_URL ? 'if-empty' : 'never'
+  }
+}
+
 ensurePayloadSecret()
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+const demoData = demoDataPolicy()
 database = await openDatabaseOrExit(options.fresh)
 console.log(`Database: ${database.description}`)
 
 const { prepareDatabase } = await import('../src/db/prepare')
-const { payload, created } = await prepareDatabase()
+const { payload, created } = await prepareDatabase({ demoData })
 if (created.length > 0) console.log(`Demo data created: ${created.length} records (see README for the sign-ins).`)
 await payload.destroy()
 

@@ -160,7 +160,11 @@ export interface Organization {
     gateways?: {
       mpesa?: {
         shortCode?: string | null;
+        /**
+         * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
+         */
         consumerKey?: string | null;
+        consumerKeyEncrypted?: string | null;
         /**
          * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
          */
@@ -432,6 +436,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
                 | {
                     shortCode?: T;
                     consumerKey?: T;
+                    consumerKeyEncrypted?: T;
                     consumerSecret?: T;
                     consumerSecretEncrypted?: T;
                     passkey?: T;

@@ -20,7 +20,8 @@ export function grantWhere(grant: Grant, paths: TenantPaths, userId: ID | null):
   const inOrganization: Where = { [paths.organization]: { equals: grant.organization } }
   switch (grant.scope) {
     case 'self':
-      return paths.owner && userId ? { [paths.owner]: { equals: userId } } : inOrganization
+      // A customer's permissions reach only records that belong to them, whatever was added.
+      return paths.owner && userId ? { [paths.owner]: { equals: userId } } : NOTHING
     case 'branch':
       if (!paths.location) return inOrganization
       return grant.locations.length ? { [paths.location]: { in: [...grant.locations] } } : NOTHING
@@ -68,6 +69,17 @@ export const selfOnly: Access = async ({ req }) => {
   if (context.grants.length === 0) return false
   return { id: { equals: context.userId } }
 }
+
+/** Narrows an access rule (for people who are not super-admins) by a further constraint. */
+export const narrowedBy =
+  (access: Access, constraint: Where): Access =>
+  async (args) => {
+    if ((await getAccessContext(args.req)).isSuperAdmin) return true
+    const result = await access(args)
+    if (result === true) return constraint
+    if (result && typeof result === 'object') return { and: [result, constraint] }
+    return false
+  }
 
 /** Either access: `true` wins, constraints are joined with OR. */
 export const anyOf =

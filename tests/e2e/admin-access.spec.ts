@@ -84,6 +84,12 @@ test.describe('branch manager of Downtown', () => {
   })
 })
 
+test('the front door leads to the admin sign-in', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/admin\/login/)
+  await expect(page.locator('#field-email')).toBeVisible()
+})
+
 test('a customer is sent away from the admin panel', async ({ page }) => {
   await signInToAdmin(page, DEMO.customer)
   await expect(page.getByText(/unauthorized|not allowed|do not have access/i).first()).toBeVisible()

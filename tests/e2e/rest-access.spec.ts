@@ -101,7 +101,7 @@ test('gateway credentials are never returned', async ({ request }) => {
   await signInOverRest(request, DEMO.orgAdmin)
   const secret = 'mpesa-consumer-secret-e2e'
   const saved = await request.patch(`/api/organizations/${ids.demo}`, {
-    data: { settings: { gateways: { mpesa: { shortCode: '174379', consumerSecret: secret } } } },
+    data: { settings: { gateways: { mpesa: { shortCode: '174379', consumerKey: `${secret}-key`, consumerSecret: secret } } } },
   })
   expect(saved.status()).toBe(200)
   for (const path of [`/api/organizations/${ids.demo}`, '/api/organizations', `/api/organizations/${ids.demo}?depth=2`]) {

@@ -128,7 +128,7 @@ export const Organizations: CollectionConfig = {
               type: 'group',
               fields: [
                 { name: 'shortCode', type: 'text' },
-                { name: 'consumerKey', type: 'text' },
+                ...secretField({ name: 'consumerKey', label: 'Consumer key' }),
                 ...secretField({ name: 'consumerSecret', label: 'Consumer secret' }),
                 ...secretField({ name: 'passkey', label: 'Passkey' }),
               ],

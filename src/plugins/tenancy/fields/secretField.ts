@@ -29,13 +29,15 @@ export function secretField({ name, label, description }: { name: string; label:
       name: storedName,
       type: 'text',
       hidden: true,
+      // Only the hook below writes the ciphertext; a value sent for this field is dropped.
+      access: { create: () => false, update: () => false },
       hooks: {
         beforeChange: [
-          ({ siblingData, value, previousValue }) => {
+          ({ siblingData, previousValue }) => {
             const submitted = siblingData[name]
             delete siblingData[name]
             if (typeof submitted === 'string' && submitted.length > 0) return encryptSecret(submitted)
-            return value ?? previousValue
+            return previousValue
           },
         ],
       },

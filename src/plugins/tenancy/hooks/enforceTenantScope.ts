@@ -37,6 +37,7 @@ export function enforceTenantScope({ permissionCollection, paths }: Options): Co
     const location = valueAt(paths.location, data, originalDoc)
     const allowed = grantsWith(context, permission).some(
       (grant) =>
+        grant.scope !== 'self' &&
         grant.organization === organization &&
         (grant.scope !== 'branch' || !paths.location || (location !== null && grant.locations.includes(location))),
     )

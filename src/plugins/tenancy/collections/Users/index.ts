@@ -1,4 +1,4 @@
-import type { CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionConfig, PayloadRequest, Where } from 'payload'
 
 import {
   ALL_PERMISSIONS,
@@ -7,6 +7,7 @@ import {
   canCreate,
   getAccessContext,
   isStaff,
+  narrowedBy,
   type Role,
   ROLE_LABELS,
   ROLES,
@@ -36,6 +37,8 @@ export const USER_PATHS: TenantPaths = {
   owner: 'id',
 }
 
+const NOT_SUPER_ADMIN: Where = { isSuperAdmin: { not_equals: true } }
+
 /** The admin panel is for staff; customers use the captive portal. */
 const staffOnly = async ({ req }: { req: PayloadRequest }) => isStaff(await getAccessContext(req))
 
@@ -63,9 +66,10 @@ export const Users: CollectionConfig = {
     admin: staffOnly,
     create: canCreate('users.create'),
     read: anyOf(selfOnly, can('users.read', USER_PATHS)),
-    update: anyOf(selfOnly, can('users.update', USER_PATHS)),
+    // A super-admin's account is changed by super-admins only, whatever memberships it has.
+    update: anyOf(selfOnly, narrowedBy(can('users.update', USER_PATHS), NOT_SUPER_ADMIN)),
     // Hard deletion is for the platform owner (erasure requests); everyone else sets DELETED.
-    delete: can('users.delete', USER_PATHS),
+    delete: narrowedBy(can('users.delete', USER_PATHS), NOT_SUPER_ADMIN),
     // Unlocking skips the lockout for any account by email, so it is the platform owner's call;
     // locks lapse by themselves after `lockTime`.
     unlock: isSuperAdmin,

@@ -13,7 +13,7 @@ import {
 import { changedMemberships, type MembershipRow, normalizeMemberships } from '../memberships'
 
 /** Fields that, changed on another user, act on their whole account across organizations. */
-const ACCOUNT_FIELDS = ['email', 'status', 'addedPermissions', 'removedPermissions'] as const
+const ACCOUNT_FIELDS = ['email', 'status', 'addedPermissions', 'removedPermissions', 'username', 'customer'] as const
 
 /** Fields nobody changes on their own record (profile, email and password they may). */
 const PRIVILEGED_FIELDS = [
@@ -28,7 +28,7 @@ const PRIVILEGED_FIELDS = [
 
 /** Whether `grant` lets its holder grant or revoke `row`: same organization, rank, branches. */
 function grantCovers(grant: Grant, row: MembershipRow): boolean {
-  if (grant.organization !== row.organization) return false
+  if (grant.scope === 'self' || grant.organization !== row.organization) return false
   if (ROLE_RANK[row.role] > ROLE_RANK[grant.role]) return false
   if (grant.scope === 'branch') {
     return row.locations.length > 0 && row.locations.every((location) => grant.locations.includes(location))
@@ -88,6 +88,9 @@ export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, origin
   if (context.isSuperAdmin) return data
 
   const original = operation === 'update' ? (originalDoc as Record<string, unknown>) : undefined
+  if (original?.isSuperAdmin) {
+    throw forbidden("Only a super-admin can change a super-admin's account.")
+  }
   const isSelf = original !== undefined && String(original.id) === context.userId
 
   if (isSelf) {
@@ -124,14 +127,22 @@ export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, origin
     }
   }
 
-  const addedBefore = new Set<string>((original?.addedPermissions as string[] | undefined) ?? [])
-  const newlyAdded = ((data.addedPermissions as string[] | undefined) ?? []).filter((p) => !addedBefore.has(p))
-  for (const extra of newlyAdded) {
-    const heldEverywhere = after.length > 0 && after.every((row) =>
-      context.grants.some((grant) => grant.organization === row.organization && grant.permissions.has(extra as Permission)),
+  // Overrides apply in every organization the user belongs to, so whoever adds a permission, or
+  // a membership to someone who carries overrides, must hold those permissions there themselves.
+  const holds = (permission: string, organization: string) =>
+    context.grants.some(
+      (grant) => grant.organization === organization && grant.scope !== 'self' && grant.permissions.has(permission as Permission),
     )
-    if (!heldEverywhere) {
-      throw forbidden(`You cannot grant the permission ${extra}: you do not hold it yourself.`)
+  const addedBefore = new Set<string>((original?.addedPermissions as string[] | undefined) ?? [])
+  const addedAfter = (data.addedPermissions as string[] | undefined) ?? [...addedBefore]
+  const beforeOrganizations = new Set(before.map((row) => row.organization))
+  for (const permission of addedAfter) {
+    const reach = addedBefore.has(permission) ? after.filter((row) => !beforeOrganizations.has(row.organization)) : after
+    if (!addedBefore.has(permission) && reach.length === 0) {
+      throw forbidden(`You cannot grant the permission ${permission} to a user without memberships.`)
+    }
+    if (!reach.every((row) => holds(permission, row.organization))) {
+      throw forbidden(`You cannot grant the permission ${permission}: you do not hold it yourself.`)
     }
   }
   return data

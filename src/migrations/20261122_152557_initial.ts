@@ -21,7 +21,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"branding_display_name" varchar,
   	"branding_color" varchar DEFAULT '#0f766e',
   	"settings_gateways_mpesa_short_code" varchar,
-  	"settings_gateways_mpesa_consumer_key" varchar,
+  	"settings_gateways_mpesa_consumer_key_encrypted" varchar,
   	"settings_gateways_mpesa_consumer_secret_encrypted" varchar,
   	"settings_gateways_mpesa_passkey_encrypted" varchar,
   	"settings_gateways_sms_provider" varchar,
