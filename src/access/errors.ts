@@ -9,8 +9,3 @@ export function forbidden(message: string): APIError {
 export function conflict(message: string): APIError {
   return new APIError(message, 409, null, true)
 }
-
-/** 400: the request itself is wrong. */
-export function badRequest(message: string): APIError {
-  return new APIError(message, 400, null, true)
-}

@@ -8,7 +8,3 @@ export function canonicalMac(input: string): string | null {
   if (!/^[0-9a-fA-F]{12}$/.test(hex)) return null
   return hex.toUpperCase().match(/.{2}/g)!.join(':')
 }
-
-export function isMac(input: string): boolean {
-  return canonicalMac(input) !== null
-}

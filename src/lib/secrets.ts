@@ -42,7 +42,3 @@ export function decryptSecret(stored: string, masterSecret = process.env.PAYLOAD
   decipher.setAuthTag(Buffer.from(tag, 'base64url'))
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8')
 }
-
-export function isEncryptedSecret(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith(`${VERSION}:`)
-}

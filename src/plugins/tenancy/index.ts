@@ -8,7 +8,6 @@ export { LOCATIONS_SLUG } from './collections/Locations'
 export { ORGANIZATIONS_SLUG } from './collections/Organizations'
 export { USERS_SLUG } from './collections/Users'
 export { organizationField } from './fields/organizationField'
-export { locationField } from './fields/locationField'
 export { secretField } from './fields/secretField'
 export { enforceTenantScope } from './hooks/enforceTenantScope'
 

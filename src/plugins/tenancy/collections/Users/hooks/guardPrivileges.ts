@@ -1,7 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import {
-  type AccessContext,
   forbidden,
   getAccessContext,
   type Grant,
@@ -84,7 +83,7 @@ function fieldChanged(field: string, data: Record<string, unknown>, original: Re
  */
 export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (!req.user) return data
-  const context: AccessContext = await getAccessContext(req)
+  const context = await getAccessContext(req)
   if (context.isSuperAdmin) return data
 
   const original = operation === 'update' ? (originalDoc as Record<string, unknown>) : undefined
