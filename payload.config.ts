@@ -5,6 +5,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { networkPlugin } from './src/plugins/network'
 import { tenancyPlugin } from './src/plugins/tenancy'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -26,7 +27,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   editor: lexicalEditor(),
-  plugins: [tenancyPlugin()],
+  plugins: [tenancyPlugin(), networkPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

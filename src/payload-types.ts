@@ -70,7 +70,13 @@ export interface Config {
     organizations: Organization;
     locations: Location;
     users: User;
+    routers: Router;
+    plans: Plan;
+    vouchers: Voucher;
+    sessions: Session;
+    'archived-sessions': ArchivedSession;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -80,7 +86,13 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     locations: LocationsSelect<false> | LocationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    routers: RoutersSelect<false> | RoutersSelect<true>;
+    plans: PlansSelect<false> | PlansSelect<true>;
+    vouchers: VouchersSelect<false> | VouchersSelect<true>;
+    sessions: SessionsSelect<false> | SessionsSelect<true>;
+    'archived-sessions': ArchivedSessionsSelect<false> | ArchivedSessionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -89,15 +101,26 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      'disconnect-session': TaskDisconnectSession;
+      'archive-sessions': TaskArchiveSessions;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -264,6 +287,19 @@ export interface User {
         | 'users.read'
         | 'users.update'
         | 'users.delete'
+        | 'routers.create'
+        | 'routers.read'
+        | 'routers.update'
+        | 'routers.delete'
+        | 'plans.create'
+        | 'plans.read'
+        | 'plans.update'
+        | 'plans.delete'
+        | 'vouchers.create'
+        | 'vouchers.read'
+        | 'vouchers.update'
+        | 'vouchers.delete'
+        | 'sessions.read'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
         | 'timeSessions.viewTeam'
@@ -286,6 +322,19 @@ export interface User {
         | 'users.read'
         | 'users.update'
         | 'users.delete'
+        | 'routers.create'
+        | 'routers.read'
+        | 'routers.update'
+        | 'routers.delete'
+        | 'plans.create'
+        | 'plans.read'
+        | 'plans.update'
+        | 'plans.delete'
+        | 'vouchers.create'
+        | 'vouchers.read'
+        | 'vouchers.update'
+        | 'vouchers.delete'
+        | 'sessions.read'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
         | 'timeSessions.viewTeam'
@@ -325,6 +374,301 @@ export interface User {
   collection: 'users';
 }
 /**
+ * MikroTik routers (NAS) that send RADIUS requests to Beacon.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "routers".
+ */
+export interface Router {
+  id: string;
+  organization: string | Organization;
+  location: string | Location;
+  name: string;
+  /**
+   * The router's identity as it sends it in NAS-Identifier (System → Identity).
+   */
+  nasIdentifier?: string | null;
+  /**
+   * The source address of its RADIUS packets, as Beacon sees it (its VPN address when it connects over VPN).
+   */
+  ipAddress: string;
+  /**
+   * The secret set in the router under RADIUS. Write-only: stored encrypted and never shown again.
+   */
+  secret?: string | null;
+  secretEncrypted?: string | null;
+  coaPort?: number | null;
+  /**
+   * Drop Access-Requests without a Message-Authenticator (protects against BlastRADIUS). RouterOS 7.15+ sends it; turn off only for older routers or test tools.
+   */
+  requireMessageAuthenticator?: boolean | null;
+  /**
+   * Used when a router does not answer CoA, and for health checks.
+   */
+  api?: {
+    /**
+     * Leave empty to use the IP address.
+     */
+    host?: string | null;
+    port?: number | null;
+    tls?: boolean | null;
+    username?: string | null;
+    /**
+     * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
+     */
+    password?: string | null;
+    passwordEncrypted?: string | null;
+  };
+  /**
+   * WireGuard address, if the router connects over VPN.
+   */
+  vpnIp?: string | null;
+  /**
+   * Set by the health check.
+   */
+  status: 'ONLINE' | 'OFFLINE' | 'PENDING';
+  lastSeenAt?: string | null;
+  routerOsVersion?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Internet packages sold as vouchers or subscriptions.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: string;
+  organization: string | Organization;
+  name: string;
+  type: 'HOTSPOT' | 'PPPOE';
+  downloadMbps: number;
+  uploadMbps: number;
+  /**
+   * Optional RouterOS burst: the customer gets the burst rate while their average stays under the threshold for the burst time.
+   */
+  burst?: {
+    downloadMbps?: number | null;
+    uploadMbps?: number | null;
+    thresholdDownloadMbps?: number | null;
+    thresholdUploadMbps?: number | null;
+    timeSeconds?: number | null;
+  };
+  /**
+   * How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.
+   */
+  validityMinutes: number;
+  /**
+   * Upload and download together, 1 MB = 1,000,000 bytes. Empty for unlimited.
+   */
+  dataCapMB?: number | null;
+  devicesAllowed: number;
+  price: number;
+  /**
+   * ISO 4217 code; empty for the organization's.
+   */
+  currency?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Prepaid access codes. Generate batches with POST /api/vouchers/generate (or the dashboard).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vouchers".
+ */
+export interface Voucher {
+  id: string;
+  organization: string | Organization;
+  /**
+   * Empty: valid at every branch of the organization.
+   */
+  location?: (string | null) | Location;
+  plan: string | Plan;
+  /**
+   * Random, from an alphabet without look-alike characters.
+   */
+  code: string;
+  status: 'AVAILABLE' | 'USED' | 'EXPIRED';
+  batchId?: string | null;
+  /**
+   * Last day it can be redeemed; empty for no limit.
+   */
+  validUntil?: string | null;
+  usedBy?: (string | null) | User;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Devices online now and before. Ended sessions move to Archived sessions after a while.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions".
+ */
+export interface Session {
+  id: string;
+  /**
+   * The customer (or the account of the voucher) using the device.
+   */
+  user: string | User;
+  organization: string | Organization;
+  /**
+   * The branch whose router carries the session (for CoA).
+   */
+  location: string | Location;
+  deviceMac: string;
+  status: 'pending' | 'active' | 'expired' | 'terminated';
+  /**
+   * From RADIUS accounting.
+   */
+  usage: {
+    /**
+     * Upload and download together; follows from the octet counts.
+     */
+    dataMB: number;
+    /**
+     * Last Framed-IP-Address.
+     */
+    lastIp?: string | null;
+    /**
+     * Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.
+     */
+    inputOctets: number;
+    /**
+     * Acct-Output-Octets with Acct-Output-Gigawords: what the device received.
+     */
+    outputOctets: number;
+  };
+  startedAt: string;
+  expiresAt: string;
+  endedAt?: string | null;
+  router?: (string | null) | Router;
+  /**
+   * As the router sent it; CoA and Disconnect must repeat it exactly.
+   */
+  acctSessionId?: string | null;
+  plan?: (string | null) | Plan;
+  voucher?: (string | null) | Voucher;
+  terminateCause?:
+    | (
+        | 'User-Request'
+        | 'Lost-Carrier'
+        | 'Lost-Service'
+        | 'Idle-Timeout'
+        | 'Session-Timeout'
+        | 'Admin-Reset'
+        | 'Admin-Reboot'
+        | 'Port-Error'
+        | 'NAS-Error'
+        | 'NAS-Request'
+        | 'NAS-Reboot'
+        | 'Port-Unneeded'
+        | 'Port-Preempted'
+        | 'Port-Suspended'
+        | 'Service-Unavailable'
+        | 'Callback'
+        | 'User-Error'
+        | 'Host-Request'
+        | 'Supplicant-Restart'
+        | 'Reauthentication-Failure'
+        | 'Port-Reinit'
+        | 'Port-Administratively-Disabled'
+        | 'Stale'
+        | 'Data-Cap'
+        | 'Unknown'
+      )
+    | null;
+  lastAccountingAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * WiFi sessions that ended more than the archive period ago (90 days by default).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archived-sessions".
+ */
+export interface ArchivedSession {
+  id: string;
+  /**
+   * The customer (or the account of the voucher) using the device.
+   */
+  user: string | User;
+  organization: string | Organization;
+  /**
+   * The branch whose router carries the session (for CoA).
+   */
+  location: string | Location;
+  deviceMac: string;
+  status: 'pending' | 'active' | 'expired' | 'terminated';
+  /**
+   * From RADIUS accounting.
+   */
+  usage: {
+    /**
+     * Upload and download together; follows from the octet counts.
+     */
+    dataMB: number;
+    /**
+     * Last Framed-IP-Address.
+     */
+    lastIp?: string | null;
+    /**
+     * Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.
+     */
+    inputOctets: number;
+    /**
+     * Acct-Output-Octets with Acct-Output-Gigawords: what the device received.
+     */
+    outputOctets: number;
+  };
+  startedAt: string;
+  expiresAt: string;
+  endedAt?: string | null;
+  router?: (string | null) | Router;
+  /**
+   * As the router sent it; CoA and Disconnect must repeat it exactly.
+   */
+  acctSessionId?: string | null;
+  plan?: (string | null) | Plan;
+  voucher?: (string | null) | Voucher;
+  terminateCause?:
+    | (
+        | 'User-Request'
+        | 'Lost-Carrier'
+        | 'Lost-Service'
+        | 'Idle-Timeout'
+        | 'Session-Timeout'
+        | 'Admin-Reset'
+        | 'Admin-Reboot'
+        | 'Port-Error'
+        | 'NAS-Error'
+        | 'NAS-Request'
+        | 'NAS-Reboot'
+        | 'Port-Unneeded'
+        | 'Port-Preempted'
+        | 'Port-Suspended'
+        | 'Service-Unavailable'
+        | 'Callback'
+        | 'User-Error'
+        | 'Host-Request'
+        | 'Supplicant-Restart'
+        | 'Reauthentication-Failure'
+        | 'Port-Reinit'
+        | 'Port-Administratively-Disabled'
+        | 'Stale'
+        | 'Data-Cap'
+        | 'Unknown'
+      )
+    | null;
+  lastAccountingAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -340,6 +684,107 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: string;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'disconnect-session' | 'archive-sessions';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'disconnect-session' | 'archive-sessions') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -359,6 +804,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'routers';
+        value: string | Router;
+      } | null)
+    | ({
+        relationTo: 'plans';
+        value: string | Plan;
+      } | null)
+    | ({
+        relationTo: 'vouchers';
+        value: string | Voucher;
+      } | null)
+    | ({
+        relationTo: 'sessions';
+        value: string | Session;
+      } | null)
+    | ({
+        relationTo: 'archived-sessions';
+        value: string | ArchivedSession;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -522,11 +987,179 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "routers_select".
+ */
+export interface RoutersSelect<T extends boolean = true> {
+  organization?: T;
+  location?: T;
+  name?: T;
+  nasIdentifier?: T;
+  ipAddress?: T;
+  secret?: T;
+  secretEncrypted?: T;
+  coaPort?: T;
+  requireMessageAuthenticator?: T;
+  api?:
+    | T
+    | {
+        host?: T;
+        port?: T;
+        tls?: T;
+        username?: T;
+        password?: T;
+        passwordEncrypted?: T;
+      };
+  vpnIp?: T;
+  status?: T;
+  lastSeenAt?: T;
+  routerOsVersion?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans_select".
+ */
+export interface PlansSelect<T extends boolean = true> {
+  organization?: T;
+  name?: T;
+  type?: T;
+  downloadMbps?: T;
+  uploadMbps?: T;
+  burst?:
+    | T
+    | {
+        downloadMbps?: T;
+        uploadMbps?: T;
+        thresholdDownloadMbps?: T;
+        thresholdUploadMbps?: T;
+        timeSeconds?: T;
+      };
+  validityMinutes?: T;
+  dataCapMB?: T;
+  devicesAllowed?: T;
+  price?: T;
+  currency?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vouchers_select".
+ */
+export interface VouchersSelect<T extends boolean = true> {
+  organization?: T;
+  location?: T;
+  plan?: T;
+  code?: T;
+  status?: T;
+  batchId?: T;
+  validUntil?: T;
+  usedBy?: T;
+  usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sessions_select".
+ */
+export interface SessionsSelect<T extends boolean = true> {
+  user?: T;
+  organization?: T;
+  location?: T;
+  deviceMac?: T;
+  status?: T;
+  usage?:
+    | T
+    | {
+        dataMB?: T;
+        lastIp?: T;
+        inputOctets?: T;
+        outputOctets?: T;
+      };
+  startedAt?: T;
+  expiresAt?: T;
+  endedAt?: T;
+  router?: T;
+  acctSessionId?: T;
+  plan?: T;
+  voucher?: T;
+  terminateCause?: T;
+  lastAccountingAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archived-sessions_select".
+ */
+export interface ArchivedSessionsSelect<T extends boolean = true> {
+  user?: T;
+  organization?: T;
+  location?: T;
+  deviceMac?: T;
+  status?: T;
+  usage?:
+    | T
+    | {
+        dataMB?: T;
+        lastIp?: T;
+        inputOctets?: T;
+        outputOctets?: T;
+      };
+  startedAt?: T;
+  expiresAt?: T;
+  endedAt?: T;
+  router?: T;
+  acctSessionId?: T;
+  plan?: T;
+  voucher?: T;
+  terminateCause?: T;
+  lastAccountingAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -562,6 +1195,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -569,6 +1230,25 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDisconnect-session".
+ */
+export interface TaskDisconnectSession {
+  input: {
+    session: string;
+    requestedBy?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskArchive-sessions".
+ */
+export interface TaskArchiveSessions {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

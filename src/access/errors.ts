@@ -9,3 +9,13 @@ export function forbidden(message: string): APIError {
 export function conflict(message: string): APIError {
   return new APIError(message, 409, null, true)
 }
+
+/** 404: nothing with that id that the person may see (another tenant's data does not exist for them). */
+export function notFound(message: string): APIError {
+  return new APIError(message, 404, null, true)
+}
+
+/** 400: the request itself is wrong; the message says how. */
+export function badRequest(message: string): APIError {
+  return new APIError(message, 400, null, true)
+}

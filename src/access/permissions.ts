@@ -1,15 +1,27 @@
 import type { Role } from './roles'
 
 /**
- * Permissions are named `<collection>.<action>` for the collections' CRUD operations plus domain
- * actions. Collections join this list as the plugins that own them land.
+ * Permissions are named `<collection>.<action>` for the collections' operations plus domain
+ * actions. Collections join this list as the plugins that own them land. WiFi sessions are only
+ * ever read by people: the system writes them (RADIUS accounting) and force-logout ends them.
  */
-export const PERMISSION_COLLECTIONS = ['organizations', 'locations', 'users'] as const
+export const COLLECTION_ACTIONS = {
+  organizations: ['create', 'read', 'update', 'delete'],
+  locations: ['create', 'read', 'update', 'delete'],
+  users: ['create', 'read', 'update', 'delete'],
+  routers: ['create', 'read', 'update', 'delete'],
+  plans: ['create', 'read', 'update', 'delete'],
+  vouchers: ['create', 'read', 'update', 'delete'],
+  sessions: ['read'],
+} as const satisfies Record<string, readonly CrudAction[]>
+
 export const CRUD_ACTIONS = ['create', 'read', 'update', 'delete'] as const
 
-export type PermissionCollection = (typeof PERMISSION_COLLECTIONS)[number]
+export type PermissionCollection = keyof typeof COLLECTION_ACTIONS
 export type CrudAction = (typeof CRUD_ACTIONS)[number]
-export type CrudPermission = `${PermissionCollection}.${CrudAction}`
+export type CrudPermission = {
+  [C in PermissionCollection]: `${C}.${(typeof COLLECTION_ACTIONS)[C][number]}`
+}[PermissionCollection]
 
 export const DOMAIN_PERMISSIONS = [
   'sessions.forceLogout',
@@ -21,8 +33,8 @@ export type DomainPermission = (typeof DOMAIN_PERMISSIONS)[number]
 export type Permission = CrudPermission | DomainPermission
 
 export const ALL_PERMISSIONS: readonly Permission[] = [
-  ...PERMISSION_COLLECTIONS.flatMap((collection) =>
-    CRUD_ACTIONS.map((action) => `${collection}.${action}` as CrudPermission),
+  ...Object.entries(COLLECTION_ACTIONS).flatMap(([collection, actions]) =>
+    actions.map((action) => `${collection}.${action}` as CrudPermission),
   ),
   ...DOMAIN_PERMISSIONS,
 ]
@@ -47,6 +59,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.create',
     'users.read',
     'users.update',
+    'routers.create',
+    'routers.read',
+    'routers.update',
+    'routers.delete',
+    'plans.create',
+    'plans.read',
+    'plans.update',
+    'plans.delete',
+    'vouchers.create',
+    'vouchers.read',
+    'vouchers.update',
+    'vouchers.delete',
+    'sessions.read',
     'sessions.forceLogout',
     'vouchers.generate',
     'timeSessions.viewTeam',
@@ -58,15 +83,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.create',
     'users.read',
     'users.update',
+    'routers.read',
+    'routers.update',
+    'plans.read',
+    'vouchers.create',
+    'vouchers.read',
+    'vouchers.update',
+    'sessions.read',
     'sessions.forceLogout',
     'vouchers.generate',
     'timeSessions.viewTeam',
   ],
-  supervisor: ['organizations.read', 'locations.read', 'users.read', 'timeSessions.viewTeam'],
-  agent: ['organizations.read', 'locations.read', 'users.read'],
-  viewer: ['organizations.read', 'locations.read', 'users.read'],
-  // Customers reach their own user record through the self rule of the users collection.
-  customer: [],
+  // Voucher codes are worth money, and seed 000 shows WiFi sessions to managers and customers
+  // only: the roles below see neither unless a permission is added for them.
+  supervisor: [
+    'organizations.read',
+    'locations.read',
+    'users.read',
+    'routers.read',
+    'plans.read',
+    'vouchers.read',
+    'timeSessions.viewTeam',
+  ],
+  agent: ['organizations.read', 'locations.read', 'users.read', 'routers.read', 'plans.read'],
+  viewer: ['organizations.read', 'locations.read', 'users.read', 'routers.read', 'plans.read'],
+  // Customers reach their own user record through the self rule of the users collection, and
+  // their own WiFi sessions through `sessions.read`, which the self scope limits to them.
+  customer: ['sessions.read'],
 }
 
 export function effectivePermissions(

@@ -1,9 +1,15 @@
 import * as migration_20261122_152557_initial from './20261122_152557_initial';
+import * as migration_20261122_155826_network from './20261122_155826_network';
 
 export const migrations = [
   {
     up: migration_20261122_152557_initial.up,
     down: migration_20261122_152557_initial.down,
-    name: '20261122_152557_initial'
+    name: '20261122_152557_initial',
+  },
+  {
+    up: migration_20261122_155826_network.up,
+    down: migration_20261122_155826_network.down,
+    name: '20261122_155826_network'
   },
 ];

@@ -7,9 +7,13 @@ import { Users, USERS_SLUG } from './collections/Users'
 export { LOCATIONS_SLUG } from './collections/Locations'
 export { ORGANIZATIONS_SLUG } from './collections/Organizations'
 export { USERS_SLUG } from './collections/Users'
+export { locationField } from './fields/locationField'
+export { ipAddressField, macAddressField } from './fields/networkAddressFields'
 export { organizationField } from './fields/organizationField'
 export { secretField } from './fields/secretField'
+export { activeOrganizationFilter } from './activeOrganization'
 export { enforceTenantScope } from './hooks/enforceTenantScope'
+export { requireSameOrganization } from './hooks/requireSameOrganization'
 
 /** Organizations, their branches and the people in them, with the admin panel's switcher. */
 export const tenancyPlugin =

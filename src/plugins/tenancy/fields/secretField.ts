@@ -9,7 +9,18 @@ import { encryptSecret } from '@/lib/secrets'
  * Server code that needs the plaintext reads `<name>Encrypted` with `showHiddenFields` and
  * decrypts it with `decryptSecret`.
  */
-export function secretField({ name, label, description }: { name: string; label: string; description?: string }): Field[] {
+export function secretField({
+  name,
+  label,
+  description,
+  required = false,
+}: {
+  name: string
+  label: string
+  description?: string
+  /** A value must be given when the document is created (it can never be emptied later). */
+  required?: boolean
+}): Field[] {
   const storedName = `${name}Encrypted`
   return [
     {
@@ -21,6 +32,8 @@ export function secretField({ name, label, description }: { name: string; label:
         autoComplete: 'off',
         description: description ?? 'Write-only: stored encrypted and never shown again. Leave empty to keep the current value.',
       },
+      validate: (value: unknown, { operation }: { operation?: string }) =>
+        required && operation === 'create' && (typeof value !== 'string' || value.length === 0) ? `${label} is required.` : true,
       hooks: {
         afterRead: [() => undefined],
       },

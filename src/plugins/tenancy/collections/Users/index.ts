@@ -16,9 +16,9 @@ import {
   superAdminField,
   type TenantPaths,
 } from '@/access'
-import { canonicalMac } from '@/lib/mac'
 
 import { activeOrganizationFilter } from '../../activeOrganization'
+import { macAddressField } from '../../fields/networkAddressFields'
 import { guardPrivileges } from './hooks/guardPrivileges'
 import { refuseLockedLogin } from './hooks/refuseLockedLogin'
 import { refuseSuperAdminGrant } from './hooks/refuseSuperAdminGrant'
@@ -205,16 +205,7 @@ export const Users: CollectionConfig = {
           label: 'Registered MAC addresses',
           type: 'array',
           fields: [
-            {
-              name: 'mac',
-              type: 'text',
-              required: true,
-              validate: (value: unknown) =>
-                typeof value === 'string' && canonicalMac(value) ? true : 'Not a MAC address (e.g. AA:BB:CC:DD:EE:FF).',
-              hooks: {
-                beforeChange: [({ value }) => (typeof value === 'string' ? (canonicalMac(value) ?? value) : value)],
-              },
-            },
+            macAddressField({ name: 'mac', required: true }),
           ],
         },
       ],

@@ -1,0 +1,36 @@
+import type { Payload } from 'payload'
+
+import { decryptSecret } from '@/lib/secrets'
+
+export type RouterCredentials = {
+  id: string
+  organization: string
+  secret: string
+  apiPassword: string | null
+}
+
+type StoredRouter = {
+  id: string
+  organization: string | { id: string }
+  secretEncrypted?: string | null
+  api?: { passwordEncrypted?: string | null } | null
+}
+
+/**
+ * The plaintext RADIUS secret and RouterOS API password of a router, for the RADIUS service
+ * only: server code, never called with a person's request and never sent to a browser.
+ */
+export async function routerCredentials(payload: Payload, routerId: string): Promise<RouterCredentials | null> {
+  const router = (await payload
+    .findByID({ collection: 'routers', id: routerId, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true })
+    .catch(() => null)) as StoredRouter | null
+  if (!router) return null
+  if (!router.secretEncrypted) throw new Error(`Router ${routerId} has no RADIUS secret stored`)
+  const passwordEncrypted = router.api?.passwordEncrypted
+  return {
+    id: String(router.id),
+    organization: typeof router.organization === 'object' ? router.organization.id : router.organization,
+    secret: decryptSecret(router.secretEncrypted),
+    apiPassword: passwordEncrypted ? decryptSecret(passwordEncrypted) : null,
+  }
+}

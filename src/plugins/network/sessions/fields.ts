@@ -1,0 +1,147 @@
+import type { Field } from 'payload'
+
+import { ipAddressField, locationField, macAddressField, organizationField } from '../../tenancy'
+
+export const SESSION_STATUSES = ['pending', 'active', 'expired', 'terminated'] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+/** A session in these states still holds a device online (or is about to). */
+export const OPEN_SESSION_STATUSES: readonly SessionStatus[] = ['pending', 'active']
+
+/** Acct-Terminate-Cause values (RFC 2866 §5.10, RFC 3580 §3.32) and Beacon's own endings. */
+export const TERMINATE_CAUSES = [
+  'User-Request',
+  'Lost-Carrier',
+  'Lost-Service',
+  'Idle-Timeout',
+  'Session-Timeout',
+  'Admin-Reset',
+  'Admin-Reboot',
+  'Port-Error',
+  'NAS-Error',
+  'NAS-Request',
+  'NAS-Reboot',
+  'Port-Unneeded',
+  'Port-Preempted',
+  'Port-Suspended',
+  'Service-Unavailable',
+  'Callback',
+  'User-Error',
+  'Host-Request',
+  'Supplicant-Restart',
+  'Reauthentication-Failure',
+  'Port-Reinit',
+  'Port-Administratively-Disabled',
+  // Closed by Beacon: no accounting for three interim intervals, or the plan's data cap reached.
+  'Stale',
+  'Data-Cap',
+  'Unknown',
+] as const
+export type TerminateCause = (typeof TERMINATE_CAUSES)[number]
+
+/**
+ * The fields of a WiFi session (seed 000) with the RADIUS data of seed 001, shared by the live
+ * `sessions` collection and `archived-sessions`. People only read them: both collections refuse
+ * every write except the system's (RADIUS accounting, force-logout, archiving).
+ */
+export function sessionFields(): Field[] {
+  return [
+    {
+      name: 'user',
+      type: 'relationship',
+      relationTo: 'users',
+      required: true,
+      index: true,
+      admin: { description: 'The customer (or the account of the voucher) using the device.' },
+    },
+    organizationField(),
+    locationField({ admin: { position: 'sidebar', description: 'The branch whose router carries the session (for CoA).' } }),
+    {
+      type: 'row',
+      fields: [
+        macAddressField({ name: 'deviceMac', label: 'Device MAC', required: true }),
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'pending',
+          options: SESSION_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+        },
+      ],
+    },
+    {
+      name: 'usage',
+      type: 'group',
+      admin: { description: 'From RADIUS accounting.' },
+      fields: [
+        {
+          name: 'dataMB',
+          label: 'Data (MB)',
+          type: 'number',
+          required: true,
+          defaultValue: 0,
+          admin: { readOnly: true, description: 'Upload and download together; follows from the octet counts.' },
+        },
+        ipAddressField({ name: 'lastIp', label: 'Last IP', admin: { description: 'Last Framed-IP-Address.' } }),
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'inputOctets',
+              label: 'Uploaded (bytes)',
+              type: 'number',
+              required: true,
+              defaultValue: 0,
+              min: 0,
+              admin: { description: 'Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.' },
+            },
+            {
+              name: 'outputOctets',
+              label: 'Downloaded (bytes)',
+              type: 'number',
+              required: true,
+              defaultValue: 0,
+              min: 0,
+              admin: { description: 'Acct-Output-Octets with Acct-Output-Gigawords: what the device received.' },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Duration',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'startedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'expiresAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'endedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'RADIUS',
+      fields: [
+        { name: 'router', type: 'relationship', relationTo: 'routers', index: true },
+        {
+          name: 'acctSessionId',
+          label: 'Acct-Session-Id',
+          type: 'text',
+          admin: { description: 'As the router sent it; CoA and Disconnect must repeat it exactly.' },
+        },
+        { name: 'plan', type: 'relationship', relationTo: 'plans' },
+        { name: 'voucher', type: 'relationship', relationTo: 'vouchers', index: true },
+        { name: 'terminateCause', type: 'select', options: TERMINATE_CAUSES.map((value) => ({ label: value, value })) },
+        {
+          name: 'lastAccountingAt',
+          label: 'Last accounting',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+      ],
+    },
+  ]
+}
