@@ -91,3 +91,70 @@ export const DEMO_USERS: DemoUser[] = [
     memberships: [{ organization: 'other-isp', role: 'org-admin' }],
   },
 ]
+
+export type DemoPlan = {
+  organization: string
+  name: string
+  downloadMbps: number
+  uploadMbps: number
+  validityMinutes: number
+  dataCapMB?: number
+  devicesAllowed: number
+  price: number
+}
+
+/** Speeds read the way RouterOS writes them, upload/download: "1 Hour" is 5/10 Mbps. */
+export const DEMO_PLANS: DemoPlan[] = [
+  { organization: 'demo-isp', name: '1 Hour', uploadMbps: 5, downloadMbps: 10, validityMinutes: 60, devicesAllowed: 1, price: 20 },
+  {
+    organization: 'demo-isp',
+    name: 'Day Pass',
+    uploadMbps: 10,
+    downloadMbps: 20,
+    validityMinutes: 24 * 60,
+    dataCapMB: 2_000,
+    devicesAllowed: 2,
+    price: 100,
+  },
+  { organization: 'demo-isp', name: 'Week', uploadMbps: 10, downloadMbps: 20, validityMinutes: 7 * 24 * 60, devicesAllowed: 3, price: 500 },
+  { organization: 'other-isp', name: 'Daily', uploadMbps: 4, downloadMbps: 8, validityMinutes: 24 * 60, devicesAllowed: 1, price: 2_000 },
+]
+
+/**
+ * The demo routers. Downtown's is this machine, with Message-Authenticator not required, so
+ * `radtest` from the README works against the RADIUS service out of the box.
+ */
+export const DEMO_ROUTERS = [
+  {
+    organization: 'demo-isp',
+    branch: 'Downtown',
+    name: 'Downtown hotspot',
+    nasIdentifier: 'downtown-hotspot',
+    ipAddress: '127.0.0.1',
+    secret: 'testing123',
+    requireMessageAuthenticator: false,
+  },
+  {
+    organization: 'other-isp',
+    branch: 'Main Street',
+    name: 'Main Street hotspot',
+    nasIdentifier: 'main-street-hotspot',
+    ipAddress: '127.0.0.2',
+    secret: 'other-isp-secret',
+    requireMessageAuthenticator: true,
+  },
+] as const
+
+export const DEMO_VOUCHER_BATCHES = [
+  { organization: 'demo-isp', branch: 'Downtown', plan: '1 Hour', batchId: 'DEMO-1HOUR', count: 20 },
+  { organization: 'demo-isp', branch: 'Downtown', plan: 'Day Pass', batchId: 'DEMO-DAYPASS', count: 5 },
+  { organization: 'other-isp', branch: 'Main Street', plan: 'Daily', batchId: 'DEMO-OTHER', count: 5 },
+] as const
+
+/** Alice's WiFi history at Downtown: one device online now, three sessions that ended. */
+export const DEMO_SESSIONS = [
+  { plan: '1 Hour', status: 'active', startedMinutesAgo: 20, lastIp: '10.5.50.12', megabytes: 84, acctSessionId: '81a00004' },
+  { plan: 'Day Pass', status: 'expired', startedMinutesAgo: 3 * 24 * 60, lastIp: '10.5.50.31', megabytes: 1_240, terminateCause: 'Session-Timeout', acctSessionId: '81a00003' },
+  { plan: '1 Hour', status: 'terminated', startedMinutesAgo: 5 * 24 * 60, lastIp: '10.5.50.7', megabytes: 96, terminateCause: 'User-Request', acctSessionId: '81a00002', endedAfterMinutes: 35 },
+  { plan: '1 Hour', status: 'terminated', startedMinutesAgo: 9 * 24 * 60, lastIp: '10.5.50.44', megabytes: 12, terminateCause: 'Admin-Reset', acctSessionId: '81a00001', endedAfterMinutes: 8 },
+] as const

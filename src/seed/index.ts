@@ -1,17 +1,19 @@
 import type { Payload } from 'payload'
 
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from './demo'
+import { seedNetwork } from './network'
 
 export type SeedSummary = { created: string[] }
 
 /**
- * Puts the demo tenants, branches and people in place. Safe to run on every start: what exists
+ * Puts the demo tenants, branches, people, plans, routers, vouchers and sessions in place. Safe to run on every start: what exists
  * (matched by slug, branch name or email) is left as it is, what is missing is created.
  */
 export async function seedDemoData(payload: Payload): Promise<SeedSummary> {
   const created: string[] = []
   const organizationIds = new Map<string, string>()
   const branchIds = new Map<string, string>()
+  const userIds = new Map<string, string>()
 
   for (const { branches, ...organization } of DEMO_ORGANIZATIONS) {
     const existing = await payload.find({
@@ -42,13 +44,16 @@ export async function seedDemoData(payload: Payload): Promise<SeedSummary> {
 
   for (const user of DEMO_USERS) {
     const existing = await payload.find({ collection: 'users', where: { email: { equals: user.email } }, limit: 1, depth: 0 })
-    if (existing.docs[0]) continue
+    if (existing.docs[0]) {
+      userIds.set(user.email, String(existing.docs[0].id))
+      continue
+    }
     const memberships = user.memberships.map((membership) => ({
       organization: organizationIds.get(membership.organization)!,
       role: membership.role as 'org-admin',
       locations: (membership.branches ?? []).map((branch) => branchIds.get(`${membership.organization}/${branch}`)!),
     }))
-    await payload.create({
+    const doc = await payload.create({
       collection: 'users',
       data: {
         email: user.email,
@@ -69,7 +74,10 @@ export async function seedDemoData(payload: Payload): Promise<SeedSummary> {
           : {}),
       },
     })
+    userIds.set(user.email, String(doc.id))
     created.push(`user ${user.email}`)
   }
+
+  await seedNetwork(payload, { organizations: organizationIds, branches: branchIds, users: userIds }, created)
   return { created }
 }

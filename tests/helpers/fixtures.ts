@@ -61,3 +61,51 @@ export async function loadWorld() {
     },
   }
 }
+
+const MINUTE = 60_000
+
+/** Ids of the seeded network: plans, routers, one voucher per tenant, Alice's open session. */
+export async function loadNetwork(world: World) {
+  const { payload, organizations } = world
+  const one = async (collection: 'plans' | 'routers' | 'vouchers' | 'sessions', where: Record<string, unknown>) => {
+    const { docs } = await payload.find({ collection, where: where as never, limit: 1, depth: 0 })
+    if (!docs[0]) throw new Error(`no ${collection} matching ${JSON.stringify(where)}`)
+    return String(docs[0].id)
+  }
+  return {
+    plans: {
+      oneHour: await one('plans', { and: [{ organization: { equals: organizations.demo } }, { name: { equals: '1 Hour' } }] }),
+      dayPass: await one('plans', { and: [{ organization: { equals: organizations.demo } }, { name: { equals: 'Day Pass' } }] }),
+      otherDaily: await one('plans', { organization: { equals: organizations.other } }),
+    },
+    routers: {
+      downtown: await one('routers', { ipAddress: { equals: '127.0.0.1' } }),
+      mainStreet: await one('routers', { ipAddress: { equals: '127.0.0.2' } }),
+    },
+    vouchers: {
+      downtown: await one('vouchers', { and: [{ batchId: { equals: 'DEMO-1HOUR' } }, { status: { equals: 'AVAILABLE' } }] }),
+      other: await one('vouchers', { batchId: { equals: 'DEMO-OTHER' } }),
+    },
+  }
+}
+
+export type SessionPlace = { organization: string; location: string; user: string; router?: string; plan?: string }
+
+/** A WiFi session written as the RADIUS service would (system, no access control). */
+export async function createSession(place: SessionPlace, overrides: Record<string, unknown> = {}) {
+  const payload = await testPayload()
+  const now = Date.now()
+  return payload.create({
+    collection: 'sessions',
+    data: {
+      ...place,
+      deviceMac: `02:00:${randomBytes(4).toString('hex').match(/../g)!.join(':')}`,
+      status: 'active',
+      acctSessionId: randomBytes(4).toString('hex'),
+      usage: { dataMB: 0, inputOctets: 1_000, outputOctets: 9_000 },
+      startedAt: new Date(now - 10 * MINUTE).toISOString(),
+      expiresAt: new Date(now + 50 * MINUTE).toISOString(),
+      ...overrides,
+    } as never,
+  })
+}

@@ -1,10 +1,12 @@
 /**
  * Turns a plan and what a session has left into the RADIUS reply attributes RouterOS reads from an
- * Access-Accept (and later a CoA-Request). Pure: no I/O, no clock, no dependencies.
+ * Access-Accept (and later a CoA-Request). Pure: no I/O, no clock.
  */
 // Rate-Limit format, rx = client upload: https://wiki.mikrotik.com/wiki/Manual:RADIUS_Client#Access-Accept
 
-export const BYTES_PER_MB = 1_000_000
+import { BYTES_PER_MB } from '@/lib/units'
+
+export { BYTES_PER_MB }
 export const DEFAULT_INTERIM_INTERVAL_SECONDS = 300
 // RFC 2869 §5.16: an interim interval below 60 s should not be used; a day is plenty as an upper bound.
 const MIN_INTERIM_INTERVAL_SECONDS = 60
