@@ -4,6 +4,7 @@ export const DEMO = {
   super: { email: 'super@beacon.test', password: 'beacon-super-1' },
   orgAdmin: { email: 'admin@demo-isp.test', password: 'beacon-admin-1' },
   manager: { email: 'manager@demo-isp.test', password: 'beacon-manager-1' },
+  agent: { email: 'tech2@demo-isp.test', password: 'beacon-tech-2' },
   customer: { email: 'alice@demo-isp.test', password: 'beacon-alice-1' },
   otherAdmin: { email: 'admin@other-isp.test', password: 'beacon-other-1' },
 } as const

@@ -168,7 +168,7 @@ describe('force-logout', () => {
     ['agent', 403, 'staff without the permission'],
     ['supervisor', 403, 'staff without the permission'],
     ['customer', 403, 'the customer herself'],
-  ] as const)('is refused to %s (%s: %s) and changes nothing', async (actor, expected) => {
+  ] as const)('is refused to %s (%s: %s) and changes nothing', async (actor, expected, _reason) => {
     const session = await createSession(downtown())
     expect(await statusOf(async () => forceLogout(await requestAs(actor), String(session.id)))).toBe(expected)
     const stored = await world.payload.findByID({ collection: 'sessions', id: session.id, depth: 0 })
@@ -408,7 +408,7 @@ describe('vouchers', () => {
     const error = await world.payload
       .create({
         collection: 'vouchers',
-        data: { organization: world.organizations.demo, plan: network.plans.otherDaily, status: 'AVAILABLE' },
+        data: { organization: world.organizations.demo, plan: network.plans.otherDaily, status: 'AVAILABLE' } as never,
         ...asAdmin(),
       })
       .catch((e: Error) => e)
@@ -419,7 +419,7 @@ describe('vouchers', () => {
   it('can be withdrawn, but only the system marks one USED, and a used one is never deleted', async () => {
     const voucher = await world.payload.create({
       collection: 'vouchers',
-      data: { organization: world.organizations.demo, plan: network.plans.oneHour, status: 'AVAILABLE' },
+      data: { organization: world.organizations.demo, plan: network.plans.oneHour, status: 'AVAILABLE' } as never,
     })
     expect(await statusOf(() => world.payload.update({ collection: 'vouchers', id: voucher.id, data: { status: 'USED' }, ...asAdmin() }))).toBe(400)
     expect(await statusOf(() => world.payload.update({ collection: 'vouchers', id: voucher.id, data: { status: 'EXPIRED' }, ...asAdmin() }))).toBe(200)

@@ -7,7 +7,7 @@ import React, { useState } from 'react'
 type Outcome = { kind: 'done' | 'error'; message: string } | null
 
 /** Ends the session after a confirmation and shows what the server answered. */
-export function ForceLogoutButton({ sessionId }: { sessionId: string }) {
+export function ForceLogoutButton({ sessionId, open }: { sessionId: string; open: boolean }) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>(null)
@@ -31,13 +31,16 @@ export function ForceLogoutButton({ sessionId }: { sessionId: string }) {
     }
   }
 
+  if (!open && !outcome) return null
   return (
     <div style={{ marginBottom: '1.5rem' }}>
-      <Button buttonStyle="error" size="medium" disabled={busy} onClick={forceLogout}>
-        {busy ? 'Disconnecting…' : 'Force logout'}
-      </Button>
+      {open ? (
+        <Button buttonStyle="error" size="medium" disabled={busy} onClick={forceLogout}>
+          {busy ? 'Disconnecting…' : 'Force logout'}
+        </Button>
+      ) : null}
       {outcome ? (
-        <p role="status" style={{ color: outcome.kind === 'error' ? 'var(--theme-error-500)' : 'var(--theme-success-500)' }}>
+        <p role="status" id="force-logout-outcome" style={{ color: outcome.kind === 'error' ? 'var(--theme-error-500)' : 'var(--theme-success-500)' }}>
           {outcome.message}
         </p>
       ) : null}

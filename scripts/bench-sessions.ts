@@ -1,0 +1,201 @@
+/**
+ * How the sessions table behaves at scale: fills it with millions of sessions across many
+ * tenants, then prints p50/p99 latency of the lookups the platform makes all day, before and
+ * after archiving the sessions that ended more than 90 days ago.
+ *   npm run bench:sessions                      5,000,000 sessions on a throw-away database
+ *   npm run bench:sessions -- --rows 500000     fewer, for a quick look
+ * Figures are printed, never asserted.
+ */
+import { performance } from 'node:perf_hooks'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import { drizzleFor, rowsOf } from '../src/db/sql'
+import { prepareDatabase } from '../src/db/prepare'
+import { archiveCutoff, archiveEndedSessions } from '../src/plugins/network/sessions/archive'
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`)
+  const value = index === -1 ? fallback : Number(process.argv[index + 1])
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`)
+  return value
+}
+
+const ROWS = arg('rows', 5_000_000)
+const ORGANIZATIONS = arg('organizations', 40)
+const BRANCHES_PER_ORGANIZATION = 5
+const CUSTOMERS = arg('customers', 50_000)
+const DEVICES = CUSTOMERS * 2
+const OPEN_SESSIONS = Math.max(100, Math.round(ROWS * 0.002)) // ~10,000 devices online at 5 M rows
+const SAMPLES = arg('samples', 300)
+const CHUNK = 250_000
+
+let peakRss = process.memoryUsage().rss
+const memoryProbe = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
+
+const { payload } = await prepareDatabase({ demoData: 'always' })
+const db = await drizzleFor(payload)
+const query = async <Row>(statement: ReturnType<typeof sql>) => rowsOf<Row>(await db.execute(statement))
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function measure(label: string, run: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 10; i++) await run(i) // warm the plan and buffer caches
+  const timings: number[] = []
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = performance.now()
+    await run(i)
+    timings.push(performance.now() - start)
+  }
+  timings.sort((a, b) => a - b)
+  console.log(
+    `  ${label.padEnd(58)} p50 ${percentile(timings, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(timings, 99).toFixed(2).padStart(7)} ms`,
+  )
+}
+
+async function tableSizes() {
+  const [row] = await query<{ sessions: string; archived: string; live: number; archivedRows: number }>(sql`
+    select pg_size_pretty(pg_total_relation_size('sessions')) as sessions,
+           pg_size_pretty(pg_total_relation_size('archived_sessions')) as archived,
+           (select count(*)::int from sessions) as live,
+           (select count(*)::int from archived_sessions) as "archivedRows"`)
+  console.log(`  sessions: ${row.live.toLocaleString('en')} rows, ${row.sessions}; archived: ${row.archivedRows.toLocaleString('en')} rows, ${row.archived}`)
+}
+
+console.log(`Filling: ${ORGANIZATIONS} organizations × ${BRANCHES_PER_ORGANIZATION} branches, ${CUSTOMERS.toLocaleString('en')} customers, ${ROWS.toLocaleString('en')} sessions`)
+const fillStart = performance.now()
+await query(sql`
+  insert into organizations (name, slug, status, time_zone, currency)
+  select 'Bench ISP ' || g, 'bench-' || g, 'ACTIVE', 'Africa/Nairobi', 'KES' from generate_series(1, ${ORGANIZATIONS}) g
+  on conflict do nothing`)
+await query(sql`
+  insert into locations (organization_id, name, time_zone, active)
+  select o.id, 'Bench branch ' || b, 'Africa/Nairobi', true
+  from organizations o cross join generate_series(1, ${BRANCHES_PER_ORGANIZATION}) b
+  where o.slug like 'bench-%'`)
+await query(sql`
+  insert into routers (organization_id, location_id, name, ip_address, status)
+  select l.organization_id, l.id, 'Bench router ' || row_number() over (), '10.200.' || (row_number() over () / 250) || '.' || (row_number() over () % 250 + 1), 'ONLINE'
+  from locations l where l.name like 'Bench branch %'`)
+await query(sql`
+  insert into users (name, email, status)
+  select 'Bench customer ' || g, 'bench-' || g || '@bench.test', 'ACTIVE' from generate_series(1, ${CUSTOMERS}) g`)
+
+// Sessions: the last few thousand are open, the rest ended at some point over the past year.
+const branchCount = ORGANIZATIONS * BRANCHES_PER_ORGANIZATION
+for (let from = 1; from <= ROWS; from += CHUNK) {
+  const to = Math.min(ROWS, from + CHUNK - 1)
+  await query(sql`
+    with branch as (
+      select l.id as location_id, l.organization_id, r.id as router_id, row_number() over (order by l.id) - 1 as n
+      from locations l join routers r on r.location_id = l.id where l.name like 'Bench branch %'
+    ), customer as (
+      select id, row_number() over (order by id) - 1 as n from users where email like 'bench-%@bench.test'
+    )
+    insert into sessions (user_id, organization_id, location_id, router_id, device_mac, status, acct_session_id,
+                          usage_data_m_b, usage_input_octets, usage_output_octets, usage_last_ip,
+                          started_at, expires_at, ended_at, terminate_cause, last_accounting_at)
+    select c.id, b.organization_id, b.location_id, b.router_id,
+           upper(substr(md5((g % ${DEVICES})::text), 1, 12)) as mac_hex,
+           (case when g > ${ROWS - OPEN_SESSIONS} then 'active' else (case when g % 3 = 0 then 'expired' else 'terminated' end) end)::enum_sessions_status,
+           to_hex(g), (g % 900)::numeric, (g % 400) * 1000000::numeric, (g % 500) * 1000000::numeric,
+           '10.5.' || (g % 250) || '.' || (g % 200 + 1),
+           s.started, s.started + interval '1 hour',
+           case when g > ${ROWS - OPEN_SESSIONS} then null else s.started + interval '45 minutes' end,
+           (case when g > ${ROWS - OPEN_SESSIONS} then null when g % 3 = 0 then 'Session-Timeout' else 'User-Request' end)::enum_sessions_terminate_cause,
+           s.started + interval '40 minutes'
+    from generate_series(${from}::int, ${to}::int) g
+    join branch b on b.n = g % ${branchCount}
+    join customer c on c.n = g % ${CUSTOMERS}
+    cross join lateral (
+      select case when g > ${ROWS - OPEN_SESSIONS} then now() - (g % 50) * interval '1 minute'
+                  else now() - ((${ROWS} - g)::float / ${ROWS}) * interval '365 days' - interval '1 hour' end as started
+    ) s`)
+  process.stdout.write(`\r  ${to.toLocaleString('en')} sessions`)
+}
+// Format the MAC column the way Beacon stores it (AA:BB:…), in one pass.
+await query(sql`update sessions set device_mac = regexp_replace(device_mac, '(..)(?!$)', '\\1:', 'g') where device_mac !~ ':'`)
+await query(sql`analyze`)
+console.log(`\n  filled in ${((performance.now() - fillStart) / 1000).toFixed(0)} s`)
+await tableSizes()
+
+// Sample inputs: busy branches, open and ended sessions, devices, customers.
+const branches = await query<{ id: string; organization: string; router: string }>(sql`
+  select l.id, l.organization_id as organization, r.id as router from locations l join routers r on r.location_id = l.id
+  where l.name like 'Bench branch %' order by random() limit 50`)
+const openSessions = await query<{ router: string; acct: string; mac: string }>(sql`
+  select router_id as router, acct_session_id as acct, device_mac as mac from sessions where status = 'active' order by random() limit 200`)
+const customers = await query<{ id: string }>(sql`select id from users where email like 'bench-%@bench.test' order by random() limit 200`)
+
+const manager = await payload.create({
+  collection: 'users',
+  data: {
+    email: `bench-manager-${Date.now()}@bench.test`,
+    password: 'bench-manager-password',
+    name: 'Bench manager',
+    status: 'ACTIVE',
+    memberships: [{ organization: branches[0].organization, role: 'loc-manager', locations: [branches[0].id] }],
+  },
+})
+const asManager = { ...manager, collection: 'users' as const }
+
+async function runQueries(title: string) {
+  console.log(`\n${title}`)
+  const pick = <T>(list: T[], i: number) => list[i % list.length]
+  await measure('branch live list, as its manager (Local API, 50 newest)', () =>
+    payload.find({
+      collection: 'sessions',
+      where: { and: [{ location: { equals: branches[0].id } }, { status: { equals: 'active' } }] },
+      sort: '-startedAt',
+      limit: 50,
+      depth: 0,
+      user: asManager,
+      overrideAccess: false,
+    }),
+  )
+  await measure('branch live list (SQL, 50 newest)', (i) =>
+    query(sql`select id from sessions where location_id = ${pick(branches, i).id} and status = 'active' order by started_at desc limit 50`),
+  )
+  await measure('RADIUS accounting: by router + Acct-Session-Id', (i) => {
+    const session = pick(openSessions, i)
+    return query(sql`select id, status from sessions where router_id = ${session.router} and acct_session_id = ${session.acct}`)
+  })
+  await measure('RADIUS auth: open sessions of a device', (i) =>
+    query(sql`select id from sessions where device_mac = ${pick(openSessions, i).mac} and status in ('pending', 'active')`),
+  )
+  await measure('customer history (20 newest)', (i) =>
+    query(sql`select id from sessions where user_id = ${pick(customers, i).id} order by started_at desc limit 20`),
+  )
+  await measure('expiry sweep: open sessions past expiresAt', () =>
+    query(sql`select id from sessions where status = 'active' and expires_at < now() limit 500`),
+  )
+  await measure('organization overview: devices online per branch', (i) =>
+    query(sql`select location_id, count(*) from sessions where organization_id = ${pick(branches, i).organization} and status = 'active' group by location_id`),
+  )
+  await measure('branch history, one day, from live + archive', (i) =>
+    query(sql`
+      (select id from sessions where location_id = ${pick(branches, i).id} and started_at >= now() - interval '200 days' and started_at < now() - interval '199 days')
+      union all
+      (select id from archived_sessions where location_id = ${pick(branches, i).id} and started_at >= now() - interval '200 days' and started_at < now() - interval '199 days')`),
+  )
+}
+
+await runQueries(`Before archiving (${ROWS.toLocaleString('en')} rows in sessions)`)
+
+console.log('\nArchiving sessions that ended more than 90 days ago')
+const archiveStart = performance.now()
+const moved = await archiveEndedSessions(payload, { endedBefore: archiveCutoff(new Date(), '90') })
+const archiveSeconds = (performance.now() - archiveStart) / 1000
+console.log(`  moved ${moved.toLocaleString('en')} sessions in ${archiveSeconds.toFixed(1)} s (${Math.round(moved / archiveSeconds).toLocaleString('en')} rows/s)`)
+await query(sql`vacuum analyze sessions`)
+await query(sql`analyze archived_sessions`)
+await tableSizes()
+
+await runQueries('After archiving')
+
+clearInterval(memoryProbe)
+console.log(`\nPeak memory of this process (RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
+await payload.destroy()
+process.exit(0)
