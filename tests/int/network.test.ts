@@ -205,6 +205,21 @@ describe('archiving ended sessions', () => {
     expect((await world.payload.count({ collection: 'sessions', where: { id: { equals: openButOld.id } } })).totalDocs).toBe(1)
   })
 
+  it('runs as the archive-sessions job on the maintenance queue', async () => {
+    const longAgo = Date.now() - 100 * 86_400_000
+    const old = await createSession(downtown(), {
+      status: 'terminated',
+      terminateCause: 'Lost-Carrier',
+      startedAt: new Date(longAgo - 3_600_000).toISOString(),
+      expiresAt: new Date(longAgo).toISOString(),
+      endedAt: new Date(longAgo).toISOString(),
+    })
+    const job = await world.payload.jobs.queue({ task: 'archive-sessions', queue: 'maintenance', input: {} })
+    const result = await world.payload.jobs.run({ queue: 'maintenance' })
+    expect(result.jobStatus?.[String(job.id)]?.status).toBe('success')
+    expect((await world.payload.count({ collection: 'archived-sessions', where: { id: { equals: old.id } } })).totalDocs).toBe(1)
+  })
+
   it('stay visible to the customer they belong to', async () => {
     const { docs } = await world.payload.find({
       collection: 'archived-sessions',
