@@ -83,7 +83,8 @@ await query(sql`
   insert into users (name, email, status)
   select 'Bench customer ' || g, 'bench-' || g || '@bench.test', 'ACTIVE' from generate_series(1, ${CUSTOMERS}) g`)
 
-// Sessions: the last few thousand are open, the rest ended at some point over the past year.
+// Sessions: the last few thousand are open (one in ten past its expiry, for the sweep to find),
+// the rest ended at some point over the past year.
 const branchCount = ORGANIZATIONS * BRANCHES_PER_ORGANIZATION
 for (let from = 1; from <= ROWS; from += CHUNK) {
   const to = Math.min(ROWS, from + CHUNK - 1)
@@ -98,7 +99,7 @@ for (let from = 1; from <= ROWS; from += CHUNK) {
                           usage_data_m_b, usage_input_octets, usage_output_octets, usage_last_ip,
                           started_at, expires_at, ended_at, terminate_cause, last_accounting_at)
     select c.id, b.organization_id, b.location_id, b.router_id,
-           upper(substr(md5((g % ${DEVICES})::text), 1, 12)) as mac_hex,
+           regexp_replace(upper(substr(md5((g % ${DEVICES})::text), 1, 12)), '(..)(?!$)', '\\1:', 'g'),
            (case when g > ${ROWS - OPEN_SESSIONS} then 'active' else (case when g % 3 = 0 then 'expired' else 'terminated' end) end)::enum_sessions_status,
            to_hex(g), (g % 900)::numeric, (g % 400) * 1000000::numeric, (g % 500) * 1000000::numeric,
            '10.5.' || (g % 250) || '.' || (g % 200 + 1),
@@ -110,14 +111,12 @@ for (let from = 1; from <= ROWS; from += CHUNK) {
     join branch b on b.n = g % ${branchCount}
     join customer c on c.n = g % ${CUSTOMERS}
     cross join lateral (
-      select case when g > ${ROWS - OPEN_SESSIONS} then now() - (g % 50) * interval '1 minute'
+      select case when g > ${ROWS - OPEN_SESSIONS} then now() - (g % 50) * interval '1 minute' - (case when g % 10 = 0 then interval '2 hours' else interval '0' end)
                   else now() - ((${ROWS} - g)::float / ${ROWS}) * interval '365 days' - interval '1 hour' end as started
     ) s`)
   process.stdout.write(`\r  ${to.toLocaleString('en')} sessions`)
 }
-// Format the MAC column the way Beacon stores it (AA:BB:…), in one pass.
-await query(sql`update sessions set device_mac = regexp_replace(device_mac, '(..)(?!$)', '\\1:', 'g') where device_mac !~ ':'`)
-await query(sql`analyze`)
+await query(sql`vacuum analyze`)
 console.log(`\n  filled in ${((performance.now() - fillStart) / 1000).toFixed(0)} s`)
 await tableSizes()
 

@@ -84,7 +84,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'users.update',
     'routers.read',
-    'routers.update',
     'plans.read',
     'vouchers.create',
     'vouchers.read',
@@ -94,8 +93,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'vouchers.generate',
     'timeSessions.viewTeam',
   ],
-  // Voucher codes are worth money, and seed 000 shows WiFi sessions to managers and customers
-  // only: the roles below see neither unless a permission is added for them.
+  // Seed 000 shows WiFi sessions to managers and customers only, and voucher codes are worth
+  // money: of the roles below only supervisors (who run the front desk) read vouchers, and none
+  // reads sessions unless a permission is added for them. Routers, whose settings decide which
+  // packets Beacon trusts, are changed by org-admins alone.
   supervisor: [
     'organizations.read',
     'locations.read',

@@ -1,5 +1,5 @@
 import * as migration_20261122_152557_initial from './20261122_152557_initial';
-import * as migration_20261122_155826_network from './20261122_155826_network';
+import * as migration_20261122_161440_network from './20261122_161440_network';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261122_152557_initial',
   },
   {
-    up: migration_20261122_155826_network.up,
-    down: migration_20261122_155826_network.down,
-    name: '20261122_155826_network'
+    up: migration_20261122_161440_network.up,
+    down: migration_20261122_161440_network.down,
+    name: '20261122_161440_network'
   },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { effectivePermissions, ROLE_PERMISSIONS, scopeOf } from '@/access'
 import { isCurrency, isTimeZone } from '@/lib/intl'
+import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
 import { decryptSecret, encryptSecret } from '@/lib/secrets'
 
@@ -73,5 +74,23 @@ describe('role defaults and overrides', () => {
     expect(scopeOf('agent', 0)).toBe('organization')
     expect(scopeOf('agent', 1)).toBe('branch')
     expect(scopeOf('customer', 1)).toBe('self')
+  })
+})
+
+describe('canonicalIp', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    [' 10.0.0.1 ', '10.0.0.1'],
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['::FFFF:7f00:1', '127.0.0.1'],
+    ['2001:0db8:0:0:0:0:0:1', '2001:db8::1'],
+    ['2001:DB8::1', '2001:db8::1'],
+    ['::', '::'],
+  ])('%j is stored as %j', (input, stored) => {
+    expect(canonicalIp(input)).toBe(stored)
+  })
+
+  it.each(['127.000.0.1', '1.2.3', '256.1.1.1', 'fe80::1%eth0', 'example.com', ''])('%j is not an address', (input) => {
+    expect(canonicalIp(input)).toBeNull()
   })
 })

@@ -1,6 +1,8 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionBeforeDeleteHook, Config, Plugin } from 'payload'
 
 import { isSuperAdmin } from '@/access'
+
+import { refuseDeleteWhileReferenced } from '../tenancy'
 
 import { archiveSessionsTask } from './jobs/archiveSessions'
 import { disconnectSessionTask } from './jobs/disconnectSession'
@@ -16,6 +18,25 @@ export { routerCredentials } from './routers/credentials'
 export { ARCHIVED_SESSIONS_SLUG } from './sessions/archived'
 export { SESSIONS_SLUG } from './sessions'
 export { VOUCHERS_SLUG } from './vouchers'
+
+const sessionsOf = (field: string) => [
+  { collection: 'sessions' as const, field, label: 'WiFi sessions' },
+  { collection: 'archived-sessions' as const, field, label: 'archived sessions' },
+]
+
+/** Branches and people that network records point at are kept; they are retired instead. */
+const DELETE_GUARDS: Record<string, CollectionBeforeDeleteHook> = {
+  locations: refuseDeleteWhileReferenced(
+    'branch',
+    [
+      { collection: 'routers', field: 'location', label: 'routers' },
+      { collection: 'vouchers', field: 'location', label: 'vouchers' },
+      ...sessionsOf('location'),
+    ],
+    'mark it inactive instead.',
+  ),
+  users: refuseDeleteWhileReferenced('user', sessionsOf('user'), 'set their status to DELETED instead.'),
+}
 
 /** Cron runners other plugins configured, so this plugin adds to them rather than replacing them. */
 function autoRunOf(config: Config) {
@@ -33,7 +54,18 @@ export const networkPlugin =
   (): Plugin =>
   (config) => ({
     ...config,
-    collections: [...(config.collections ?? []), Routers, Plans, Vouchers, Sessions, ArchivedSessions],
+    collections: [
+      ...(config.collections ?? []).map((collection) => {
+        const guard = DELETE_GUARDS[collection.slug]
+        if (!guard) return collection
+        return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), guard] } }
+      }),
+      Routers,
+      Plans,
+      Vouchers,
+      Sessions,
+      ArchivedSessions,
+    ],
     jobs: {
       ...config.jobs,
       // Payload lets any signed-in user run, queue and cancel jobs over HTTP by default.

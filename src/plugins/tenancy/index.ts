@@ -13,6 +13,7 @@ export { organizationField } from './fields/organizationField'
 export { secretField } from './fields/secretField'
 export { activeOrganizationFilter } from './activeOrganization'
 export { enforceTenantScope } from './hooks/enforceTenantScope'
+export { type Reference, refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 export { requireSameOrganization } from './hooks/requireSameOrganization'
 
 /** Organizations, their branches and the people in them, with the admin panel's switcher. */

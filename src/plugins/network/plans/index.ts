@@ -3,7 +3,7 @@ import { type CollectionBeforeChangeHook, type CollectionConfig, type NumberFiel
 import { can, canCreate, relationId, type TenantPaths } from '@/access'
 import { isCurrency } from '@/lib/intl'
 
-import { activeOrganizationFilter, enforceTenantScope, organizationField } from '../../tenancy'
+import { activeOrganizationFilter, enforceTenantScope, organizationField, refuseDeleteWhileReferenced } from '../../tenancy'
 
 export const PLANS_SLUG = 'plans'
 export const PLAN_TYPES = ['HOTSPOT', 'PPPOE'] as const
@@ -107,6 +107,17 @@ export const Plans: CollectionConfig = {
       enforceTenantScope({ permissionCollection: 'plans', paths: PLAN_PATHS }),
       validateBurst,
       inheritOrganizationCurrency,
+    ],
+    beforeDelete: [
+      refuseDeleteWhileReferenced(
+        'plan',
+        [
+          { collection: 'vouchers', field: 'plan', label: 'vouchers' },
+          { collection: 'sessions', field: 'plan', label: 'WiFi sessions' },
+          { collection: 'archived-sessions', field: 'plan', label: 'archived sessions' },
+        ],
+        'turn off "active" to stop selling it instead.',
+      ),
     ],
   },
   fields: [

@@ -8,6 +8,7 @@ import {
   ipAddressField,
   locationField,
   organizationField,
+  refuseDeleteWhileReferenced,
   requireSameOrganization,
   secretField,
 } from '../../tenancy'
@@ -54,10 +55,19 @@ export const Routers: CollectionConfig = {
     update: can('routers.update', ROUTER_PATHS),
     delete: can('routers.delete', ROUTER_PATHS),
   },
+  indexes: [{ fields: ['organization', 'status'] }],
   hooks: {
     beforeChange: [
       requireSameOrganization({ location: { collection: 'locations', label: 'branch' } }),
       enforceTenantScope({ permissionCollection: 'routers', paths: ROUTER_PATHS }),
+    ],
+    // Ended sessions keep their history without the router; open ones still need it for CoA.
+    beforeDelete: [
+      refuseDeleteWhileReferenced(
+        'router',
+        [{ collection: 'sessions', field: 'router', label: 'open WiFi sessions', where: { status: { in: ['pending', 'active'] } } }],
+        'wait until they end, or force-logout them first.',
+      ),
     ],
   },
   fields: [

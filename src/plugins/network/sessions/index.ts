@@ -6,6 +6,7 @@ import { activeOrganizationFilter } from '../../tenancy'
 import { forceLogoutEndpoint } from './endpoints/forceLogout'
 import { sessionFields } from './fields'
 import { deriveDataMB } from './hooks/deriveDataMB'
+import { stampEndedAt } from './hooks/stampEndedAt'
 import { SESSION_PATHS } from './paths'
 
 export const SESSIONS_SLUG = 'sessions'
@@ -46,7 +47,7 @@ export const Sessions: CollectionConfig = {
     { fields: ['status', 'endedAt'] },
   ],
   endpoints: [forceLogoutEndpoint],
-  hooks: { beforeChange: [deriveDataMB] },
+  hooks: { beforeChange: [deriveDataMB, stampEndedAt] },
   fields: [
     {
       name: 'forceLogout',

@@ -1,7 +1,6 @@
-import { isIP } from 'node:net'
-
 import type { TextField } from 'payload'
 
+import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
 
 type Overrides = Partial<Omit<TextField, 'type'>> & { name: string }
@@ -23,17 +22,17 @@ export function macAddressField({ name, ...overrides }: Overrides): TextField {
   } as TextField
 }
 
-/** An IPv4 or IPv6 address, trimmed and lower-cased so equal addresses compare equal. */
+/** An IPv4 or IPv6 address, stored in one spelling (`canonicalIp`) so equal addresses compare equal. */
 export function ipAddressField({ name, ...overrides }: Overrides): TextField {
   return {
     name,
     type: 'text',
     validate: (value: unknown, { required }: { required?: boolean }) => {
       if (value == null || value === '') return required ? 'An IP address is required.' : true
-      return typeof value === 'string' && isIP(value) !== 0 ? true : 'Not an IP address (e.g. 192.0.2.10 or 2001:db8::1).'
+      return typeof value === 'string' && canonicalIp(value) ? true : 'Not an IP address (e.g. 192.0.2.10 or 2001:db8::1).'
     },
     hooks: {
-      beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)],
+      beforeValidate: [({ value }) => (typeof value === 'string' ? (canonicalIp(value) ?? value) : value)],
     },
     ...overrides,
   } as TextField

@@ -24,7 +24,8 @@ export function enforceTenantScope({ permissionCollection, paths }: Options): Co
   const valueAt = (path: string | undefined, data: Record<string, unknown>, originalDoc?: Record<string, unknown>) => {
     if (!path) return null
     if (path === 'id') return relationId(originalDoc?.id)
-    return relationId(data[path] ?? originalDoc?.[path])
+    // An explicit null (taking a voucher off its branch) is checked as null, not as the old value.
+    return relationId(path in data ? data[path] : originalDoc?.[path])
   }
 
   return async ({ data, originalDoc, operation, req }) => {

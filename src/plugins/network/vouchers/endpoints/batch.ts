@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { notFound } from '@/access'
+import { notFound, relationId } from '@/access'
 import type { Location, Organization, Plan, Voucher } from '@/payload-types'
 
 import { vouchersToCsv } from '../csv'
@@ -8,24 +8,46 @@ import { formatValidity, renderVoucherSheet } from '../sheet'
 
 const BATCH_ID = /^[0-9A-Za-z-]{1,40}$/
 
-type LoadedVoucher = Voucher & { plan: Plan; organization: Organization; location?: Location | null }
+type Batch = {
+  vouchers: Voucher[]
+  plans: Map<string, Plan>
+  organization: Organization
+  location: Location | null
+  timeZone: string
+}
 
-/** The batch's vouchers the person may read, oldest first; none means no such batch for them. */
-async function loadBatch(req: PayloadRequest): Promise<LoadedVoucher[]> {
+/**
+ * The batch's vouchers the person may read, in code order, with their plan, organization and
+ * branch. Access decides which vouchers are seen; what they point at is then read for them, so a
+ * person who may read the codes also gets their plan's name and price. None seen: no such batch.
+ */
+async function loadBatch(req: PayloadRequest): Promise<Batch> {
   const batchId = String(req.routeParams?.batchId ?? '')
   if (!BATCH_ID.test(batchId)) throw notFound('No such voucher batch.')
-  const { docs } = await req.payload.find({
+  const { docs: vouchers } = await req.payload.find({
     collection: 'vouchers',
     where: { batchId: { equals: batchId } },
-    depth: 1,
+    depth: 0,
     pagination: false,
-    sort: 'createdAt',
+    sort: 'code',
     user: req.user,
     overrideAccess: false,
     req,
   })
-  if (docs.length === 0) throw notFound('No such voucher batch.')
-  return docs as LoadedVoucher[]
+  if (vouchers.length === 0) throw notFound('No such voucher batch.')
+  const system = { depth: 0, overrideAccess: true, req } as const
+  const planIds = [...new Set(vouchers.map((voucher) => relationId(voucher.plan)!))]
+  const { docs: plans } = await req.payload.find({ collection: 'plans', where: { id: { in: planIds } }, pagination: false, ...system })
+  const organization = await req.payload.findByID({ collection: 'organizations', id: relationId(vouchers[0].organization)!, ...system })
+  const locationId = relationId(vouchers[0].location)
+  const location = locationId ? await req.payload.findByID({ collection: 'locations', id: locationId, ...system }) : null
+  return {
+    vouchers,
+    plans: new Map(plans.map((plan) => [String(plan.id), plan])),
+    organization,
+    location,
+    timeZone: location?.timeZone ?? organization.timeZone,
+  }
 }
 
 function money(amount: number, currency: string | null | undefined): string {
@@ -44,22 +66,23 @@ export const voucherBatchSheetEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return unauthorized()
-    const vouchers = await loadBatch(req)
-    const { organization, location } = vouchers[0]
-    const timeZone = location?.timeZone ?? organization.timeZone
+    const { vouchers, plans, organization, location, timeZone } = await loadBatch(req)
     const html = renderVoucherSheet({
       organizationName: organization.branding?.displayName || organization.name,
       brandColor: organization.branding?.color,
       batchId: String(vouchers[0].batchId),
       location: location?.name ?? null,
       generatedAt: dateTime(vouchers[0].createdAt, timeZone),
-      cards: vouchers.map((voucher) => ({
-        code: voucher.code,
-        planName: voucher.plan.name,
-        price: money(voucher.plan.price, voucher.plan.currency),
-        validity: formatValidity(voucher.plan.validityMinutes),
-        validUntil: voucher.validUntil ? dateTime(voucher.validUntil, timeZone) : null,
-      })),
+      cards: vouchers.map((voucher) => {
+        const plan = plans.get(relationId(voucher.plan)!)!
+        return {
+          code: voucher.code,
+          planName: plan.name,
+          price: money(plan.price, plan.currency),
+          validity: formatValidity(plan.validityMinutes),
+          validUntil: voucher.validUntil ? dateTime(voucher.validUntil, timeZone) : null,
+        }
+      }),
     })
     return new Response(html, {
       headers: {
@@ -78,19 +101,21 @@ export const voucherBatchCsvEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return unauthorized()
-    const vouchers = await loadBatch(req)
-    const timeZone = vouchers[0].location?.timeZone ?? vouchers[0].organization.timeZone
+    const { vouchers, plans, location, timeZone } = await loadBatch(req)
     const csv = vouchersToCsv(
-      vouchers.map((voucher) => ({
-        code: voucher.code,
-        plan: voucher.plan.name,
-        status: voucher.status,
-        batchId: String(voucher.batchId),
-        location: voucher.location?.name ?? '',
-        price: money(voucher.plan.price, voucher.plan.currency),
-        validUntil: dateTime(voucher.validUntil, timeZone),
-        usedAt: dateTime(voucher.usedAt, timeZone),
-      })),
+      vouchers.map((voucher) => {
+        const plan = plans.get(relationId(voucher.plan)!)!
+        return {
+          code: voucher.code,
+          plan: plan.name,
+          status: voucher.status,
+          batchId: String(voucher.batchId),
+          location: location?.name ?? '',
+          price: money(plan.price, plan.currency),
+          validUntil: dateTime(voucher.validUntil, timeZone),
+          usedAt: dateTime(voucher.usedAt, timeZone),
+        }
+      }),
     )
     return new Response(csv, {
       headers: {

@@ -214,6 +214,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "routers_status_idx" ON "routers" USING btree ("status");
   CREATE INDEX "routers_updated_at_idx" ON "routers" USING btree ("updated_at");
   CREATE INDEX "routers_created_at_idx" ON "routers" USING btree ("created_at");
+  CREATE INDEX "organization_status_idx" ON "routers" USING btree ("organization_id","status");
   CREATE INDEX "plans_organization_idx" ON "plans" USING btree ("organization_id");
   CREATE INDEX "plans_active_idx" ON "plans" USING btree ("active");
   CREATE INDEX "plans_updated_at_idx" ON "plans" USING btree ("updated_at");
@@ -227,7 +228,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "vouchers_updated_at_idx" ON "vouchers" USING btree ("updated_at");
   CREATE INDEX "vouchers_created_at_idx" ON "vouchers" USING btree ("created_at");
   CREATE UNIQUE INDEX "organization_code_idx" ON "vouchers" USING btree ("organization_id","code");
-  CREATE INDEX "organization_status_idx" ON "vouchers" USING btree ("organization_id","status");
+  CREATE INDEX "organization_status_1_idx" ON "vouchers" USING btree ("organization_id","status");
   CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");
   CREATE INDEX "sessions_organization_idx" ON "sessions" USING btree ("organization_id");
   CREATE INDEX "sessions_location_idx" ON "sessions" USING btree ("location_id");
@@ -236,7 +237,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "sessions_voucher_idx" ON "sessions" USING btree ("voucher_id");
   CREATE INDEX "sessions_updated_at_idx" ON "sessions" USING btree ("updated_at");
   CREATE INDEX "sessions_created_at_idx" ON "sessions" USING btree ("created_at");
-  CREATE INDEX "organization_status_1_idx" ON "sessions" USING btree ("organization_id","status");
+  CREATE INDEX "organization_status_2_idx" ON "sessions" USING btree ("organization_id","status");
   CREATE UNIQUE INDEX "router_acctSessionId_idx" ON "sessions" USING btree ("router_id","acct_session_id");
   CREATE INDEX "deviceMac_status_idx" ON "sessions" USING btree ("device_mac","status");
   CREATE INDEX "location_status_idx" ON "sessions" USING btree ("location_id","status");
@@ -296,20 +297,24 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
   DROP TABLE "payload_jobs_stats" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_routers_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_routers_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_plans_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_plans_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_vouchers_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_vouchers_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_sessions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_sessions_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_archived_sessions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_archived_sessions_fk";
   
+  -- Overrides naming the network permissions cannot exist without them.
+  DELETE FROM "users_added_permissions" WHERE "value"::text IN ('routers.create', 'routers.read', 'routers.update', 'routers.delete', 'plans.create', 'plans.read', 'plans.update', 'plans.delete', 'vouchers.create', 'vouchers.read', 'vouchers.update', 'vouchers.delete', 'sessions.read');
   ALTER TABLE "users_added_permissions" ALTER COLUMN "value" SET DATA TYPE text;
   DROP TYPE "public"."enum_users_added_permissions";
   CREATE TYPE "public"."enum_users_added_permissions" AS ENUM('organizations.create', 'organizations.read', 'organizations.update', 'organizations.delete', 'locations.create', 'locations.read', 'locations.update', 'locations.delete', 'users.create', 'users.read', 'users.update', 'users.delete', 'sessions.forceLogout', 'vouchers.generate', 'timeSessions.viewTeam');
   ALTER TABLE "users_added_permissions" ALTER COLUMN "value" SET DATA TYPE "public"."enum_users_added_permissions" USING "value"::"public"."enum_users_added_permissions";
+  -- Overrides naming the network permissions cannot exist without them.
+  DELETE FROM "users_removed_permissions" WHERE "value"::text IN ('routers.create', 'routers.read', 'routers.update', 'routers.delete', 'plans.create', 'plans.read', 'plans.update', 'plans.delete', 'vouchers.create', 'vouchers.read', 'vouchers.update', 'vouchers.delete', 'sessions.read');
   ALTER TABLE "users_removed_permissions" ALTER COLUMN "value" SET DATA TYPE text;
   DROP TYPE "public"."enum_users_removed_permissions";
   CREATE TYPE "public"."enum_users_removed_permissions" AS ENUM('organizations.create', 'organizations.read', 'organizations.update', 'organizations.delete', 'locations.create', 'locations.read', 'locations.update', 'locations.delete', 'users.create', 'users.read', 'users.update', 'users.delete', 'sessions.forceLogout', 'vouchers.generate', 'timeSessions.viewTeam');
