@@ -83,6 +83,13 @@ await query(sql`
   insert into users (name, email, status)
   select 'Bench customer ' || g, 'bench-' || g || '@bench.test', 'ACTIVE' from generate_series(1, ${CUSTOMERS}) g`)
 
+// Loading is the slow part, not what is measured: drop the sessions indexes, load, build them again.
+await query(sql`set maintenance_work_mem = '512MB'`)
+await query(sql`set synchronous_commit = off`)
+const sessionIndexes = await query<{ name: string; definition: string }>(sql`
+  select indexname as name, indexdef as definition from pg_indexes where tablename = 'sessions' and indexname <> 'sessions_pkey'`)
+for (const { name } of sessionIndexes) await query(sql.raw(`drop index "${name}"`))
+
 // Sessions: the last few thousand are open (one in ten past its expiry, for the sweep to find),
 // the rest ended at some point over the past year.
 const branchCount = ORGANIZATIONS * BRANCHES_PER_ORGANIZATION
@@ -116,6 +123,8 @@ for (let from = 1; from <= ROWS; from += CHUNK) {
     ) s`)
   process.stdout.write(`\r  ${to.toLocaleString('en')} sessions`)
 }
+process.stdout.write(`\n  rebuilding ${sessionIndexes.length} indexes`)
+for (const { definition } of sessionIndexes) await query(sql.raw(definition))
 await query(sql`vacuum analyze`)
 console.log(`\n  filled in ${((performance.now() - fillStart) / 1000).toFixed(0)} s`)
 await tableSizes()
@@ -185,7 +194,8 @@ await runQueries(`Before archiving (${ROWS.toLocaleString('en')} rows in session
 
 console.log('\nArchiving sessions that ended more than 90 days ago')
 const archiveStart = performance.now()
-const moved = await archiveEndedSessions(payload, { endedBefore: archiveCutoff(new Date(), '90') })
+// A first run over a year's backlog; nightly runs move one day's sessions.
+const moved = await archiveEndedSessions(payload, { endedBefore: archiveCutoff(new Date(), '90'), batchSize: 50_000 })
 const archiveSeconds = (performance.now() - archiveStart) / 1000
 console.log(`  moved ${moved.toLocaleString('en')} sessions in ${archiveSeconds.toFixed(1)} s (${Math.round(moved / archiveSeconds).toLocaleString('en')} rows/s)`)
 await query(sql`vacuum analyze sessions`)

@@ -19,7 +19,7 @@ const DEMO_STAFF: Actor[] = ['orgAdmin', 'manager', 'supervisor', 'agent', 'view
 const CASES: Case[] = [
   { collection: 'routers', operation: 'read', target: 'Downtown hotspot', allow: ['super', ...DEMO_STAFF] },
   { collection: 'routers', operation: 'read', target: 'Main Street hotspot', allow: ['super', 'otherAdmin'] },
-  { collection: 'routers', operation: 'update', target: 'Downtown hotspot', allow: ['super', 'orgAdmin', 'manager'] },
+  { collection: 'routers', operation: 'update', target: 'Downtown hotspot', allow: ['super', 'orgAdmin'] },
   { collection: 'routers', operation: 'update', target: 'Main Street hotspot', allow: ['super', 'otherAdmin'] },
   { collection: 'routers', operation: 'create', target: 'a router at Downtown', allow: ['super', 'orgAdmin'] },
   { collection: 'routers', operation: 'create', target: 'a router at Main Street', allow: ['super', 'otherAdmin'] },
@@ -51,6 +51,8 @@ const CASES: Case[] = [
 
   { collection: 'archived-sessions', operation: 'read', target: "Alice's archived session", allow: ['super', 'orgAdmin', 'manager', 'customer'] },
   { collection: 'archived-sessions', operation: 'update', target: "Alice's archived session", allow: [] },
+  { collection: 'archived-sessions', operation: 'create', target: 'an archived session at Downtown', allow: [] },
+  { collection: 'archived-sessions', operation: 'delete', target: 'an archived session at Downtown', allow: [] },
 ]
 
 let world: World
@@ -161,8 +163,10 @@ function change(collection: Collection): { data: Record<string, unknown>; read: 
   switch (collection) {
     case 'routers':
       return { data: { nasIdentifier: marker }, read: (doc) => doc.nasIdentifier }
-    case 'plans':
-      return { data: { name: marker }, read: (doc) => doc.name }
+    case 'plans': {
+      const price = Math.floor(Math.random() * 1_000_000) / 100
+      return { data: { price }, read: (doc) => doc.price }
+    }
     case 'vouchers': {
       const validUntil = new Date(Date.now() + Math.floor(Math.random() * 1e9) + 86_400_000).toISOString()
       return { data: { validUntil }, read: (doc) => doc.validUntil }
@@ -175,7 +179,7 @@ function change(collection: Collection): { data: Record<string, unknown>; read: 
 
 /** How to tell a created document apart in a count. */
 const identity = (collection: Collection, data: Record<string, unknown>) =>
-  collection === 'vouchers' ? { validUntil: { equals: data.validUntil } } : collection === 'sessions' ? { deviceMac: { equals: data.deviceMac }, status: { equals: 'pending' } } : { name: { equals: data.name } }
+  collection === 'vouchers' ? { validUntil: { equals: data.validUntil } } : collection === 'sessions' || collection === 'archived-sessions' ? { deviceMac: { equals: data.deviceMac }, status: { equals: 'pending' } } : { name: { equals: data.name } }
 
 describe.each(CASES)('$operation $collection: $target', ({ collection, operation, target, allow }) => {
   it.each(ACTORS.map((actor) => ({ actor, allowed: allow.includes(actor) })))('$actor → allowed: $allowed', async ({ actor, allowed }) => {

@@ -96,8 +96,19 @@ describe('WiFi sessions', () => {
     const duplicate = await statusOf(() => createSession(downtown(), { acctSessionId: first.acctSessionId }))
     expect(duplicate).toBe(400)
     // The same id from another router is another session.
-    const elsewhere = await statusOf(() => createSession({ ...downtown(), router: undefined }, { acctSessionId: first.acctSessionId }))
+    const secondRouter = await world.payload.create({
+      collection: 'routers',
+      data: { organization: world.organizations.demo, location: world.locations.downtown, name: unique('second'), ipAddress: '10.66.0.2', secret: 's', status: 'PENDING' } as never,
+    })
+    const elsewhere = await statusOf(() => createSession({ ...downtown(), router: String(secondRouter.id) }, { acctSessionId: first.acctSessionId }))
     expect(elsewhere).toBe(200)
+  })
+
+  it('always get an end time when they end', async () => {
+    const lastAccountingAt = new Date(Date.now() - 5 * 60_000).toISOString()
+    const session = await createSession(downtown(), { lastAccountingAt })
+    const ended = await world.payload.update({ collection: 'sessions', id: session.id, data: { status: 'expired' }, depth: 0 })
+    expect(ended.endedAt).toBe(lastAccountingAt)
   })
 
   it('have the indexes their lookups need', async () => {
@@ -289,6 +300,29 @@ describe('routers', () => {
     expect(status).toBe(400)
   })
 
+  it.each([
+    ['::ffff:127.0.0.2', '127.0.0.2'],
+    ['2001:0db8:0:0:0:0:0:7', '2001:db8::7'],
+  ])('treat %s as the address %s: one spelling, so one router per address', async (spelling, canonical) => {
+    const { payload } = world
+    if (canonical.includes(':')) {
+      const first = await payload.create({ collection: 'routers', data: router({ ipAddress: '2001:DB8::7' }) as never, ...asAdmin() })
+      expect(first.ipAddress).toBe(canonical)
+    }
+    expect(await statusOf(() => payload.create({ collection: 'routers', data: router({ ipAddress: spelling }) as never, ...asAdmin() }))).toBe(400)
+    expect((await payload.count({ collection: 'routers', where: { ipAddress: { equals: canonical } } })).totalDocs).toBe(1)
+  })
+
+  it('cannot be deleted while a session on them is open', async () => {
+    const created = await world.payload.create({ collection: 'routers', data: router() as never, ...asAdmin() })
+    const session = await createSession({ ...downtown(), router: String(created.id) })
+    const error = await world.payload.delete({ collection: 'routers', id: created.id, ...asAdmin() }).catch((e: Error) => e)
+    expect((error as { status?: number }).status).toBe(409)
+    expect((error as Error).message).toContain('1 open WiFi sessions')
+    await world.payload.update({ collection: 'sessions', id: session.id, data: { status: 'terminated' } })
+    expect(await statusOf(() => world.payload.delete({ collection: 'routers', id: created.id, ...asAdmin() }))).toBe(200)
+  })
+
   it('cannot have their health fields set by people', async () => {
     const created = await world.payload.create({
       collection: 'routers',
@@ -441,5 +475,47 @@ describe('vouchers', () => {
     await world.payload.update({ collection: 'vouchers', id: voucher.id, data: { status: 'USED', usedAt: new Date().toISOString() } })
     expect(await statusOf(() => world.payload.delete({ collection: 'vouchers', id: voucher.id, ...asAdmin() }))).toBe(409)
     expect((await world.payload.count({ collection: 'vouchers', where: { id: { equals: voucher.id } } })).totalDocs).toBe(1)
+  })
+})
+
+describe('tenant boundaries hold when documents change', () => {
+  it("refuse a branch manager taking a voucher off their branch (making it valid everywhere)", async () => {
+    const voucher = network.vouchers.downtown
+    const status = await statusOf(() =>
+      world.payload.update({ collection: 'vouchers', id: voucher, data: { location: null }, user: world.actors.manager, overrideAccess: false }),
+    )
+    expect(status).toBe(403)
+    const stored = await world.payload.findByID({ collection: 'vouchers', id: voucher, depth: 0 })
+    expect(stored.location).toBe(world.locations.downtown)
+  })
+
+  it.each([
+    ['plans', () => network.plans.dayPass],
+    ['routers', () => network.routers.downtown],
+    ['vouchers', () => network.vouchers.downtown],
+    ['locations', () => world.locations.airport],
+  ] as const)('never move %s to another organization, even for a super-admin', async (collection, id) => {
+    const error = await world.payload
+      .update({ collection, id: id(), data: { organization: world.organizations.other }, user: world.actors.super, overrideAccess: false })
+      .catch((e: Error) => e)
+    expect((error as { status?: number }).status).toBe(400)
+    // Either rule may speak first: the organization is fixed, and links must stay in one organization.
+    const explained = `${(error as Error).message} ${JSON.stringify((error as { data?: unknown }).data)}`
+    expect(explained).toMatch(/cannot move to another organization|belongs to another organization/)
+    const stored = await world.payload.findByID({ collection, id: id(), depth: 0 })
+    expect(String(stored.organization)).toBe(world.organizations.demo)
+  })
+
+  it.each([
+    ['a plan with vouchers', 'plans', () => network.plans.oneHour, 'orgAdmin', 'vouchers'],
+    ['a branch with routers and sessions', 'locations', () => world.locations.downtown, 'orgAdmin', 'routers'],
+    ['a customer with WiFi sessions', 'users', () => world.users.alice, 'super', 'WiFi sessions'],
+  ] as const)('refuse deleting %s with a 409 that says why, and keep it', async (_, collection, id, actor, reason) => {
+    const error = await world.payload
+      .delete({ collection, id: id(), user: world.actors[actor], overrideAccess: false })
+      .catch((e: Error) => e)
+    expect((error as { status?: number }).status).toBe(409)
+    expect((error as Error).message).toContain(reason)
+    expect((await world.payload.count({ collection, where: { id: { equals: id() } } })).totalDocs).toBe(1)
   })
 })

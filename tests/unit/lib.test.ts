@@ -63,8 +63,9 @@ describe('role defaults and overrides', () => {
     expect([...permissions]).not.toContain('made.up')
   })
 
-  it('gives customers nothing by default and viewers only reads', () => {
-    expect(ROLE_PERMISSIONS.customer).toEqual([])
+  it('gives customers only their own WiFi sessions by default and viewers only reads', () => {
+    // Customers' grants have self scope: `sessions.read` reaches the sessions whose user they are.
+    expect(ROLE_PERMISSIONS.customer).toEqual(['sessions.read'])
     expect(ROLE_PERMISSIONS.viewer.every((permission) => permission.endsWith('.read'))).toBe(true)
   })
 
