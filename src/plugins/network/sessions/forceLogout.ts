@@ -15,24 +15,34 @@ export type ForceLogoutResult = {
 }
 
 /**
+ * Whether the person may force-logout this session: `forbidden` without the permission anywhere,
+ * `not-found` when the session is outside their reach (or does not exist), else `allowed`.
+ */
+export async function forceLogoutAccess(req: PayloadRequest, sessionId: string): Promise<'forbidden' | 'not-found' | 'allowed'> {
+  const reach = permissionWhere(await getAccessContext(req), 'sessions.forceLogout', SESSION_PATHS)
+  if (reach === false) return 'forbidden'
+  const { totalDocs } = await req.payload.count({
+    collection: 'sessions',
+    where: reach === true ? { id: { equals: sessionId } } : { and: [{ id: { equals: sessionId } }, reach] },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs === 0 ? 'not-found' : 'allowed'
+}
+
+/**
  * Ends a WiFi session for a person holding `sessions.forceLogout` where the session is, and
  * queues `disconnect-session` so the RADIUS service tells the router. The session's row is locked
  * while it changes, so two clicks at once end it once and queue one job; a session that has
  * already ended is a conflict, and one outside the person's reach does not exist for them.
  */
 export async function forceLogout(req: PayloadRequest, sessionId: string): Promise<ForceLogoutResult> {
-  const context = await getAccessContext(req)
-  const reach = permissionWhere(context, 'sessions.forceLogout', SESSION_PATHS)
-  if (reach === false) throw forbidden('You are not allowed to force-logout WiFi sessions.')
+  const access = await forceLogoutAccess(req, sessionId)
+  if (access === 'forbidden') throw forbidden('You are not allowed to force-logout WiFi sessions.')
+  if (access === 'not-found') throw notFound('No such WiFi session in your organization.')
 
   const { payload } = req
-  const visible = await payload.count({
-    collection: 'sessions',
-    where: reach === true ? { id: { equals: sessionId } } : { and: [{ id: { equals: sessionId } }, reach] },
-    overrideAccess: true,
-    req,
-  })
-  if (visible.totalDocs === 0) throw notFound('No such WiFi session in your organization.')
+  const context = await getAccessContext(req)
 
   const ownsTransaction = await initTransaction(req)
   try {
