@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs and npm cannot provide: Chromium for the browser tests.
+# Debian packages the test suite needs and npm cannot provide: Chromium for the browser tests,
+# FreeRADIUS's radclient/radtest for the RADIUS service's tests.
 # Installs what is missing when run as root with apt; otherwise says what to install.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -14,7 +14,7 @@ export default defineConfig({
   },
   test: {
     root,
-    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts', 'radius-service/tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/globalSetup.ts'],
     // One Payload instance over one fresh database, shared by the files in turn.
     pool: 'forks',
