@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { type Actor, ACTORS, loadWorld, unique, type World } from '../helpers/fixtures'
+import { expectOperationOutcome, type Operation } from '../helpers/matrix'
 import { statusOf } from '../helpers/payload'
 
 type Collection = 'organizations' | 'locations' | 'users'
-type Operation = 'create' | 'read' | 'update' | 'delete'
 
 type Case = {
   collection: Collection
@@ -124,55 +124,19 @@ describe.each(CASES)('$operation $collection: $target', ({ collection, operation
   it.each(ACTORS.map((actor) => ({ actor, allowed: allow.includes(actor) })))(
     '$actor → allowed: $allowed',
     async ({ actor, allowed }) => {
-      const { payload, actors } = world
-      const user = actors[actor]
-      const asActor = { user, overrideAccess: false, depth: 0 } as const
-
-      if (operation === 'read') {
-        const id = existingTarget(target, actor)
-        const status = await statusOf(() => payload.findByID({ collection, id, ...asActor }))
-        expect(status).toBe(allowed ? 200 : status === 403 ? 403 : 404)
-        if (!allowed) expect([403, 404]).toContain(status)
-        return
-      }
-
-      if (operation === 'update') {
-        const id = existingTarget(target, actor)
-        const { data, read } = change(collection)
-        const before = await payload.findByID({ collection, id, depth: 0 })
-        const status = await statusOf(() => payload.update({ collection, id, data, ...asActor }))
-        const after = await payload.findByID({ collection, id, depth: 0 })
-        if (allowed) {
-          expect(status).toBe(200)
-          expect(read(after as never)).toBe(read({ ...before, ...data } as never))
-        } else {
-          expect([403, 404]).toContain(status)
-          expect(read(after as never)).toEqual(read(before as never))
-        }
-        return
-      }
-
-      if (operation === 'create') {
-        const data = newDocument(collection, target)
-        const status = await statusOf(() => payload.create({ collection, data: data as never, ...asActor }))
-        const key = collection === 'users' ? 'email' : 'name'
-        const stored = await payload.count({ collection, where: { [key]: { equals: data[key] } } })
-        expect(status).toBe(allowed ? 200 : 403)
-        expect(stored.totalDocs).toBe(allowed ? 1 : 0)
-        return
-      }
-
-      // delete: a throw-away document in the place the case names, made by the system.
-      const victim = await payload.create({ collection, data: newDocument(collection, target) as never })
-      const status = await statusOf(() => payload.delete({ collection, id: victim.id, ...asActor }))
-      const remaining = await payload.count({ collection, where: { id: { equals: victim.id } } })
-      if (allowed) {
-        expect(status).toBe(200)
-        expect(remaining.totalDocs).toBe(0)
-      } else {
-        expect([403, 404]).toContain(status)
-        expect(remaining.totalDocs).toBe(1)
-      }
+      await expectOperationOutcome({
+        collection,
+        operation,
+        user: world.actors[actor],
+        allowed,
+        targetId: operation === 'read' || operation === 'update' ? existingTarget(target, actor) : undefined,
+        newDocument: () => newDocument(collection, target),
+        change: () => change(collection),
+        identify: (data) => {
+          const key = collection === 'users' ? 'email' : 'name'
+          return { [key]: { equals: data[key] } }
+        },
+      })
     },
   )
 })

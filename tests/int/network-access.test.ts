@@ -3,15 +3,16 @@
  * person (`overrideAccess: false`). Expectations are written out, not derived from the
  * permission table, so loosening a rule in src/access makes a row fail.
  */
+import type { Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { archiveEndedSessions } from '@/plugins/network/sessions/archive'
 
 import { type Actor, ACTORS, createSession, loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
+import { expectOperationOutcome, type Operation } from '../helpers/matrix'
 import { statusOf } from '../helpers/payload'
 
 type Collection = 'routers' | 'plans' | 'vouchers' | 'sessions' | 'archived-sessions'
-type Operation = 'create' | 'read' | 'update' | 'delete'
 type Case = { collection: Collection; operation: Operation; target: string; allow: Actor[] }
 
 const DEMO_STAFF: Actor[] = ['orgAdmin', 'manager', 'supervisor', 'agent', 'viewer']
@@ -178,56 +179,26 @@ function change(collection: Collection): { data: Record<string, unknown>; read: 
 }
 
 /** How to tell a created document apart in a count. */
-const identity = (collection: Collection, data: Record<string, unknown>) =>
-  collection === 'vouchers' ? { validUntil: { equals: data.validUntil } } : collection === 'sessions' || collection === 'archived-sessions' ? { deviceMac: { equals: data.deviceMac }, status: { equals: 'pending' } } : { name: { equals: data.name } }
+function identity(collection: Collection, data: Record<string, unknown>): Where {
+  if (collection === 'vouchers') return { validUntil: { equals: data.validUntil } }
+  if (collection === 'sessions' || collection === 'archived-sessions') {
+    return { deviceMac: { equals: data.deviceMac }, status: { equals: 'pending' } }
+  }
+  return { name: { equals: data.name } }
+}
 
 describe.each(CASES)('$operation $collection: $target', ({ collection, operation, target, allow }) => {
   it.each(ACTORS.map((actor) => ({ actor, allowed: allow.includes(actor) })))('$actor → allowed: $allowed', async ({ actor, allowed }) => {
-    const { payload, actors } = world
-    const asActor = { user: actors[actor], overrideAccess: false, depth: 0 } as const
-
-    if (operation === 'read') {
-      const status = await statusOf(() => payload.findByID({ collection, id: targets[target], ...asActor }))
-      if (allowed) expect(status).toBe(200)
-      else expect([403, 404]).toContain(status)
-      return
-    }
-
-    if (operation === 'update') {
-      const id = targets[target]
-      const { data, read } = change(collection)
-      const before = await payload.findByID({ collection, id, depth: 0 })
-      const status = await statusOf(() => payload.update({ collection, id, data: data as never, ...asActor }))
-      const after = await payload.findByID({ collection, id, depth: 0 })
-      if (allowed) {
-        expect(status).toBe(200)
-        expect(read(after as never)).toEqual(read(data))
-      } else {
-        expect([403, 404]).toContain(status)
-        expect(read(after as never)).toEqual(read(before as never))
-      }
-      return
-    }
-
-    if (operation === 'create') {
-      const data = newDocument(collection, target)
-      const status = await statusOf(() => payload.create({ collection, data: data as never, ...asActor }))
-      const stored = await payload.count({ collection, where: identity(collection, data) as never })
-      expect(status).toBe(allowed ? 200 : 403)
-      expect(stored.totalDocs).toBe(allowed ? 1 : 0)
-      return
-    }
-
-    const victim = await payload.create({ collection, data: newDocument(collection, target) as never })
-    const status = await statusOf(() => payload.delete({ collection, id: victim.id, ...asActor }))
-    const remaining = await payload.count({ collection, where: { id: { equals: victim.id } } })
-    if (allowed) {
-      expect(status).toBe(200)
-      expect(remaining.totalDocs).toBe(0)
-    } else {
-      expect([403, 404]).toContain(status)
-      expect(remaining.totalDocs).toBe(1)
-    }
+    await expectOperationOutcome({
+      collection,
+      operation,
+      user: world.actors[actor],
+      allowed,
+      targetId: targets[target],
+      newDocument: () => newDocument(collection, target),
+      change: () => change(collection),
+      identify: (data) => identity(collection, data),
+    })
   })
 })
 

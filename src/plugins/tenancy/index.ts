@@ -13,6 +13,7 @@ export { organizationField } from './fields/organizationField'
 export { secretField } from './fields/secretField'
 export { activeOrganizationFilter } from './activeOrganization'
 export { enforceTenantScope } from './hooks/enforceTenantScope'
+export { inheritFromOrganization } from './hooks/inheritFromOrganization'
 export { type Reference, refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 export { requireSameOrganization } from './hooks/requireSameOrganization'
 

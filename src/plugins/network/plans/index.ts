@@ -1,9 +1,15 @@
 import { type CollectionBeforeChangeHook, type CollectionConfig, type NumberField, ValidationError } from 'payload'
 
-import { can, canCreate, relationId, type TenantPaths } from '@/access'
+import { can, canCreate, type TenantPaths } from '@/access'
 import { isCurrency } from '@/lib/intl'
 
-import { activeOrganizationFilter, enforceTenantScope, organizationField, refuseDeleteWhileReferenced } from '../../tenancy'
+import {
+  activeOrganizationFilter,
+  enforceTenantScope,
+  inheritFromOrganization,
+  organizationField,
+  refuseDeleteWhileReferenced,
+} from '../../tenancy'
 
 export const PLANS_SLUG = 'plans'
 export const PLAN_TYPES = ['HOTSPOT', 'PPPOE'] as const
@@ -68,22 +74,6 @@ const validateBurst: CollectionBeforeChangeHook = ({ collection, data, originalD
   return data
 }
 
-/** A plan priced without a currency is priced in its organization's. */
-const inheritOrganizationCurrency: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  if (data.currency || originalDoc?.currency) return data
-  const organizationId = relationId(data.organization ?? originalDoc?.organization)
-  if (!organizationId) return data
-  const organization = await req.payload.findByID({
-    collection: 'organizations',
-    id: organizationId,
-    depth: 0,
-    req,
-    overrideAccess: true,
-    select: { currency: true },
-  })
-  return { ...data, currency: organization.currency }
-}
-
 /** An internet package: speeds, how long it lasts, how much data, and what it costs. */
 export const Plans: CollectionConfig = {
   slug: PLANS_SLUG,
@@ -106,7 +96,7 @@ export const Plans: CollectionConfig = {
     beforeChange: [
       enforceTenantScope({ permissionCollection: 'plans', paths: PLAN_PATHS }),
       validateBurst,
-      inheritOrganizationCurrency,
+      inheritFromOrganization('currency'),
     ],
     beforeDelete: [
       refuseDeleteWhileReferenced(

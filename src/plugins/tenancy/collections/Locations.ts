@@ -1,32 +1,17 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { can, canCreate, relationId, type TenantPaths } from '@/access'
+import { can, canCreate, type TenantPaths } from '@/access'
 import { isTimeZone } from '@/lib/intl'
 
 import { activeOrganizationFilter } from '../activeOrganization'
 import { organizationField } from '../fields/organizationField'
 import { enforceTenantScope } from '../hooks/enforceTenantScope'
+import { inheritFromOrganization } from '../hooks/inheritFromOrganization'
 
 export const LOCATIONS_SLUG = 'locations'
 
 /** A branch is itself the unit of branch scope: a manager's branches are their locations. */
 export const LOCATION_PATHS: TenantPaths = { organization: 'organization', location: 'id' }
-
-/** A branch without its own time zone keeps the organization's. */
-const inheritOrganizationTimeZone: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  if (data.timeZone) return data
-  const organizationId = relationId(data.organization ?? originalDoc?.organization)
-  if (!organizationId) return data
-  const organization = await req.payload.findByID({
-    collection: 'organizations',
-    id: organizationId,
-    depth: 0,
-    req,
-    overrideAccess: true,
-    select: { timeZone: true },
-  })
-  return { ...data, timeZone: organization.timeZone }
-}
 
 export const Locations: CollectionConfig = {
   slug: LOCATIONS_SLUG,
@@ -47,7 +32,7 @@ export const Locations: CollectionConfig = {
   hooks: {
     beforeChange: [
       enforceTenantScope({ permissionCollection: 'locations', paths: LOCATION_PATHS }),
-      inheritOrganizationTimeZone,
+      inheritFromOrganization('timeZone'),
     ],
   },
   fields: [
