@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { type Database, DatabaseStartError, openDatabase } from '../src/db'
+import type { DemoDataPolicy } from '../src/db/prepare'
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -34,5 +35,21 @@ export async function openDatabaseOrExit(fresh: boolean): Promise<Database> {
       process.exit(1)
     }
     throw error
+  }
+}
+
+/**
+ * Demo accounts have published passwords, so they go only where Beacon made the database itself
+ * (the embedded one, or a fresh test database) and only while it is empty. BEACON_DEMO_DATA=1
+ * adds them anywhere, =0 never.
+ */
+export function demoDataPolicy(fresh: boolean): DemoDataPolicy {
+  switch (process.env.BEACON_DEMO_DATA) {
+    case '1':
+      return 'always'
+    case '0':
+      return 'never'
+    default:
+      return fresh || !process.env.DATABASE_URL ? 'if-empty' : 'never'
   }
 }

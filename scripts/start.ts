@@ -1,6 +1,7 @@
 /**
  * `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo data, a
- * production build when the sources changed, then the web app (admin, API, dashboard, portal).
+ * production build when the sources changed, then the web app (admin, API, dashboard, portal)
+ * and the RADIUS service.
  *   --dev        run `next dev` instead of a production build
  *   --fresh      use a new, throw-away database (the browser tests use this)
  *   --port N     web port (default PORT or 3000)
@@ -12,9 +13,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import type { DemoDataPolicy } from '../src/db/prepare'
-
-import { ensurePayloadSecret, openDatabaseOrExit, projectRoot } from './runtime'
+import { demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot } from './runtime'
 
 const { values: options } = parseArgs({
   options: {
@@ -100,25 +99,9 @@ if (!(await portIsFree(port))) {
   process.exit(1)
 }
 
-/**
- * Demo accounts have published passwords, so they go only where Beacon made the database itself
- * (the embedded one, or a fresh test database) and only while it is empty. BEACON_DEMO_DATA=1
- * adds them anywhere, =0 never.
- */
-function demoDataPolicy(): DemoDataPolicy {
-  switch (process.env.BEACON_DEMO_DATA) {
-    case '1':
-      return 'always'
-    case '0':
-      return 'never'
-    default:
-      return options.fresh || !process.env.DATABASE_URL ? 'if-empty' : 'never'
-  }
-}
-
 ensurePayloadSecret()
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-const demoData = demoDataPolicy()
+const demoData = demoDataPolicy(options.fresh)
 database = await openDatabaseOrExit(options.fresh)
 console.log(`Database: ${database.description}`)
 
@@ -142,11 +125,22 @@ web.on('exit', (code) => {
   }
 })
 
+// The RADIUS service: its own process over the same database (RADIUS_* variables configure it).
+const radius = spawn(bin('tsx'), ['radius-service/src/main.ts'], { cwd: projectRoot, stdio: 'inherit', env: process.env })
+children.push(radius)
+radius.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`The RADIUS service stopped (exit code ${code}).`)
+    void shutdown(code || 1)
+  }
+})
+
 const base = `http://localhost:${port}`
 console.log(`
 Beacon is starting on ${base}
   Admin panel   ${base}/admin
   REST API      ${base}/api
+  RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth), ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); metrics on http://127.0.0.1:${process.env.RADIUS_METRICS_PORT || 9812}/metrics
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).
 Press Ctrl+C to stop.
 `)

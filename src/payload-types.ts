@@ -75,6 +75,7 @@ export interface Config {
     vouchers: Voucher;
     sessions: Session;
     'archived-sessions': ArchivedSession;
+    'portal-credentials': PortalCredential;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     vouchers: VouchersSelect<false> | VouchersSelect<true>;
     sessions: SessionsSelect<false> | SessionsSelect<true>;
     'archived-sessions': ArchivedSessionsSelect<false> | ArchivedSessionsSelect<true>;
+    'portal-credentials': PortalCredentialsSelect<false> | PortalCredentialsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -352,6 +354,14 @@ export interface User {
           id?: string | null;
         }[]
       | null;
+    /**
+     * Subscription plan for account and MAC sign-ins. Empty: vouchers only.
+     */
+    plan?: (string | null) | Plan;
+    /**
+     * Sign-ins stop at this moment. Empty: each sign-in lasts the plan's validity.
+     */
+    planExpiresAt?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -372,6 +382,47 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Internet packages sold as vouchers or subscriptions.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: string;
+  organization: string | Organization;
+  name: string;
+  type: 'HOTSPOT' | 'PPPOE';
+  downloadMbps: number;
+  uploadMbps: number;
+  /**
+   * Optional RouterOS burst: the customer gets the burst rate while their average stays under the threshold for the burst time.
+   */
+  burst?: {
+    downloadMbps?: number | null;
+    uploadMbps?: number | null;
+    thresholdDownloadMbps?: number | null;
+    thresholdUploadMbps?: number | null;
+    timeSeconds?: number | null;
+  };
+  /**
+   * How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.
+   */
+  validityMinutes: number;
+  /**
+   * Upload and download together, 1 MB = 1,000,000 bytes. Empty for unlimited.
+   */
+  dataCapMB?: number | null;
+  devicesAllowed: number;
+  price: number;
+  /**
+   * ISO 4217 code; empty for the organization's.
+   */
+  currency?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * MikroTik routers (NAS) that send RADIUS requests to Beacon.
@@ -433,47 +484,6 @@ export interface Router {
   createdAt: string;
 }
 /**
- * Internet packages sold as vouchers or subscriptions.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "plans".
- */
-export interface Plan {
-  id: string;
-  organization: string | Organization;
-  name: string;
-  type: 'HOTSPOT' | 'PPPOE';
-  downloadMbps: number;
-  uploadMbps: number;
-  /**
-   * Optional RouterOS burst: the customer gets the burst rate while their average stays under the threshold for the burst time.
-   */
-  burst?: {
-    downloadMbps?: number | null;
-    uploadMbps?: number | null;
-    thresholdDownloadMbps?: number | null;
-    thresholdUploadMbps?: number | null;
-    timeSeconds?: number | null;
-  };
-  /**
-   * How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.
-   */
-  validityMinutes: number;
-  /**
-   * Upload and download together, 1 MB = 1,000,000 bytes. Empty for unlimited.
-   */
-  dataCapMB?: number | null;
-  devicesAllowed: number;
-  price: number;
-  /**
-   * ISO 4217 code; empty for the organization's.
-   */
-  currency?: string | null;
-  active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * Prepaid access codes. Generate batches with POST /api/vouchers/generate (or the dashboard).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -511,7 +521,7 @@ export interface Voucher {
 export interface Session {
   id: string;
   /**
-   * The customer (or the account of the voucher) using the device.
+   * The customer (or the voucher's guest account) using the device; for a session Beacon never authorized, the customer who registered its MAC, else the organization's unregistered-devices account.
    */
   user: string | User;
   organization: string | Organization;
@@ -543,9 +553,16 @@ export interface Session {
     outputOctets: number;
   };
   startedAt: string;
+  /**
+   * When the allowance runs out; the start itself for a session Beacon never authorized.
+   */
   expiresAt: string;
   endedAt?: string | null;
   router?: (string | null) | Router;
+  /**
+   * How the device got online.
+   */
+  authMethod?: ('voucher' | 'account' | 'mac' | 'accounting') | null;
   /**
    * As the router sent it; CoA and Disconnect must repeat it exactly.
    */
@@ -594,7 +611,7 @@ export interface Session {
 export interface ArchivedSession {
   id: string;
   /**
-   * The customer (or the account of the voucher) using the device.
+   * The customer (or the voucher's guest account) using the device; for a session Beacon never authorized, the customer who registered its MAC, else the organization's unregistered-devices account.
    */
   user: string | User;
   organization: string | Organization;
@@ -626,9 +643,16 @@ export interface ArchivedSession {
     outputOctets: number;
   };
   startedAt: string;
+  /**
+   * When the allowance runs out; the start itself for a session Beacon never authorized.
+   */
   expiresAt: string;
   endedAt?: string | null;
   router?: (string | null) | Router;
+  /**
+   * How the device got online.
+   */
+  authMethod?: ('voucher' | 'account' | 'mac' | 'accounting') | null;
   /**
    * As the router sent it; CoA and Disconnect must repeat it exactly.
    */
@@ -665,6 +689,22 @@ export interface ArchivedSession {
       )
     | null;
   lastAccountingAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-credentials".
+ */
+export interface PortalCredential {
+  id: string;
+  username: string;
+  passwordEncrypted: string;
+  organization: string | Organization;
+  session: string | Session;
+  deviceMac: string;
+  expiresAt: string;
+  usedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -824,6 +864,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'archived-sessions';
         value: string | ArchivedSession;
+      } | null)
+    | ({
+        relationTo: 'portal-credentials';
+        value: string | PortalCredential;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -966,6 +1010,8 @@ export interface UsersSelect<T extends boolean = true> {
               mac?: T;
               id?: T;
             };
+        plan?: T;
+        planExpiresAt?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1083,6 +1129,7 @@ export interface SessionsSelect<T extends boolean = true> {
   expiresAt?: T;
   endedAt?: T;
   router?: T;
+  authMethod?: T;
   acctSessionId?: T;
   plan?: T;
   voucher?: T;
@@ -1113,11 +1160,27 @@ export interface ArchivedSessionsSelect<T extends boolean = true> {
   expiresAt?: T;
   endedAt?: T;
   router?: T;
+  authMethod?: T;
   acctSessionId?: T;
   plan?: T;
   voucher?: T;
   terminateCause?: T;
   lastAccountingAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-credentials_select".
+ */
+export interface PortalCredentialsSelect<T extends boolean = true> {
+  username?: T;
+  passwordEncrypted?: T;
+  organization?: T;
+  session?: T;
+  deviceMac?: T;
+  expiresAt?: T;
+  usedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

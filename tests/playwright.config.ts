@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
+import { RADIUS_PORTS } from './e2e/radiusPorts'
+
 const port = Number(process.env.E2E_PORT ?? 3100)
 
 /**
@@ -34,5 +36,7 @@ export default defineConfig({
     reuseExistingServer: process.env.E2E_REUSE === '1',
     stdout: 'pipe',
     stderr: 'pipe',
+    // The RADIUS service of the app under test, away from the standard ports a local Beacon uses.
+    env: { RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth), RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting), RADIUS_METRICS_PORT: '0' },
   },
 })

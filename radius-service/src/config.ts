@@ -9,6 +9,11 @@ export type RadiusConfig = {
   accountingPort: number
   /** RFC 5080 §2.2.2: a retransmission within this window gets the cached reply. */
   duplicateWindowMs: number
+  /** Prometheus `/metrics` over HTTP; port 0 picks a free one. */
+  metricsHost: string
+  metricsPort: number
+  /** Acct-Interim-Interval sent in every Access-Accept. */
+  interimIntervalSeconds: number
 }
 
 type Environment = Record<string, string | undefined>
@@ -17,12 +22,23 @@ export class RadiusConfigError extends Error {
   override name = 'RadiusConfigError'
 }
 
+/** A port number; 0 lets the system pick a free one (tests, side-by-side instances). */
 function port(env: Environment, name: string, fallback: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new RadiusConfigError(`${name}=${raw} is not a port number (1-65535).`)
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value > 65535) {
+    throw new RadiusConfigError(`${name}=${raw} is not a port number (1-65535, or 0 for any free port).`)
+  }
+  return value
+}
+
+function wholeNumber(env: Environment, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RadiusConfigError(`${name}=${raw} must be a whole number of ${unit} from ${min} to ${max}.`)
   }
   return value
 }
@@ -33,6 +49,9 @@ export function radiusConfigFromEnv(env: Environment = process.env): RadiusConfi
     authPort: port(env, 'RADIUS_AUTH_PORT', 1812),
     accountingPort: port(env, 'RADIUS_ACCT_PORT', 1813),
     duplicateWindowMs: 30_000,
+    metricsHost: env.RADIUS_METRICS_HOST || '127.0.0.1',
+    metricsPort: port(env, 'RADIUS_METRICS_PORT', 9812),
+    interimIntervalSeconds: wholeNumber(env, 'RADIUS_INTERIM_INTERVAL_SECONDS', 300, 60, 86_400, 'seconds'),
   }
   const window = env.RADIUS_DUPLICATE_WINDOW_SECONDS
   if (window !== undefined && window !== '') {
@@ -42,7 +61,7 @@ export function radiusConfigFromEnv(env: Environment = process.env): RadiusConfi
     }
     config.duplicateWindowMs = seconds * 1000
   }
-  if (config.authPort === config.accountingPort) {
+  if (config.authPort !== 0 && config.authPort === config.accountingPort) {
     throw new RadiusConfigError('RADIUS_AUTH_PORT and RADIUS_ACCT_PORT must differ.')
   }
   return config

@@ -1,5 +1,6 @@
 import * as migration_20261122_152557_initial from './20261122_152557_initial';
 import * as migration_20261122_161440_network from './20261122_161440_network';
+import * as migration_20261122_173124_radius from './20261122_173124_radius';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_161440_network.up,
     down: migration_20261122_161440_network.down,
-    name: '20261122_161440_network'
+    name: '20261122_161440_network',
+  },
+  {
+    up: migration_20261122_173124_radius.up,
+    down: migration_20261122_173124_radius.down,
+    name: '20261122_173124_radius'
   },
 ];

@@ -7,12 +7,15 @@ import { refuseDeleteWhileReferenced } from '../tenancy'
 import { archiveSessionsTask } from './jobs/archiveSessions'
 import { disconnectSessionTask } from './jobs/disconnectSession'
 import { Plans } from './plans'
+import { withCustomerPlan } from './plans/customerPlan'
+import { PortalCredentials } from './portalCredentials'
 import { Routers } from './routers'
 import { ArchivedSessions } from './sessions/archived'
 import { Sessions } from './sessions'
 import { Vouchers } from './vouchers'
 
 export { PLANS_SLUG } from './plans'
+export { PORTAL_CREDENTIALS_SLUG } from './portalCredentials'
 export { ROUTERS_SLUG } from './routers'
 export { routerCredentials } from './routers/credentials'
 export { ARCHIVED_SESSIONS_SLUG } from './sessions/archived'
@@ -56,15 +59,17 @@ export const networkPlugin =
     ...config,
     collections: [
       ...(config.collections ?? []).map((collection) => {
+        const withPlan = collection.slug === 'users' ? withCustomerPlan(collection) : collection
         const guard = DELETE_GUARDS[collection.slug]
-        if (!guard) return collection
-        return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), guard] } }
+        if (!guard) return withPlan
+        return { ...withPlan, hooks: { ...withPlan.hooks, beforeDelete: [...(withPlan.hooks?.beforeDelete ?? []), guard] } }
       }),
       Routers,
       Plans,
       Vouchers,
       Sessions,
       ArchivedSessions,
+      PortalCredentials,
     ],
     jobs: {
       ...config.jobs,

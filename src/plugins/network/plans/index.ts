@@ -105,6 +105,7 @@ export const Plans: CollectionConfig = {
           { collection: 'vouchers', field: 'plan', label: 'vouchers' },
           { collection: 'sessions', field: 'plan', label: 'WiFi sessions' },
           { collection: 'archived-sessions', field: 'plan', label: 'archived sessions' },
+          { collection: 'users', field: 'customer.plan', label: 'customers subscribed to it' },
         ],
         'turn off "active" to stop selling it instead.',
       ),

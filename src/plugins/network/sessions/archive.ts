@@ -19,7 +19,7 @@ const COLUMNS = `id, user_id, organization_id, location_id, device_mac, usage_da
   usage_input_octets, usage_output_octets, started_at, expires_at, ended_at, router_id, acct_session_id,
   plan_id, voucher_id, last_accounting_at, updated_at, created_at`
 const SELECT_COLUMNS = `${COLUMNS}, status::text::enum_archived_sessions_status,
-  terminate_cause::text::enum_archived_sessions_terminate_cause`
+  terminate_cause::text::enum_archived_sessions_terminate_cause, auth_method::text::enum_archived_sessions_auth_method`
 
 /**
  * Moves sessions that ended before `endedBefore` into `archived-sessions`, keeping their ids, in
@@ -45,7 +45,7 @@ export async function archiveEndedSessions(
         )
         returning *
       )
-      insert into archived_sessions (${sql.raw(COLUMNS)}, status, terminate_cause)
+      insert into archived_sessions (${sql.raw(COLUMNS)}, status, terminate_cause, auth_method)
       select ${sql.raw(SELECT_COLUMNS)} from moved
       returning id`)
     const count = rowsOf(result).length

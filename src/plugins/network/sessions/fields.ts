@@ -7,6 +7,16 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number]
 /** A session in these states still holds a device online (or is about to). */
 export const OPEN_SESSION_STATUSES: readonly SessionStatus[] = ['pending', 'active']
 
+/** How a session began: the Access-Request Beacon accepted, or accounting Beacon never authorized. */
+export const AUTH_METHODS = ['voucher', 'account', 'mac', 'accounting'] as const
+export type AuthMethod = (typeof AUTH_METHODS)[number]
+const AUTH_METHOD_LABELS: Record<AuthMethod, string> = {
+  voucher: 'Voucher',
+  account: 'Customer account',
+  mac: 'MAC address',
+  accounting: 'Unknown to Beacon (accounting only)',
+}
+
 /** Acct-Terminate-Cause values (RFC 2866 §5.10, RFC 3580 §3.32) and Beacon's own endings. */
 export const TERMINATE_CAUSES = [
   'User-Request',
@@ -51,7 +61,10 @@ export function sessionFields(): Field[] {
       relationTo: 'users',
       required: true,
       index: true,
-      admin: { description: 'The customer (or the account of the voucher) using the device.' },
+      admin: {
+        description:
+          "The customer (or the voucher's guest account) using the device; for a session Beacon never authorized, the customer who registered its MAC, else the organization's unregistered-devices account.",
+      },
     },
     organizationField(),
     locationField({ admin: { position: 'sidebar', description: 'The branch whose router carries the session (for CoA).' } }),
@@ -115,7 +128,15 @@ export function sessionFields(): Field[] {
           type: 'row',
           fields: [
             { name: 'startedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'expiresAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+            {
+              name: 'expiresAt',
+              type: 'date',
+              required: true,
+              admin: {
+                date: { pickerAppearance: 'dayAndTime' },
+                description: 'When the allowance runs out; the start itself for a session Beacon never authorized.',
+              },
+            },
             { name: 'endedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
           ],
         },
@@ -125,7 +146,19 @@ export function sessionFields(): Field[] {
       type: 'collapsible',
       label: 'RADIUS',
       fields: [
-        { name: 'router', type: 'relationship', relationTo: 'routers', index: true },
+        {
+          type: 'row',
+          fields: [
+            { name: 'router', type: 'relationship', relationTo: 'routers', index: true },
+            {
+              name: 'authMethod',
+              label: 'Signed in with',
+              type: 'select',
+              options: AUTH_METHODS.map((value) => ({ label: AUTH_METHOD_LABELS[value], value })),
+              admin: { description: 'How the device got online.' },
+            },
+          ],
+        },
         {
           name: 'acctSessionId',
           label: 'Acct-Session-Id',

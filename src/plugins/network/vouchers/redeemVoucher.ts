@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import type { Plan, Session, Voucher } from '@/payload-types'
 
@@ -59,16 +60,7 @@ export async function redeemVoucher(payload: Payload, input: RedeemVoucherInput)
   const now = input.now ?? new Date()
   const deviceMac = canonicalMac(input.deviceMac)
   if (!deviceMac) throw new RangeError(`Not a MAC address: ${JSON.stringify(input.deviceMac)}`)
-  const req = await createLocalReq({}, payload)
-  const ownsTransaction = await initTransaction(req)
-  try {
-    const result = await decide(payload, req, { ...input, deviceMac }, now)
-    if (ownsTransaction) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
+  return inSystemTransaction(payload, (req) => decide(payload, req, { ...input, deviceMac }, now))
 }
 
 async function decide(payload: Payload, req: PayloadRequest, input: RedeemVoucherInput, now: Date): Promise<VoucherRedemption> {
@@ -129,6 +121,7 @@ async function decide(payload: Payload, req: PayloadRequest, input: RedeemVouche
       plan: String(plan.id),
       voucher: String(voucher.id),
       deviceMac: input.deviceMac,
+      authMethod: 'voucher',
       status: 'pending',
       usage: { dataMB: 0, inputOctets: 0, outputOctets: 0 },
       startedAt: now.toISOString(),

@@ -205,7 +205,7 @@ export const Users: CollectionConfig = {
           label: 'Registered MAC addresses',
           type: 'array',
           fields: [
-            macAddressField({ name: 'mac', required: true }),
+            macAddressField({ name: 'mac', required: true, index: true }),
           ],
         },
       ],

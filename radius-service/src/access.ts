@@ -1,0 +1,176 @@
+import type { Payload } from 'payload'
+
+import { canonicalMac } from '@/lib/mac'
+import { authorizeCustomer, findCustomerByMac, type LoginDecision } from '@/plugins/network/logins/customers'
+import { verifyCustomerPassword } from '@/plugins/network/logins/passwords'
+import { rejectLogin } from '@/plugins/network/logins/rejections'
+import { isPortalUsername, redeemPortalCredentials } from '@/plugins/network/portalCredentials/credentials'
+import { normalizeVoucherCode } from '@/plugins/network/vouchers/codes'
+import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
+
+import { safeEqual } from './protocol/authenticator'
+import { verifyChap } from './protocol/chap'
+import type { AttributeValue, RadiusHeader } from './protocol/packet'
+import { revealPassword } from './protocol/pap'
+import type { KnownRouter } from './routers'
+
+/** What Class carries so accounting finds the session Beacon accepted (RFC 2865 §5.25). */
+export const CLASS_PREFIX = 'beacon:'
+
+/**
+ * The device of a request without Calling-Station-Id (radtest, misconfigured routers). MikroTik
+ * hotspots always send the device's MAC; without it, such requests share one device slot.
+ */
+export const UNKNOWN_DEVICE_MAC = '00:00:00:00:00:00'
+
+export type LoginMethod = 'voucher' | 'account' | 'mac' | 'portal' | 'none'
+
+export type AccessAnswer = {
+  code: 'Access-Accept' | 'Access-Reject'
+  attributes: [string, AttributeValue][]
+  method: LoginMethod
+  /** Why it was rejected (a LoginRejection), for logs and metrics. */
+  reason?: string
+  session?: string
+}
+
+type Credentials = {
+  userName: string | null
+  /** Calling-Station-Id as a canonical MAC, null when absent or not a MAC. */
+  deviceMac: string | null
+  /** The revealed PAP password, or null for CHAP and MAC requests. */
+  pap: Buffer | null
+  chap: { password: Buffer; challenge: Buffer } | null
+}
+
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
+const text = (value: unknown): string | null => {
+  const one = first(value)
+  if (typeof one === 'string') return one
+  if (Buffer.isBuffer(one)) return one.toString('utf8')
+  return null
+}
+
+/** Throws RangeError for a User-Password whose length cannot be a hidden password (RFC 2865 §5.2). */
+function credentialsOf(attributes: Record<string, unknown>, header: RadiusHeader, secret: Buffer): Credentials {
+  const hidden = first(attributes['User-Password'])
+  const chapPassword = first(attributes['CHAP-Password'])
+  const chapChallenge = first(attributes['CHAP-Challenge'])
+  const callingStation = text(attributes['Calling-Station-Id'])
+  return {
+    userName: text(attributes['User-Name']),
+    deviceMac: callingStation ? canonicalMac(callingStation) : null,
+    pap: Buffer.isBuffer(hidden) ? revealPassword(hidden, secret, header.authenticator) : null,
+    chap: Buffer.isBuffer(chapPassword)
+      ? { password: chapPassword, challenge: Buffer.isBuffer(chapChallenge) ? chapChallenge : header.authenticator }
+      : null,
+  }
+}
+
+/** Whether the password in the request (PAP or CHAP) is `candidate`; constant-time either way. */
+function passwordIs(credentials: Credentials, candidate: string): boolean {
+  if (credentials.pap) return safeEqual(credentials.pap, Buffer.from(candidate, 'utf8'))
+  if (credentials.chap) return verifyChap({ chapPassword: credentials.chap.password, challenge: credentials.chap.challenge, password: candidate })
+  return false
+}
+
+/** MikroTik MAC authentication: User-Name is the device's MAC (the same as Calling-Station-Id when that is sent). */
+function macLogin({ userName, deviceMac }: Credentials): string | null {
+  if (!userName) return null
+  const mac = canonicalMac(userName)
+  if (!mac) return null
+  // A bare 12-character name could be a voucher code; only the device's own MAC, or one written
+  // with separators, is taken as MAC authentication.
+  if (deviceMac) return deviceMac === mac ? mac : null
+  return /[:.-]/.test(userName) ? mac : null
+}
+
+/** A voucher login: the password is the code again (or empty), as MikroTik's login page sends it. */
+function isVoucherAttempt(credentials: Credentials): boolean {
+  const { userName, pap } = credentials
+  if (!userName) return false
+  const code = normalizeVoucherCode(userName)
+  if (!/^[A-Z0-9]{4,40}$/.test(code)) return false
+  // The code is the secret: a login page may send it as the password too, or leave that empty.
+  if (pap) return pap.length === 0 || safeEqual(Buffer.from(normalizeVoucherCode(pap.toString('utf8')), 'utf8'), Buffer.from(code, 'utf8'))
+  return passwordIs(credentials, userName) || passwordIs(credentials, code)
+}
+
+async function decide(payload: Payload, router: KnownRouter, credentials: Credentials, now: Date): Promise<[LoginMethod, LoginDecision]> {
+  const { userName } = credentials
+  if (!userName) return ['none', rejectLogin('wrong-credentials')]
+
+  if (isPortalUsername(userName)) {
+    if (!credentials.deviceMac) return ['portal', rejectLogin('portal-credentials-invalid')]
+    const decision = await redeemPortalCredentials(payload, {
+      router: router.id,
+      username: userName,
+      deviceMac: credentials.deviceMac,
+      passwordMatches: (password) => passwordIs(credentials, password),
+      now,
+    })
+    return ['portal', decision]
+  }
+
+  const mac = macLogin(credentials)
+  if (mac) {
+    const customer = await findCustomerByMac(payload, { organization: router.organization, mac })
+    if (!customer) return ['mac', rejectLogin('unknown-device')]
+    return ['mac', await authorizeCustomer(payload, { router: router.id, customer, deviceMac: mac, method: 'mac', now })]
+  }
+
+  const deviceMac = credentials.deviceMac ?? UNKNOWN_DEVICE_MAC
+  if (isVoucherAttempt(credentials)) {
+    const redemption = await redeemVoucher(payload, { router: router.id, code: userName, deviceMac, now })
+    // A customer whose password happens to equal their username is still a customer.
+    if (!(redemption.outcome === 'reject' && redemption.reason === 'unknown-code' && credentials.pap)) return ['voucher', redemption]
+  }
+
+  if (credentials.pap) {
+    const check = await verifyCustomerPassword(payload, {
+      organization: router.organization,
+      login: userName,
+      password: credentials.pap.toString('utf8'),
+    })
+    if (check.outcome !== 'ok') return ['account', rejectLogin(check.outcome)]
+    return ['account', await authorizeCustomer(payload, { router: router.id, customer: check.customer, deviceMac, method: 'account', now })]
+  }
+  // Beacon keeps only hashes of account passwords, so CHAP cannot check them; the portal can.
+  return [credentials.chap ? 'account' : 'none', rejectLogin(credentials.chap ? 'chap-needs-portal' : 'wrong-credentials')]
+}
+
+/**
+ * The answer to an Access-Request from a known router whose authenticity is already checked:
+ * an Access-Accept with the plan's attributes and what is left of the allowance, or an
+ * Access-Reject whose Reply-Message says why.
+ */
+export async function answerAccessRequest(
+  payload: Payload,
+  router: KnownRouter,
+  request: { header: RadiusHeader; attributes: Record<string, unknown> },
+  { interimIntervalSeconds, now = new Date() }: { interimIntervalSeconds: number; now?: Date },
+): Promise<AccessAnswer> {
+  let credentials: Credentials
+  try {
+    credentials = credentialsOf(request.attributes, request.header, router.secret)
+  } catch {
+    // A User-Password of impossible length: nobody's password.
+    const rejected = rejectLogin('wrong-credentials')
+    return { code: 'Access-Reject', attributes: [['Reply-Message', rejected.message]], method: 'none', reason: rejected.reason }
+  }
+  const [method, decision] = await decide(payload, router, credentials, now)
+  if (decision.outcome === 'reject') {
+    return { code: 'Access-Reject', attributes: [['Reply-Message', decision.message]], method, reason: decision.reason }
+  }
+  const attributes: [string, AttributeValue][] = [
+    ['Mikrotik-Rate-Limit', decision.attributes['Mikrotik-Rate-Limit']],
+    ['Session-Timeout', decision.attributes['Session-Timeout']],
+    ['Acct-Interim-Interval', interimIntervalSeconds],
+  ]
+  const totalLimit = decision.attributes['Mikrotik-Total-Limit']
+  if (totalLimit !== undefined) {
+    attributes.push(['Mikrotik-Total-Limit', totalLimit], ['Mikrotik-Total-Limit-Gigawords', decision.attributes['Mikrotik-Total-Limit-Gigawords'] ?? 0])
+  }
+  attributes.push(['Class', Buffer.from(`${CLASS_PREFIX}${decision.session.id}`, 'utf8')])
+  return { code: 'Access-Accept', attributes, method, session: String(decision.session.id) }
+}

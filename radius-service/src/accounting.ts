@@ -1,0 +1,271 @@
+import { randomBytes } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { drizzleFor, rowsOf } from '@/db/sql'
+import { inSystemTransaction } from '@/db/transaction'
+import { canonicalIp } from '@/lib/ip'
+import { canonicalMac } from '@/lib/mac'
+import { findCustomerByMac } from '@/plugins/network/logins/customers'
+import { TERMINATE_CAUSES, type TerminateCause } from '@/plugins/network/sessions/fields'
+
+import { CLASS_PREFIX, UNKNOWN_DEVICE_MAC } from './access'
+import type { KnownRouter } from './routers'
+
+const STATUS_TYPES = ['Start', 'Interim-Update', 'Stop', 'Accounting-On', 'Accounting-Off'] as const
+export type AcctStatusType = (typeof STATUS_TYPES)[number]
+
+/** RFC 3580 §3.32 causes the package's RFC 2866 dictionary has no names for. */
+const EXTRA_CAUSES: Record<number, TerminateCause> = {
+  19: 'Supplicant-Restart',
+  20: 'Reauthentication-Failure',
+  21: 'Port-Reinit',
+  22: 'Port-Administratively-Disabled',
+}
+
+/** An Event-Timestamp further than this from our clock is a router without NTP (often 1970). */
+const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export type AccountingRecord = {
+  statusType: AcctStatusType
+  acctSessionId: string | null
+  /** The session Beacon accepted, from the Class it put in the Access-Accept. */
+  classSession: string | null
+  deviceMac: string | null
+  framedIp: string | null
+  /** Cumulative for the session: Acct-*-Gigawords × 2^32 + Acct-*-Octets. */
+  inputOctets: bigint
+  outputOctets: bigint
+  /** When it happened at the router: Event-Timestamp (or arrival) minus Acct-Delay-Time. */
+  eventTime: Date
+  /** Acct-Session-Time: seconds the session had lasted at eventTime. */
+  sessionTime: number | null
+  terminateCause: TerminateCause | null
+}
+
+export class UnsupportedAccountingError extends Error {
+  override name = 'UnsupportedAccountingError'
+}
+
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
+const text = (value: unknown): string | null => {
+  const one = first(value)
+  if (typeof one === 'string' && one !== '') return one
+  if (Buffer.isBuffer(one) && one.length > 0) return one.toString('utf8')
+  return null
+}
+const count = (value: unknown): bigint => {
+  const one = first(value)
+  return typeof one === 'number' && Number.isInteger(one) && one >= 0 ? BigInt(one) : 0n
+}
+
+function causeOf(value: unknown): TerminateCause | null {
+  const one = first(value)
+  if (one === undefined || one === null) return null
+  if (typeof one === 'number') return EXTRA_CAUSES[one] ?? 'Unknown'
+  return (TERMINATE_CAUSES as readonly string[]).includes(String(one)) ? (one as TerminateCause) : 'Unknown'
+}
+
+/** Reads an Accounting-Request's attributes; throws UnsupportedAccountingError for what Beacon does not record. */
+export function accountingRecordOf(attributes: Record<string, unknown>, receivedAt: Date): AccountingRecord {
+  const statusType = first(attributes['Acct-Status-Type'])
+  if (!(STATUS_TYPES as readonly unknown[]).includes(statusType)) {
+    throw new UnsupportedAccountingError(`Acct-Status-Type ${String(statusType)} is not recorded.`)
+  }
+  const acctSessionId = text(attributes['Acct-Session-Id'])
+  if (!acctSessionId && statusType !== 'Accounting-On' && statusType !== 'Accounting-Off') {
+    throw new UnsupportedAccountingError(`A ${String(statusType)} without Acct-Session-Id cannot be recorded.`)
+  }
+  const stamp = first(attributes['Event-Timestamp'])
+  const delay = first(attributes['Acct-Delay-Time'])
+  const reported = stamp instanceof Date && Math.abs(stamp.getTime() - receivedAt.getTime()) <= MAX_CLOCK_SKEW_MS ? stamp : receivedAt
+  const delaySeconds = typeof delay === 'number' && delay > 0 ? delay : 0
+  const classValue = text(attributes.Class)
+  const classSession = classValue?.startsWith(CLASS_PREFIX) ? classValue.slice(CLASS_PREFIX.length) : null
+  const callingStation = text(attributes['Calling-Station-Id'])
+  const framedIp = text(attributes['Framed-IP-Address'])
+  const sessionTime = first(attributes['Acct-Session-Time'])
+  return {
+    statusType: statusType as AcctStatusType,
+    acctSessionId,
+    classSession: classSession && UUID.test(classSession) ? classSession.toLowerCase() : null,
+    deviceMac: callingStation ? canonicalMac(callingStation) : null,
+    framedIp: framedIp ? canonicalIp(framedIp) : null,
+    inputOctets: (count(attributes['Acct-Input-Gigawords']) << 32n) + count(attributes['Acct-Input-Octets']),
+    outputOctets: (count(attributes['Acct-Output-Gigawords']) << 32n) + count(attributes['Acct-Output-Octets']),
+    eventTime: new Date(reported.getTime() - delaySeconds * 1000),
+    sessionTime: typeof sessionTime === 'number' && sessionTime >= 0 ? sessionTime : null,
+    terminateCause: causeOf(attributes['Acct-Terminate-Cause']),
+  }
+}
+
+export type AccountingOutcome = {
+  /** The session written (Start/Interim/Stop) or how many were closed (On/Off). */
+  session?: string
+  closed?: number
+  /** A session Beacon had not authorized was created for this record. */
+  created?: boolean
+}
+
+type Db = Awaited<ReturnType<typeof drizzleFor>>
+
+const iso = (date: Date) => date.toISOString()
+
+/**
+ * Writes one Accounting-Request durably (one transaction) before the caller answers it. Counters
+ * are cumulative and only ever move forward, so a repeated or reordered Interim-Update cannot
+ * count anything twice or take usage back; a session that already ended keeps how it ended.
+ */
+export async function recordAccounting(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome> {
+  return inSystemTransaction(payload, async (req) => {
+    const db = await drizzleFor(payload, req)
+    if (record.statusType === 'Accounting-On' || record.statusType === 'Accounting-Off') {
+      const cause: TerminateCause = record.statusType === 'Accounting-On' ? 'NAS-Reboot' : 'NAS-Request'
+      const closed = rowsOf(
+        await db.execute(sql`
+          update sessions set status = 'terminated', terminate_cause = ${cause}, ended_at = ${iso(record.eventTime)}::timestamptz,
+            updated_at = now()
+          where router_id = ${router.id} and status in ('pending', 'active')
+          returning id`),
+      ).length
+      return { closed }
+    }
+    const { id, created } = await sessionFor(payload, req, db, router, record)
+    await apply(db, id, record)
+    return { session: id, created }
+  })
+}
+
+/** The session this record belongs to, locked: by Acct-Session-Id, by Class, by device, or a new one. */
+async function sessionFor(
+  payload: Payload,
+  req: PayloadRequest,
+  db: Db,
+  router: KnownRouter,
+  record: AccountingRecord,
+): Promise<{ id: string; created: boolean }> {
+  const acctSessionId = record.acctSessionId!
+  const [known] = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from sessions where router_id = ${router.id} and acct_session_id = ${acctSessionId} for update`),
+  )
+  if (known) return { id: known.id, created: false }
+
+  if (record.classSession) {
+    const [accepted] = rowsOf<{ id: string; acct_session_id: string | null }>(
+      await db.execute(sql`
+        select id, acct_session_id from sessions
+        where id = ${record.classSession} and organization_id = ${router.organization} for update`),
+    )
+    if (accepted && accepted.acct_session_id === null) return claim(db, accepted.id, router, record)
+    if (accepted) {
+      // The same acceptance reported again under a new Acct-Session-Id (the device reconnected
+      // without a new login): a session of its own within the same allowance.
+      const [copy] = rowsOf<{ id: string }>(
+        await db.execute(sql`
+          insert into sessions (user_id, organization_id, location_id, device_mac, status, started_at, expires_at,
+            router_id, acct_session_id, plan_id, voucher_id, auth_method)
+          select user_id, organization_id, location_id, coalesce(${record.deviceMac}, device_mac), 'active',
+            ${iso(startOf(record))}::timestamptz, expires_at, ${router.id}, ${acctSessionId}, plan_id, voucher_id, auth_method
+          from sessions where id = ${accepted.id}
+          returning id`),
+      )
+      return { id: copy.id, created: false }
+    }
+  }
+
+  if (record.deviceMac) {
+    // A router that does not echo Class: the device's latest accepted, not yet started session here.
+    const [pending] = rowsOf<{ id: string }>(
+      await db.execute(sql`
+        select id from sessions
+        where router_id = ${router.id} and device_mac = ${record.deviceMac} and status = 'pending' and acct_session_id is null
+        order by started_at desc limit 1 for update`),
+    )
+    if (pending) return claim(db, pending.id, router, record)
+  }
+
+  // Accounting for a session Beacon never accepted is still usage: keep it, with the customer who
+  // registered the device when there is one.
+  const user =
+    (record.deviceMac ? await findCustomerByMac(payload, { organization: router.organization, mac: record.deviceMac }) : null) ??
+    (await unregisteredDevicesAccount(payload, req, db, router.organization))
+  const startedAt = iso(startOf(record))
+  const [inserted] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      insert into sessions (user_id, organization_id, location_id, device_mac, status, started_at, expires_at,
+        router_id, acct_session_id, auth_method)
+      values (${user}, ${router.organization}, ${router.location}, ${record.deviceMac ?? UNKNOWN_DEVICE_MAC}, 'active',
+        ${startedAt}::timestamptz, ${startedAt}::timestamptz, ${router.id}, ${acctSessionId}, 'accounting')
+      returning id`),
+  )
+  return { id: inserted.id, created: true }
+}
+
+/** The accepted session takes this Acct-Session-Id (and the device's MAC if the Access-Request lacked it). */
+async function claim(db: Db, id: string, router: KnownRouter, record: AccountingRecord): Promise<{ id: string; created: boolean }> {
+  await db.execute(sql`
+    update sessions set acct_session_id = ${record.acctSessionId}, router_id = ${router.id},
+      device_mac = case when device_mac = ${UNKNOWN_DEVICE_MAC} then coalesce(${record.deviceMac}, device_mac) else device_mac end
+    where id = ${id}`)
+  return { id, created: false }
+}
+
+/** When the session began at the router: the Start's time, or a later record's time minus Acct-Session-Time. */
+function startOf(record: AccountingRecord): Date {
+  if (record.statusType === 'Start' || record.sessionTime === null) return record.eventTime
+  return new Date(record.eventTime.getTime() - record.sessionTime * 1000)
+}
+
+/** Applies the record to a locked session. */
+async function apply(db: Db, id: string, record: AccountingRecord): Promise<void> {
+  const input = record.inputOctets.toString()
+  const output = record.outputOctets.toString()
+  const event = iso(record.eventTime)
+  const ending = record.statusType === 'Stop'
+  const endStatus = record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated'
+  await db.execute(sql`
+    update sessions set
+      usage_input_octets = greatest(usage_input_octets, ${input}::numeric),
+      usage_output_octets = greatest(usage_output_octets, ${output}::numeric),
+      usage_data_m_b = round((greatest(usage_input_octets, ${input}::numeric) + greatest(usage_output_octets, ${output}::numeric)) / 1000) / 1000,
+      usage_last_ip = coalesce(${record.framedIp}, usage_last_ip),
+      last_accounting_at = greatest(last_accounting_at, ${event}::timestamptz),
+      started_at = case when status = 'pending' then ${iso(startOf(record))}::timestamptz else started_at end,
+      status = case
+        when status not in ('pending', 'active') then status
+        when ${ending}::boolean then ${endStatus}::enum_sessions_status
+        else 'active' end,
+      terminate_cause = case
+        when status in ('pending', 'active') and ${ending}::boolean then ${record.terminateCause ?? 'Unknown'}::enum_sessions_terminate_cause
+        else terminate_cause end,
+      ended_at = case when status in ('pending', 'active') and ${ending}::boolean then ${event}::timestamptz else ended_at end,
+      updated_at = now()
+    where id = ${id}`)
+}
+
+/**
+ * The organization's account for devices nobody registered, which owns sessions Beacon did not
+ * authorize (sessions always belong to a user). Made on first need, like a voucher's guest.
+ */
+async function unregisteredDevicesAccount(payload: Payload, req: PayloadRequest, db: Db, organization: string): Promise<string> {
+  const email = `unregistered-devices@${organization}.beacon.invalid`
+  const [existing] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where email = ${email}`))
+  if (existing) return existing.id
+  const account = await payload.create({
+    collection: 'users',
+    data: {
+      email,
+      // Nobody signs in as this account; the password only satisfies the auth collection.
+      password: randomBytes(24).toString('base64url'),
+      name: 'Unregistered devices',
+      status: 'ACTIVE',
+      memberships: [{ organization, role: 'customer' }],
+    },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return String(account.id)
+}

@@ -1,0 +1,66 @@
+import { pbkdf2, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
+
+import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq, incrementLoginAttempts, type Payload, resetLoginAttempts, type TypedUser } from 'payload'
+
+import { drizzleFor, rowsOf } from '@/db/sql'
+
+const pbkdf2Async = promisify(pbkdf2)
+
+// Payload's password hashes (payload/dist/auth/strategies/local/generatePasswordSaltHash.js).
+const CURRENT_PREFIX = 'pbkdf2-sha256-v1:'
+const CURRENT = { iterations: 600_000, keyLength: 32 }
+const LEGACY = { iterations: 25_000, keyLength: 512 }
+
+/** Checks a password against a Payload hash in constant time; false for a hash it cannot read. */
+export async function payloadPasswordMatches(password: string, salt: string, hash: string): Promise<boolean> {
+  const current = hash.startsWith(CURRENT_PREFIX)
+  const { iterations, keyLength } = current ? CURRENT : LEGACY
+  const stored = Buffer.from(current ? hash.slice(CURRENT_PREFIX.length) : hash, 'hex')
+  const computed = await pbkdf2Async(password, salt, iterations, keyLength, 'sha256')
+  return stored.length === computed.length && timingSafeEqual(stored, computed)
+}
+
+type Candidate = { id: string; salt: string | null; hash: string | null; login_attempts: string | null; lock_until: Date | string | null }
+
+export type PasswordCheck = { outcome: 'ok'; customer: string } | { outcome: 'wrong-credentials' | 'account-locked' }
+
+/**
+ * A customer signing in over RADIUS (PAP) with their username or email and their Beacon password.
+ * Failures count towards the same lockout as the web sign-in (users: 5 attempts, 15 minutes), and
+ * an unknown login costs as much time as a wrong password, so timing tells nobody which exist.
+ */
+export async function verifyCustomerPassword(
+  payload: Payload,
+  { organization, login, password }: { organization: string; login: string; password: string },
+): Promise<PasswordCheck> {
+  const db = await drizzleFor(payload)
+  const wanted = login.trim().toLowerCase()
+  const candidates = rowsOf<Candidate>(
+    await db.execute(sql`
+      select distinct u.id, u.salt, u.hash, u.login_attempts, u.lock_until from users u
+      join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
+      where lower(u.username) = ${wanted} or lower(u.email) = ${wanted}
+      limit 2`),
+  )
+  const [candidate] = candidates
+  if (candidates.length !== 1 || !candidate.salt || !candidate.hash) {
+    await payloadPasswordMatches(password, 'no-such-customer', `${CURRENT_PREFIX}${'0'.repeat(64)}`)
+    return { outcome: 'wrong-credentials' }
+  }
+  if (candidate.lock_until && new Date(candidate.lock_until) > new Date()) return { outcome: 'account-locked' }
+
+  const usersCollection = payload.collections.users.config
+  const loginAttempts = Number(candidate.login_attempts ?? 0)
+  if (!(await payloadPasswordMatches(password, candidate.salt, candidate.hash))) {
+    const user = { id: candidate.id, collection: 'users', loginAttempts, lockUntil: candidate.lock_until } as unknown as TypedUser
+    await incrementLoginAttempts({ collection: usersCollection, payload, user })
+    return { outcome: 'wrong-credentials' }
+  }
+  if (loginAttempts > 0) {
+    const req = await createLocalReq({}, payload)
+    await resetLoginAttempts({ collection: usersCollection, doc: { id: candidate.id, loginAttempts, lockUntil: candidate.lock_until }, payload, req })
+  }
+  return { outcome: 'ok', customer: candidate.id }
+}
