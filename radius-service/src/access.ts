@@ -96,6 +96,19 @@ function isVoucherAttempt(credentials: Credentials): boolean {
   return passwordIs(credentials, userName) || passwordIs(credentials, code)
 }
 
+async function accountLogin(
+  payload: Payload,
+  router: KnownRouter,
+  login: string,
+  password: Buffer,
+  deviceMac: string,
+  now: Date,
+): Promise<LoginDecision> {
+  const check = await verifyCustomerPassword(payload, { organization: router.organization, login, password: password.toString('utf8') })
+  if (check.outcome !== 'ok') return rejectLogin(check.outcome)
+  return authorizeCustomer(payload, { router: router.id, customer: check.customer, deviceMac, method: 'account', now })
+}
+
 async function decide(payload: Payload, router: KnownRouter, credentials: Credentials, now: Date): Promise<[LoginMethod, LoginDecision]> {
   const { userName } = credentials
   if (!userName) return ['none', rejectLogin('wrong-credentials')]
@@ -120,21 +133,18 @@ async function decide(payload: Payload, router: KnownRouter, credentials: Creden
   }
 
   const deviceMac = credentials.deviceMac ?? UNKNOWN_DEVICE_MAC
+  const pap = credentials.pap
   if (isVoucherAttempt(credentials)) {
     const redemption = await redeemVoucher(payload, { router: router.id, code: userName, deviceMac, now })
-    // A customer whose password happens to equal their username is still a customer.
-    if (!(redemption.outcome === 'reject' && redemption.reason === 'unknown-code' && credentials.pap)) return ['voucher', redemption]
+    // No such voucher, but a customer may have chosen their username as password: only their
+    // account can tell; otherwise the customer reads the voucher's answer.
+    if (redemption.outcome === 'accept' || redemption.reason !== 'unknown-code' || !pap || pap.toString('utf8') !== userName) {
+      return ['voucher', redemption]
+    }
+    const account = await accountLogin(payload, router, userName, pap, deviceMac, now)
+    return account.outcome === 'accept' ? ['account', account] : ['voucher', redemption]
   }
-
-  if (credentials.pap) {
-    const check = await verifyCustomerPassword(payload, {
-      organization: router.organization,
-      login: userName,
-      password: credentials.pap.toString('utf8'),
-    })
-    if (check.outcome !== 'ok') return ['account', rejectLogin(check.outcome)]
-    return ['account', await authorizeCustomer(payload, { router: router.id, customer: check.customer, deviceMac, method: 'account', now })]
-  }
+  if (pap) return ['account', await accountLogin(payload, router, userName, pap, deviceMac, now)]
   // Beacon keeps only hashes of account passwords, so CHAP cannot check them; the portal can.
   return [credentials.chap ? 'account' : 'none', rejectLogin(credentials.chap ? 'chap-needs-portal' : 'wrong-credentials')]
 }

@@ -7,6 +7,7 @@ import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
+import { BYTES_PER_MB } from '@/lib/units'
 import { findCustomerByMac } from '@/plugins/network/logins/customers'
 import { TERMINATE_CAUSES, type TerminateCause } from '@/plugins/network/sessions/fields'
 
@@ -229,7 +230,7 @@ async function apply(db: Db, id: string, record: AccountingRecord): Promise<void
     update sessions set
       usage_input_octets = greatest(usage_input_octets, ${input}::numeric),
       usage_output_octets = greatest(usage_output_octets, ${output}::numeric),
-      usage_data_m_b = round((greatest(usage_input_octets, ${input}::numeric) + greatest(usage_output_octets, ${output}::numeric)) / 1000) / 1000,
+      usage_data_m_b = round((greatest(usage_input_octets, ${input}::numeric) + greatest(usage_output_octets, ${output}::numeric)) * 1000 / ${BYTES_PER_MB}) / 1000,
       usage_last_ip = coalesce(${record.framedIp}, usage_last_ip),
       last_accounting_at = greatest(last_accounting_at, ${event}::timestamptz),
       started_at = case when status = 'pending' then ${iso(startOf(record))}::timestamptz else started_at end,

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { BYTES_PER_MB } from '@/lib/units'
 import { generateVoucherCodes, VOUCHER_CODE_LENGTH } from '@/plugins/network/vouchers/codes'
 
 import { DEMO_PLANS, DEMO_ROUTERS, DEMO_SESSIONS, DEMO_VOUCHER_BATCHES } from './demo'
@@ -79,7 +80,7 @@ export async function seedNetwork(payload: Payload, ids: Ids, created: string[])
       session.status === 'active'
         ? null
         : startedAt + ('endedAfterMinutes' in session ? session.endedAfterMinutes : plan.validityMinutes) * MINUTE
-    const bytes = session.megabytes * 1_000_000
+    const bytes = session.megabytes * BYTES_PER_MB
     await payload.create({
       collection: 'sessions',
       data: {

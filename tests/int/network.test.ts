@@ -84,7 +84,7 @@ describe('WiFi sessions', () => {
     const stored = await world.payload.findByID({ collection: 'sessions', id: session.id, depth: 0 })
     expect(stored.usage.inputOctets).toBe(inputOctets)
     expect(stored.usage.outputOctets).toBe(outputOctets)
-    expect(stored.usage.dataMB).toBe(5_004_294.967) // (input + output) / 1,000,000, not the 1 sent
+    expect(stored.usage.dataMB).toBe(4_772_467.582) // (input + output) / 2^20, not the 1 sent
     const { rows } = await world.payload.db.drizzle.execute(
       `select usage_input_octets::text as raw, pg_typeof(usage_input_octets)::text as type from sessions where id = '${session.id}'`,
     )

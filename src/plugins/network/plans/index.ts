@@ -163,7 +163,7 @@ export const Plans: CollectionConfig = {
       label: 'Data cap (MB)',
       type: 'number',
       validate: positive('Data cap', { integer: true, optional: true }),
-      admin: { description: 'Upload and download together, 1 MB = 1,000,000 bytes. Empty for unlimited.' },
+      admin: { description: 'Upload and download together, 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.' },
     },
     {
       name: 'devicesAllowed',

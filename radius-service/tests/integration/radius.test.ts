@@ -1,0 +1,474 @@
+/**
+ * The RADIUS service end to end: started on free ports over the test database and driven by
+ * FreeRADIUS's radclient as the router (and raw datagrams where radclient cannot go).
+ */
+import { randomBytes } from 'node:crypto'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { issuePortalCredentials } from '@/plugins/network/portalCredentials/credentials'
+import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
+
+import { createSession, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
+import { type RadiusService, startRadiusService } from '../../src'
+import type { DropReason } from '../../src/metrics'
+import { parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
+import { type AttributeInput, classSession, radclient, type RadclientResult, valueOf } from '../helpers/radclient'
+import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
+
+const SECRET = 'testing123' // the demo Downtown router, 127.0.0.1
+const MINUTE = 60_000
+
+let world: World
+let network: Awaited<ReturnType<typeof loadNetwork>>
+let service: RadiusService
+
+beforeAll(async () => {
+  world = await loadWorld()
+  network = await loadNetwork(world)
+  service = await startRadiusService({
+    payload: world.payload,
+    config: {
+      host: '127.0.0.1',
+      authPort: 0,
+      accountingPort: 0,
+      duplicateWindowMs: 30_000,
+      metricsHost: '127.0.0.1',
+      metricsPort: 0,
+      interimIntervalSeconds: 120,
+    },
+  })
+})
+
+afterAll(async () => {
+  await service?.close()
+})
+
+let nextMac = 0x10
+/** A device MAC no other test uses. */
+const newMac = () => `02:42:ac:12:${randomBytes(1).toString('hex')}:${(nextMac++ % 256).toString(16).padStart(2, '0')}`.toUpperCase()
+
+const auth = (attributes: AttributeInput, secret = SECRET) => radclient({ port: service.authPort, type: 'auth', secret, attributes })
+const acct = (attributes: AttributeInput, secret = SECRET) => radclient({ port: service.accountingPort, type: 'acct', secret, attributes })
+
+/** A fresh AVAILABLE voucher (Downtown, 1 Hour plan unless told otherwise). */
+async function voucher(overrides: Record<string, unknown> = {}) {
+  const created = await world.payload.create({
+    collection: 'vouchers',
+    data: { organization: world.organizations.demo, location: world.locations.downtown, plan: network.plans.oneHour, status: 'AVAILABLE', ...overrides } as never,
+  })
+  return created.code
+}
+
+/** A customer of Demo ISP who can sign in with a username and password. */
+async function customer(overrides: Record<string, unknown> = {}) {
+  const username = unique('cust')
+  const created = await world.payload.create({
+    collection: 'users',
+    data: {
+      email: `${username}@example.test`,
+      username,
+      password: 'correct horse battery',
+      name: 'Test Customer',
+      status: 'ACTIVE',
+      memberships: [{ organization: world.organizations.demo, role: 'customer' }],
+      ...overrides,
+    } as never,
+  })
+  return { id: String(created.id), username, password: 'correct horse battery' }
+}
+
+const session = (id: string) => world.payload.findByID({ collection: 'sessions', id, depth: 0 })
+
+async function dropped(reason: DropReason, type: 'access' | 'accounting' = 'access'): Promise<number> {
+  const { values } = await service.metrics.drops.get()
+  return values.find((value) => value.labels.reason === reason && value.labels.type === type)?.value ?? 0
+}
+
+function expectAccept(result: RadclientResult) {
+  expect(result.code, result.output).toBe('Access-Accept')
+}
+
+function expectReject(result: RadclientResult, message: string) {
+  expect(result.code, result.output).toBe('Access-Reject')
+  expect(valueOf(result, 'Reply-Message')).toBe(message)
+  // BlastRADIUS: Message-Authenticator first in every reply to an Access-Request.
+  expect(result.attributes[0][0]).toBe('Message-Authenticator')
+}
+
+describe('vouchers', () => {
+  it('accepts a code by PAP with the plan, time left and a Class, and marks the voucher used', async () => {
+    const code = await voucher()
+    const mac = newMac()
+    const result = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': mac, 'NAS-Port': 0 })
+    expectAccept(result)
+    expect(result.attributes[0][0]).toBe('Message-Authenticator')
+    expect(valueOf(result, 'Mikrotik-Rate-Limit')).toBe('5M/10M')
+    expect(Number(valueOf(result, 'Session-Timeout'))).toBeGreaterThan(3590)
+    expect(Number(valueOf(result, 'Session-Timeout'))).toBeLessThanOrEqual(3600)
+    expect(valueOf(result, 'Acct-Interim-Interval')).toBe('120')
+
+    const id = classSession(result)!
+    expect(await session(id)).toMatchObject({ status: 'pending', deviceMac: mac, router: network.routers.downtown, authMethod: 'voucher' })
+    const { docs } = await world.payload.find({ collection: 'vouchers', where: { code: { equals: code } }, depth: 0 })
+    expect(docs[0]).toMatchObject({ status: 'USED' })
+  })
+
+  it('accepts a code by CHAP, and the same device logging in again continues its session', async () => {
+    const code = await voucher()
+    const mac = newMac()
+    const first = await auth({ 'User-Name': code, 'CHAP-Password': code, 'Calling-Station-Id': mac })
+    expectAccept(first)
+    const again = await auth({ 'User-Name': code.toLowerCase(), 'CHAP-Password': code.toLowerCase(), 'Calling-Station-Id': mac })
+    expectAccept(again)
+    expect(classSession(again)).toBe(classSession(first))
+  })
+
+  it('tells a data cap from a used-up voucher, and counts devices against the plan', async () => {
+    const capped = await voucher({ plan: network.plans.dayPass }) // 2000 MB, 2 devices
+    const mac = newMac()
+    const first = await auth({ 'User-Name': capped, 'User-Password': capped, 'Calling-Station-Id': mac })
+    expectAccept(first)
+    expect(Number(valueOf(first, 'Mikrotik-Total-Limit'))).toBe(2000 * 1_048_576)
+    await world.payload.update({
+      collection: 'sessions',
+      id: classSession(first)!,
+      data: { usage: { dataMB: 0, inputOctets: 1_000 * 1_048_576, outputOctets: 1_000 * 1_048_576 } },
+    })
+    expectReject(await auth({ 'User-Name': capped, 'User-Password': capped, 'Calling-Station-Id': newMac() }), 'The data allowance of this voucher has been used up.')
+
+    const single = await voucher() // 1 Hour: one device
+    expectAccept(await auth({ 'User-Name': single, 'User-Password': single, 'Calling-Station-Id': newMac() }))
+    expectReject(
+      await auth({ 'User-Name': single, 'User-Password': single, 'Calling-Station-Id': newMac() }),
+      'This voucher is already in use on as many devices as its plan allows.',
+    )
+  })
+
+  it.each([
+    ['an unknown code', async (): Promise<string> => 'NOSUCH2345', 'This voucher code is not valid.'],
+    ['a withdrawn voucher', (): Promise<string> => voucher({ status: 'EXPIRED' }), 'This voucher has expired.'],
+    ['a voucher of another branch', (): Promise<string> => voucher({ location: world.locations.airport }), 'This voucher is not valid at this location.'],
+    [
+      'a voucher whose time ran out',
+      async () => {
+        const code = await voucher()
+        await redeemVoucher(world.payload, { router: network.routers.downtown, code, deviceMac: newMac(), now: new Date(Date.now() - 2 * 60 * MINUTE) })
+        return code
+      },
+      'This voucher has been used up.',
+    ],
+  ] as const)('rejects %s with the reason in Reply-Message', async (_name, setup, message) => {
+    const code = await setup()
+    expectReject(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }), message)
+  })
+
+  it('rejects everyone of a suspended organization', async () => {
+    const code = await voucher()
+    await world.payload.update({ collection: 'organizations', id: world.organizations.demo, data: { status: 'SUSPENDED' } })
+    try {
+      expectReject(
+        await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }),
+        'This WiFi service is suspended. Please contact the provider.',
+      )
+    } finally {
+      await world.payload.update({ collection: 'organizations', id: world.organizations.demo, data: { status: 'ACTIVE' } })
+    }
+  })
+})
+
+describe('customers', () => {
+  const subscribed = (): { customer: { plan: string; planExpiresAt: string } } => ({
+    customer: { plan: network.plans.dayPass, planExpiresAt: new Date(Date.now() + 7 * 24 * 60 * MINUTE).toISOString() },
+  })
+
+  it('accepts a registered MAC (any common format) of a customer with a plan, and rejects an unregistered one', async () => {
+    const mac = newMac()
+    await customer({ customer: { ...subscribed().customer, macAddresses: [{ mac }] } })
+    const dashed = mac.toLowerCase().replaceAll(':', '-')
+    const result = await auth({ 'User-Name': dashed, 'User-Password': '', 'Calling-Station-Id': mac })
+    expectAccept(result)
+    expect(valueOf(result, 'Mikrotik-Rate-Limit')).toBe('10M/20M')
+    expect(await session(classSession(result)!)).toMatchObject({ authMethod: 'mac', deviceMac: mac, status: 'pending' })
+
+    const stranger = newMac()
+    expectReject(await auth({ 'User-Name': stranger, 'User-Password': '', 'Calling-Station-Id': stranger }), 'This device is not registered. Please sign in on the login page.')
+  })
+
+  it('accepts a customer account by PAP against its password, within the plan period', async () => {
+    const account = await customer(subscribed())
+    const result = await auth({ 'User-Name': account.username, 'User-Password': account.password, 'Calling-Station-Id': newMac() })
+    expectAccept(result)
+    const stored = await session(classSession(result)!)
+    expect(stored).toMatchObject({ authMethod: 'account', user: account.id, plan: network.plans.dayPass })
+    // A second device joins the same period (Day Pass allows 2).
+    const second = await auth({ 'User-Name': account.username, 'User-Password': account.password, 'Calling-Station-Id': newMac() })
+    expectAccept(second)
+    expect((await session(classSession(second)!)).expiresAt).toBe(stored.expiresAt)
+  })
+
+  it('rejects a wrong password, then locks the account after five', async () => {
+    const account = await customer(subscribed())
+    const wrong = () => auth({ 'User-Name': account.username, 'User-Password': 'not it', 'Calling-Station-Id': newMac() })
+    for (let attempt = 1; attempt <= 5; attempt++) expectReject(await wrong(), 'The username or password is not correct.')
+    expectReject(
+      await auth({ 'User-Name': account.username, 'User-Password': account.password, 'Calling-Station-Id': newMac() }),
+      'Too many failed sign-ins. Please try again in 15 minutes.',
+    )
+  })
+
+  it.each([
+    ['a suspended account', () => ({ status: 'SUSPENDED', ...subscribed() }), 'This account is suspended. Please contact the provider.'],
+    ['an account without a plan', () => ({}), 'This account has no active plan. Buy a voucher or a plan to get online.'],
+    [
+      'an account whose plan is paid until yesterday',
+      () => ({ customer: { plan: network.plans.dayPass, planExpiresAt: new Date(Date.now() - 24 * 60 * MINUTE).toISOString() } }),
+      'This account has no active plan. Buy a voucher or a plan to get online.',
+    ],
+  ] as const)('rejects %s', async (_name, overrides, message) => {
+    const account = await customer(overrides())
+    expectReject(await auth({ 'User-Name': account.username, 'User-Password': account.password, 'Calling-Station-Id': newMac() }), message)
+  })
+
+  it('asks CHAP account logins to use the portal (only password hashes are stored)', async () => {
+    const account = await customer(subscribed())
+    expectReject(
+      await auth({ 'User-Name': account.username, 'CHAP-Password': account.password, 'Calling-Station-Id': newMac() }),
+      'Please sign in with your account on the login page.',
+    )
+  })
+})
+
+describe('one-time portal credentials', () => {
+  async function pendingSession() {
+    const code = await voucher()
+    const mac = newMac()
+    const redemption = await redeemVoucher(world.payload, { router: network.routers.downtown, code, deviceMac: mac })
+    if (redemption.outcome !== 'accept') throw new Error(redemption.message)
+    return { id: String(redemption.session.id), mac }
+  }
+
+  it('are accepted once by CHAP from their device, for their session', async () => {
+    const { id, mac } = await pendingSession()
+    const credentials = await issuePortalCredentials(world.payload, { session: id, deviceMac: mac })
+    const login = () => auth({ 'User-Name': credentials.username, 'CHAP-Password': credentials.password, 'Calling-Station-Id': mac })
+    const result = await login()
+    expectAccept(result)
+    expect(classSession(result)).toBe(id)
+    expect(valueOf(result, 'Mikrotik-Rate-Limit')).toBe('5M/10M')
+    expectReject(await login(), 'This sign-in has expired. Please sign in again on the login page.')
+  })
+
+  it('are refused from another device, with a wrong password and after they expire', async () => {
+    const { id, mac } = await pendingSession()
+    const credentials = await issuePortalCredentials(world.payload, { session: id, deviceMac: mac })
+    const message = 'This sign-in has expired. Please sign in again on the login page.'
+    expectReject(await auth({ 'User-Name': credentials.username, 'User-Password': credentials.password, 'Calling-Station-Id': newMac() }), message)
+    expectReject(await auth({ 'User-Name': credentials.username, 'User-Password': 'guess', 'Calling-Station-Id': mac }), message)
+    // Neither attempt used them up: the right device with the right password still gets in (PAP).
+    expectAccept(await auth({ 'User-Name': credentials.username, 'User-Password': credentials.password, 'Calling-Station-Id': mac }))
+
+    const late = await issuePortalCredentials(world.payload, { session: id, deviceMac: mac, now: new Date(Date.now() - 10 * MINUTE) })
+    expectReject(await auth({ 'User-Name': late.username, 'User-Password': late.password, 'Calling-Station-Id': mac }), message)
+  })
+
+  it('cannot be issued for another device or an ended session', async () => {
+    const { id } = await pendingSession()
+    await expect(issuePortalCredentials(world.payload, { session: id, deviceMac: newMac() })).rejects.toThrow(/another device/)
+    await expect(issuePortalCredentials(world.payload, { session: id, deviceMac: 'not a mac' })).rejects.toThrow(/Not a MAC/)
+  })
+})
+
+describe('packets that get no answer', () => {
+  it('drops requests signed with the wrong secret, and counts them', async () => {
+    const code = await voucher()
+    const before = [await dropped('bad-message-authenticator'), await dropped('bad-authenticator', 'accounting')]
+    const access = await auth({ 'User-Name': code, 'User-Password': code, 'Message-Authenticator': '0x00' }, 'wrong-secret')
+    const accounting = await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': unique('wrong') }, 'wrong-secret')
+    expect([access.code, accounting.code]).toEqual([null, null])
+    expect([await dropped('bad-message-authenticator'), await dropped('bad-authenticator', 'accounting')]).toEqual([before[0] + 1, before[1] + 1])
+    // The voucher was not touched.
+    const { docs } = await world.payload.find({ collection: 'vouchers', where: { code: { equals: code } }, depth: 0 })
+    expect(docs[0].status).toBe('AVAILABLE')
+  })
+
+  it('drops requests from an address that is no registered router', async () => {
+    const before = await dropped('unknown-router', 'accounting')
+    const packet = accountingRequest([['Acct-Status-Type', 'Start'], ['Acct-Session-Id', 'x1']], SECRET)
+    expect(await exchange([packet], { port: service.accountingPort, from: '127.0.0.77', timeoutMs: 800 })).toEqual([null])
+    expect(await dropped('unknown-router', 'accounting')).toBe(before + 1)
+  })
+
+  it('drops malformed datagrams and keeps serving', async () => {
+    const before = await dropped('malformed')
+    const truncated = accessRequest('A', 'B', SECRET).subarray(0, 25)
+    const badLength = Buffer.from(accessRequest('A', 'B', SECRET))
+    badLength.writeUInt16BE(4000, 2)
+    const zeroLengthAttribute = Buffer.concat([accessRequest('A', 'B', SECRET), Buffer.from([1, 0])])
+    zeroLengthAttribute.writeUInt16BE(zeroLengthAttribute.length, 2)
+    const replies = await exchange([truncated, badLength, zeroLengthAttribute, randomBytes(600)], { port: service.authPort, timeoutMs: 500 })
+    expect(replies).toEqual([null, null, null, null])
+    expect(await dropped('malformed')).toBeGreaterThanOrEqual(before + 3)
+    const code = await voucher()
+    expectAccept(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }))
+  })
+
+  it('requires Message-Authenticator from a router set to require it, and puts it first in replies', async () => {
+    const routers = network.routers.downtown
+    await world.payload.update({ collection: 'routers', id: routers, data: { requireMessageAuthenticator: true } })
+    service.routers.clear()
+    try {
+      const code = await voucher()
+      const before = await dropped('missing-message-authenticator')
+      const without = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() })
+      expect(without.code).toBeNull()
+      expect(await dropped('missing-message-authenticator')).toBe(before + 1)
+
+      const withIt = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac(), 'Message-Authenticator': '0x00' })
+      expectAccept(withIt)
+      expect(withIt.attributes[0][0]).toBe('Message-Authenticator')
+    } finally {
+      await world.payload.update({ collection: 'routers', id: routers, data: { requireMessageAuthenticator: false } })
+      service.routers.clear()
+    }
+  })
+})
+
+describe('retransmissions (RFC 5080 §2.2.2)', () => {
+  it('get the same reply and are processed once', async () => {
+    const code = await voucher()
+    const packet = accessRequest(code, code, SECRET, [['Calling-Station-Id', newMac()]])
+    const before = (await service.metrics.requests.get()).values.find((value) => value.labels.result === 'duplicate' && value.labels.type === 'access')?.value ?? 0
+    const [first, second] = await exchange([packet, packet], { port: service.authPort })
+    expect(first).not.toBeNull()
+    expect(parseHeader(first!).code).toBe(RADIUS_CODES['Access-Accept'])
+    expect(second!.equals(first!)).toBe(true)
+    const after = (await service.metrics.requests.get()).values.find((value) => value.labels.result === 'duplicate' && value.labels.type === 'access')?.value ?? 0
+    expect(after).toBe(before + 1)
+    const voucherDoc = (await world.payload.find({ collection: 'vouchers', where: { code: { equals: code } }, depth: 0 })).docs[0]
+    expect((await world.payload.count({ collection: 'sessions', where: { voucher: { equals: voucherDoc.id } } })).totalDocs).toBe(1)
+  })
+
+  it('copy Proxy-State into the reply in order', async () => {
+    const code = await voucher()
+    const result = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac(), 'Proxy-State': ['0x6669727374', '0x7365636f6e64'] })
+    expectAccept(result)
+    expect(result.attributes.filter(([name]) => name === 'Proxy-State').map(([, value]) => value)).toEqual(['0x6669727374', '0x7365636f6e64'])
+  })
+})
+
+describe('accounting', () => {
+  async function acceptedSession(plan = network.plans.oneHour) {
+    const code = await voucher({ plan })
+    const mac = newMac()
+    const result = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': mac })
+    expectAccept(result)
+    return { id: classSession(result)!, classValue: valueOf(result, 'Class')!, mac }
+  }
+
+  it('Start, Interim-Update with gigawords and Stop update the session (a 5 GiB session reports 5120 MB)', async () => {
+    const { id, classValue, mac } = await acceptedSession()
+    const acctSessionId = unique('acct')
+    const eventTime = Math.floor(Date.now() / 1000) - 60
+    const start = await acct({
+      'Acct-Status-Type': 'Start',
+      'Acct-Session-Id': acctSessionId,
+      Class: classValue,
+      'Calling-Station-Id': mac,
+      'Framed-IP-Address': '10.5.50.23',
+      'Event-Timestamp': eventTime,
+      'Acct-Delay-Time': 5,
+    })
+    expect(start.code, start.output).toBe('Accounting-Response')
+    const started = await session(id)
+    expect(started).toMatchObject({ status: 'active', acctSessionId, usage: { lastIp: '10.5.50.23' } })
+    expect(started.startedAt).toBe(new Date((eventTime - 5) * 1000).toISOString())
+
+    const interim = (gigawords: number, octets: number, ip = '10.5.50.24') =>
+      acct({
+        'Acct-Status-Type': 'Interim-Update',
+        'Acct-Session-Id': acctSessionId,
+        'Acct-Input-Octets': 0,
+        'Acct-Input-Gigawords': 0,
+        'Acct-Output-Octets': octets,
+        'Acct-Output-Gigawords': gigawords,
+        'Framed-IP-Address': ip,
+        'Acct-Session-Time': 600,
+      })
+    expect((await interim(1, 1_073_741_824)).code).toBe('Accounting-Response') // 2^32 + 2^30 = 5 GiB
+    expect((await session(id)).usage).toMatchObject({ dataMB: 5120, outputOctets: 5 * 2 ** 30, lastIp: '10.5.50.24' })
+    // Counters are cumulative: an older update arriving late takes nothing back, and is not added.
+    await interim(0, 1000)
+    expect((await session(id)).usage).toMatchObject({ dataMB: 5120, outputOctets: 5 * 2 ** 30 })
+
+    const stop = await acct({
+      'Acct-Status-Type': 'Stop',
+      'Acct-Session-Id': acctSessionId,
+      'Acct-Output-Octets': 1_073_741_824 + 1_048_576,
+      'Acct-Output-Gigawords': 1,
+      'Acct-Terminate-Cause': 'Session-Timeout',
+      'Acct-Session-Time': 3600,
+    })
+    expect(stop.code).toBe('Accounting-Response')
+    const stopped = await session(id)
+    expect(stopped).toMatchObject({ status: 'expired', terminateCause: 'Session-Timeout', usage: { dataMB: 5121 } })
+    expect(stopped.endedAt).toBeTruthy()
+    const router = await world.payload.findByID({ collection: 'routers', id: network.routers.downtown, depth: 0 })
+    expect(Date.now() - new Date(router.lastSeenAt!).getTime()).toBeLessThan(60_000)
+  })
+
+  it('ends a session stopped by the user as terminated', async () => {
+    const { id, classValue } = await acceptedSession()
+    const acctSessionId = unique('acct')
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': acctSessionId, Class: classValue })
+    await acct({ 'Acct-Status-Type': 'Stop', 'Acct-Session-Id': acctSessionId, 'Acct-Output-Octets': 10, 'Acct-Terminate-Cause': 'User-Request' })
+    expect(await session(id)).toMatchObject({ status: 'terminated', terminateCause: 'User-Request' })
+  })
+
+  it('keeps accounting for sessions Beacon never accepted, linked by MAC where it can', async () => {
+    const mac = newMac()
+    const owner = await customer({ customer: { macAddresses: [{ mac }] } })
+    const known = unique('unknown')
+    await acct({ 'Acct-Status-Type': 'Interim-Update', 'Acct-Session-Id': known, 'Calling-Station-Id': mac, 'Acct-Output-Octets': 2_097_152, 'Acct-Session-Time': 60 })
+    const stranger = unique('unknown')
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': stranger, 'Calling-Station-Id': newMac() })
+
+    const find = async (acctSessionId: string) =>
+      (await world.payload.find({ collection: 'sessions', where: { acctSessionId: { equals: acctSessionId } }, depth: 1 })).docs[0]
+    const linked = await find(known)
+    expect(linked).toMatchObject({ status: 'active', authMethod: 'accounting', deviceMac: mac, usage: { dataMB: 2 } })
+    expect((linked.user as { id: string }).id).toBe(owner.id)
+    const unlinked = await find(stranger)
+    expect(unlinked).toMatchObject({ status: 'active', authMethod: 'accounting' })
+    expect((unlinked.user as { name: string }).name).toBe('Unregistered devices')
+  })
+
+  it('closes every open session of a router on Accounting-On', async () => {
+    const address = '127.0.0.45'
+    const secret = 'rebooting-router'
+    const router = await world.payload.create({
+      collection: 'routers',
+      data: { organization: world.organizations.demo, location: world.locations.airport, name: unique('airport'), ipAddress: address, secret, requireMessageAuthenticator: false } as never,
+    })
+    const place = { organization: world.organizations.demo, location: world.locations.airport, user: world.users.alice, router: String(router.id) }
+    const open = [await createSession(place), await createSession(place, { status: 'pending', acctSessionId: null })]
+    const [reply] = await exchange([accountingRequest([['Acct-Status-Type', 'Accounting-On'], ['NAS-IP-Address', address]], secret)], {
+      port: service.accountingPort,
+      from: address,
+    })
+    expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Accounting-Response'])
+    for (const { id } of open) expect(await session(String(id))).toMatchObject({ status: 'terminated', terminateCause: 'NAS-Reboot' })
+  })
+})
+
+describe('metrics', () => {
+  it('are served for Prometheus with requests by result and drops by reason', async () => {
+    const response = await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)
+    expect(response.status).toBe(200)
+    const body = await response.text()
+    expect(body).toMatch(/beacon_radius_requests_total\{type="access",result="accept"\} [1-9]/)
+    expect(body).toMatch(/beacon_radius_dropped_total\{type="access",reason="malformed"\} [1-9]/)
+    expect(body).toContain('beacon_radius_request_duration_seconds_bucket')
+    expect((await fetch(`http://127.0.0.1:${service.metricsPort}/other`)).status).toBe(404)
+  })
+})
