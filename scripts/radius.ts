@@ -3,7 +3,10 @@
  * DATABASE_URL is set), brought up to date and seeded like `npm start` does.
  */
 import { runRadiusService } from '../radius-service/src/main'
-import { demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit } from './runtime'
+import { demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, takeOverShutdownSignals } from './runtime'
+
+// runRadiusService handles SIGTERM/SIGINT itself and the database is closed after it stops.
+takeOverShutdownSignals()
 
 ensurePayloadSecret()
 const demoData = demoDataPolicy(false)

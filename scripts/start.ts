@@ -13,7 +13,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot } from './runtime'
+import { demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot, takeOverShutdownSignals } from './runtime'
 
 const { values: options } = parseArgs({
   options: {
@@ -92,7 +92,7 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code)
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0))
+takeOverShutdownSignals(() => void shutdown(0))
 
 if (!(await portIsFree(port))) {
   console.error(`\nPort ${port} is already in use. Stop what is using it, or start Beacon with PORT=<another port> npm start.\n`)
@@ -140,7 +140,7 @@ console.log(`
 Beacon is starting on ${base}
   Admin panel   ${base}/admin
   REST API      ${base}/api
-  RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth), ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); metrics on http://127.0.0.1:${process.env.RADIUS_METRICS_PORT || 9812}/metrics
+  RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth) and ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); /metrics on port ${process.env.RADIUS_METRICS_PORT || 9812}
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).
 Press Ctrl+C to stop.
 `)

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 
-import { ensurePayloadSecret, openDatabaseOrExit, projectRoot } from './runtime'
+import { ensurePayloadSecret, openDatabaseOrExit, projectRoot, takeOverShutdownSignals } from './runtime'
 
 const separator = process.argv.indexOf('--')
 const flags = process.argv.slice(2, separator === -1 ? undefined : separator)
@@ -19,7 +19,7 @@ ensurePayloadSecret()
 const database = await openDatabaseOrExit(flags.includes('--fresh'))
 
 const child = spawn(command[0], command.slice(1), { cwd: projectRoot, stdio: 'inherit', env: process.env, shell: false })
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
+takeOverShutdownSignals((signal) => child.kill(signal))
 const code: number = await new Promise((resolve) => {
   child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)))
   child.on('error', (error) => {

@@ -16,7 +16,6 @@ import {
   buildPacket,
   decodeAttributes,
   encodeAttributes,
-  MalformedPacketError,
   parseHeader,
   RADIUS_CODES,
   type RadiusHeader,

@@ -12,6 +12,7 @@ import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
 import { createSession, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
 import { type RadiusService, startRadiusService } from '../../src'
 import type { DropReason } from '../../src/metrics'
+import { accountingRequestAuthenticator } from '../../src/protocol/authenticator'
 import { parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
 import { type AttributeInput, classSession, radclient, type RadclientResult, valueOf } from '../helpers/radclient'
 import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
@@ -313,6 +314,34 @@ describe('packets that get no answer', () => {
     expectAccept(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }))
   })
 
+  it('survives well-framed datagrams full of random attributes, signed and unsigned', async () => {
+    const randomAttributes = () => {
+      const parts: Buffer[] = []
+      for (let count = 1 + Math.floor(Math.random() * 8); count > 0; count--) {
+        const value = randomBytes(Math.floor(Math.random() * 20))
+        parts.push(Buffer.concat([Buffer.from([1 + Math.floor(Math.random() * 255), value.length + 2]), value]))
+      }
+      return Buffer.concat(parts)
+    }
+    const datagram = (code: number) => {
+      const attributes = randomAttributes()
+      const packet = Buffer.concat([Buffer.from([code, Math.floor(Math.random() * 256), 0, 0]), randomBytes(16), attributes])
+      packet.writeUInt16BE(packet.length, 2)
+      if (code === RADIUS_CODES['Accounting-Request']) {
+        packet.fill(0, 4, 20)
+        accountingRequestAuthenticator(packet, SECRET).copy(packet, 4)
+      }
+      return packet
+    }
+    const accessFuzz = Array.from({ length: 150 }, () => datagram(RADIUS_CODES['Access-Request']))
+    const accountingFuzz = Array.from({ length: 150 }, () => datagram(RADIUS_CODES['Accounting-Request']))
+    await exchange(accessFuzz, { port: service.authPort, timeoutMs: 20 })
+    await exchange(accountingFuzz, { port: service.accountingPort, timeoutMs: 20 })
+    const code = await voucher()
+    expectAccept(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }))
+    expect((await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': unique('after-fuzz') })).code).toBe('Accounting-Response')
+  })
+
   it('requires Message-Authenticator from a router set to require it, and puts it first in replies', async () => {
     const routers = network.routers.downtown
     await world.payload.update({ collection: 'routers', id: routers, data: { requireMessageAuthenticator: true } })
@@ -470,5 +499,24 @@ describe('metrics', () => {
     expect(body).toMatch(/beacon_radius_dropped_total\{type="access",reason="malformed"\} [1-9]/)
     expect(body).toContain('beacon_radius_request_duration_seconds_bucket')
     expect((await fetch(`http://127.0.0.1:${service.metricsPort}/other`)).status).toBe(404)
+  })
+})
+
+describe('shutdown', () => {
+  it('answers the requests in flight before it stops listening', async () => {
+    const second = await startRadiusService({
+      payload: world.payload,
+      config: { host: '127.0.0.1', authPort: 0, accountingPort: 0, duplicateWindowMs: 30_000, metricsHost: '127.0.0.1', metricsPort: 0, interimIntervalSeconds: 300 },
+    })
+    const account = await customer({ customer: { plan: network.plans.dayPass } })
+    // An account login takes a few hundred milliseconds (PBKDF2), so it is still in flight when close() begins.
+    const packet = accessRequest(account.username, account.password, SECRET, [['Calling-Station-Id', newMac()]])
+    const replies = exchange([packet], { port: second.authPort, timeoutMs: 10_000 })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const closed = second.close()
+    const [reply] = await replies
+    await closed
+    expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Access-Accept'])
+    expect(await exchange([packet], { port: second.authPort, timeoutMs: 300 })).toEqual([null])
   })
 })

@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
 import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
