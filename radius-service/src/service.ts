@@ -57,6 +57,16 @@ export function buildReply(
   return signResponse(packet, request.header.authenticator, secret)
 }
 
+/** Resolves once the datagram has left (or failed to), so shutdown never closes a socket under a reply. */
+function send(socket: Socket, datagram: Buffer, remote: RemoteInfo, log: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    socket.send(datagram, remote.port, remote.address, (error) => {
+      if (error) log.warn({ err: error, to: `${remote.address}:${remote.port}` }, 'Could not send a RADIUS reply')
+      resolve()
+    })
+  })
+}
+
 async function bindUdp(host: string, port: number, onMessage: (socket: Socket, message: Buffer, remote: RemoteInfo) => void): Promise<Socket> {
   const socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: false })
   await new Promise<void>((resolve, reject) => {
@@ -135,7 +145,7 @@ export async function startRadiusService({
     const key = duplicateKey(remote.address, remote.port, message)
     const seen = duplicates.lookup(key)
     if (seen.state === 'answered') {
-      socket.send(seen.reply, remote.port, remote.address)
+      await send(socket, seen.reply, remote, log)
       metrics.answered(type, 'duplicate', startedAt)
       log.debug({ ...context, identifier: header.identifier }, 'Retransmission answered from the duplicate cache')
       return
@@ -169,7 +179,7 @@ export async function startRadiusService({
         })
         reply = buildReply({ header, proxyStates: decoded.proxyStates }, RADIUS_CODES[answer.code], answer.attributes, router.secret)
         const result = answer.code === 'Access-Accept' ? 'accept' : 'reject'
-        socket.send(reply, remote.port, remote.address)
+        await send(socket, reply, remote, log)
         metrics.answered(type, result, startedAt)
         log.info({ ...context, session: answer.session, method: answer.method, result, reason: answer.reason }, `Access-Request ${result}ed`)
       } else {
@@ -185,7 +195,7 @@ export async function startRadiusService({
           log.warn({ ...context, problem: error.message }, 'Accounting-Request acknowledged but not recorded')
         }
         reply = buildReply({ header, proxyStates: decoded.proxyStates }, RADIUS_CODES['Accounting-Response'], [], router.secret)
-        socket.send(reply, remote.port, remote.address)
+        await send(socket, reply, remote, log)
         metrics.answered(type, outcome ? 'recorded' : 'ignored', startedAt)
         log.debug({ ...context, statusType, ...outcome }, 'Accounting recorded')
       }

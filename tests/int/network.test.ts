@@ -365,7 +365,7 @@ describe('plans', () => {
     expect(JSON.stringify((error as { data?: unknown }).data)).toContain(message)
   })
 
-  it('turn into MikroTik reply attributes (Day Pass: 10/20 Mbps, 24 h, 2 GB)', async () => {
+  it('turn into MikroTik reply attributes (Day Pass: 10/20 Mbps, 24 h, 2000 MB)', async () => {
     const dayPass = await world.payload.findByID({ collection: 'plans', id: network.plans.dayPass, depth: 0 })
     const now = new Date('2026-11-22T10:00:00Z')
     const attributes = planReplyAttributes(dayPass, { now, expiresAt: new Date(now.getTime() + dayPass.validityMinutes * 60_000) })
@@ -373,7 +373,7 @@ describe('plans', () => {
       'Mikrotik-Rate-Limit': '10M/20M',
       'Session-Timeout': 86_400,
       'Acct-Interim-Interval': 300,
-      'Mikrotik-Total-Limit': 2_000_000_000,
+      'Mikrotik-Total-Limit': 2000 * 1_048_576,
       'Mikrotik-Total-Limit-Gigawords': 0,
     })
   })

@@ -117,13 +117,13 @@ describe('redeeming a voucher', () => {
   })
 
   it("refuses a voucher whose data cap is used up, counted across the voucher's devices", async () => {
-    const code = await voucher(network.plans.dayPass) // 2 GB
+    const code = await voucher(network.plans.dayPass) // 2000 MB
     const first = await redeemVoucher(world.payload, { router: network.routers.downtown, code, deviceMac: mac(50) })
     if (first.outcome !== 'accept') throw new Error('rejected')
     await world.payload.update({
       collection: 'sessions',
       id: first.session.id,
-      data: { status: 'active', usage: { inputOctets: 500_000_000, outputOctets: 1_500_000_000 } },
+      data: { status: 'active', usage: { inputOctets: 500 * 1_048_576, outputOctets: 1_500 * 1_048_576 } },
     })
     const result = await redeemVoucher(world.payload, { router: network.routers.downtown, code, deviceMac: mac(51) })
     expect(result).toMatchObject({ outcome: 'reject', reason: 'data-cap' })
