@@ -20,7 +20,8 @@ export default buildConfig({
     avatar: 'default',
   },
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL },
+    // A database that stops answering fails requests after 10 s instead of holding them forever.
+    pool: { connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 10_000 },
     idType: 'uuid',
     // The schema changes only through the migrations committed in src/migrations.
     push: false,

@@ -411,7 +411,7 @@ export interface Plan {
    */
   validityMinutes: number;
   /**
-   * Upload and download together, 1 MB = 1,000,000 bytes. Empty for unlimited.
+   * Upload and download together, 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.
    */
   dataCapMB?: number | null;
   devicesAllowed: number;

@@ -139,7 +139,13 @@ export async function recordAccounting(payload: Payload, router: KnownRouter, re
   })
 }
 
-/** The session this record belongs to, locked: by Acct-Session-Id, by Class, by device, or a new one. */
+/**
+ * The session this record belongs to, locked. One Acct-Session-Id of a router is handled by one
+ * transaction at a time (an advisory lock, across service instances). In order: the session the
+ * Class names; the open session with this Acct-Session-Id; for Interim/Stop, the last ended one
+ * (a late or repeated record); the device's accepted, not yet started session here; else a new
+ * record of a session Beacon never accepted.
+ */
 async function sessionFor(
   payload: Payload,
   req: PayloadRequest,
@@ -148,32 +154,54 @@ async function sessionFor(
   record: AccountingRecord,
 ): Promise<{ id: string; created: boolean }> {
   const acctSessionId = record.acctSessionId!
-  const [known] = rowsOf<{ id: string }>(
-    await db.execute(sql`select id from sessions where router_id = ${router.id} and acct_session_id = ${acctSessionId} for update`),
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${router.id}), hashtext(${acctSessionId}))`)
+  const [open] = rowsOf<{ id: string; device_mac: string }>(
+    await db.execute(sql`
+      select id, device_mac from sessions
+      where router_id = ${router.id} and acct_session_id = ${acctSessionId} and status in ('pending', 'active')
+      order by started_at desc limit 1 for update`),
   )
-  if (known) return { id: known.id, created: false }
 
   if (record.classSession) {
-    const [accepted] = rowsOf<{ id: string; acct_session_id: string | null }>(
+    const [named] = rowsOf<{ id: string; acct_session_id: string | null }>(
       await db.execute(sql`
         select id, acct_session_id from sessions
         where id = ${record.classSession} and organization_id = ${router.organization} for update`),
     )
-    if (accepted && accepted.acct_session_id === null) return claim(db, accepted.id, router, record)
-    if (accepted) {
-      // The same acceptance reported again under a new Acct-Session-Id (the device reconnected
-      // without a new login): a session of its own within the same allowance.
+    if (named?.acct_session_id === acctSessionId) return { id: named.id, created: false }
+    if (named && named.acct_session_id === null) {
+      if (open) await retire(db, open.id)
+      return claim(db, named.id, router, record)
+    }
+    if (named && open) return { id: open.id, created: false }
+    if (named) {
+      // The same acceptance reported under a new Acct-Session-Id (the device reconnected without
+      // a new login): a session of its own within the same allowance.
       const [copy] = rowsOf<{ id: string }>(
         await db.execute(sql`
           insert into sessions (user_id, organization_id, location_id, device_mac, status, started_at, expires_at,
             router_id, acct_session_id, plan_id, voucher_id, auth_method)
           select user_id, organization_id, location_id, coalesce(${record.deviceMac}, device_mac), 'active',
             ${iso(startOf(record))}::timestamptz, expires_at, ${router.id}, ${acctSessionId}, plan_id, voucher_id, auth_method
-          from sessions where id = ${accepted.id}
+          from sessions where id = ${named.id}
           returning id`),
       )
       return { id: copy.id, created: false }
     }
+  }
+
+  if (open) {
+    // A Start from another device under an id an open session holds: the router reused the id
+    // (after a reboot whose Accounting-On was lost), so that older session is over.
+    if (record.statusType !== 'Start' || !record.deviceMac || record.deviceMac === open.device_mac) return { id: open.id, created: false }
+    await retire(db, open.id)
+  } else if (record.statusType !== 'Start') {
+    const [ended] = rowsOf<{ id: string }>(
+      await db.execute(sql`
+        select id from sessions where router_id = ${router.id} and acct_session_id = ${acctSessionId}
+        order by started_at desc limit 1 for update`),
+    )
+    if (ended) return { id: ended.id, created: false }
   }
 
   if (record.deviceMac) {
@@ -190,7 +218,7 @@ async function sessionFor(
   // Accounting for a session Beacon never accepted is still usage: keep it, with the customer who
   // registered the device when there is one.
   const user =
-    (record.deviceMac ? await findCustomerByMac(payload, { organization: router.organization, mac: record.deviceMac }) : null) ??
+    (record.deviceMac ? await findCustomerByMac(payload, { organization: router.organization, mac: record.deviceMac }, req) : null) ??
     (await unregisteredDevicesAccount(payload, req, db, router.organization))
   const startedAt = iso(startOf(record))
   const [inserted] = rowsOf<{ id: string }>(
@@ -202,6 +230,14 @@ async function sessionFor(
       returning id`),
   )
   return { id: inserted.id, created: true }
+}
+
+/** Ends an open session whose Acct-Session-Id the router has given to a new one. */
+async function retire(db: Db, id: string): Promise<void> {
+  await db.execute(sql`
+    update sessions set status = 'terminated', terminate_cause = 'Stale',
+      ended_at = coalesce(last_accounting_at, started_at), updated_at = now()
+    where id = ${id}`)
 }
 
 /** The accepted session takes this Acct-Session-Id (and the device's MAC if the Access-Request lacked it). */

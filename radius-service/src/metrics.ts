@@ -14,6 +14,7 @@ export const DROP_REASONS = [
   'bad-message-authenticator',
   'missing-message-authenticator',
   'duplicate-in-progress',
+  'overloaded',
   'processing-failed',
   'shutting-down',
 ] as const

@@ -20,7 +20,8 @@ type Entry = { router: KnownRouter | null; expiresAt: number }
 /**
  * Routers by source address, as RADIUS identifies them (RFC 2865 §3: the shared secret belongs to
  * the client's address). Answers are kept for a short while so a burst of accounting costs one
- * query; an address that is no router is remembered too, so a flood from it costs nothing.
+ * query; an address that is no router is remembered too, so a flood from it costs nothing. A
+ * router's changed secret applies within `ttlMs` (30 s).
  */
 export class RouterDirectory {
   readonly #payload: Payload
@@ -29,10 +30,16 @@ export class RouterDirectory {
   readonly #entries = new Map<string, Entry>()
   readonly #loading = new Map<string, Promise<KnownRouter | null>>()
 
-  constructor(payload: Payload, { ttlMs = 30_000, unknownTtlMs = 5_000 }: { ttlMs?: number; unknownTtlMs?: number } = {}) {
+  readonly #maxEntries: number
+
+  constructor(
+    payload: Payload,
+    { ttlMs = 30_000, unknownTtlMs = 5_000, maxEntries = 10_000 }: { ttlMs?: number; unknownTtlMs?: number; maxEntries?: number } = {},
+  ) {
     this.#payload = payload
     this.#ttlMs = ttlMs
     this.#unknownTtlMs = unknownTtlMs
+    this.#maxEntries = maxEntries
   }
 
   /** The router at this address, or null. Throws when the database cannot be asked. */
@@ -76,6 +83,9 @@ export class RouterDirectory {
             requireMessageAuthenticator: doc.requireMessageAuthenticator !== false,
           }
         : null
+    // Spoofed source addresses must not grow the cache without bound: the oldest entries go first.
+    this.#entries.delete(address)
+    while (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!)
     this.#entries.set(address, { router, expiresAt: Date.now() + (router ? this.#ttlMs : this.#unknownTtlMs) })
     return router
   }

@@ -35,6 +35,13 @@ export type RadiusService = {
 }
 
 const ZERO_AUTHENTICATOR = Buffer.alloc(16)
+/**
+ * Requests processed at once; beyond this a datagram is dropped and the router retries or fails
+ * over, rather than queueing without bound while the database is slow.
+ */
+export const MAX_IN_FLIGHT = 512
+/** Room a reply needs besides the Proxy-State it echoes (MAX_PACKET_LENGTH is 4096). */
+const MAX_ECHOED_PROXY_STATE = 2048
 /** Replies that must carry Message-Authenticator, first (RFC 3579 §3.2, BlastRADIUS). */
 const SIGNED_WITH_MESSAGE_AUTHENTICATOR: ReadonlySet<number> = new Set([
   RADIUS_CODES['Access-Accept'],
@@ -168,6 +175,9 @@ export async function startRadiusService({
     } catch (error) {
       return drop(type, 'malformed', remote, { ...context, problem: (error as Error).message })
     }
+    // Checked before anything is processed: a reply that cannot hold the echo could not be sent.
+    const echoed = decoded.proxyStates.reduce((total, state) => total + state.length + 2, 0)
+    if (echoed > MAX_ECHOED_PROXY_STATE) return drop(type, 'malformed', remote, { ...context, problem: `${echoed} octets of Proxy-State` })
     touchRouter(router)
 
     duplicates.begin(key)
@@ -210,6 +220,7 @@ export async function startRadiusService({
 
   const onMessage = (type: RequestType) => (socket: Socket, message: Buffer, remote: RemoteInfo) => {
     if (closing) return drop(type, 'shutting-down', remote)
+    if (inFlight.size >= MAX_IN_FLIGHT) return drop(type, 'overloaded', remote)
     metrics.inFlight.inc()
     const work = handle(type, socket, message, remote)
       .catch((error: unknown) => drop(type, 'processing-failed', remote, { err: error }))

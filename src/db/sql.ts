@@ -11,8 +11,11 @@ type Drizzle = PostgresAdapter['drizzle']
 export async function drizzleFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Drizzle> {
   const adapter = payload.db as unknown as PostgresAdapter
   const transactionID = req?.transactionID ? await req.transactionID : undefined
-  const session = transactionID !== undefined ? adapter.sessions?.[transactionID] : undefined
-  return (session?.db as Drizzle | undefined) ?? adapter.drizzle
+  if (transactionID === undefined) return adapter.drizzle
+  const session = adapter.sessions?.[transactionID]
+  // Falling back to the pool here would write outside a transaction that was already rolled back.
+  if (!session) throw new Error(`Transaction ${transactionID} has ended; refusing to run outside it.`)
+  return session.db as Drizzle
 }
 
 /** The rows of a raw query, whichever shape the driver returned them in. */

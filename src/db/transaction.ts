@@ -1,18 +1,40 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { randomUUID } from 'node:crypto'
+
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+
+type TransactionSession = PostgresAdapter['sessions'][string]
 
 /**
  * Runs `work` as the system (no user) in one database transaction: every Local API call and raw
  * statement made with the given `req` commits together, or none does when `work` throws.
+ *
+ * Resolves only once COMMIT has succeeded. (Payload's own commitTransaction swallows a failed
+ * COMMIT, which would let the RADIUS service answer for a write that never landed.) The
+ * transaction is Drizzle's, registered under an id on `req` so Payload's operations join it; an
+ * operation that rolls it back makes the whole call fail.
  */
 export async function inSystemTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const adapter = payload.db as unknown as PostgresAdapter
   const req = await createLocalReq({}, payload)
-  const ownsTransaction = await initTransaction(req)
-  try {
-    const result = await work(req)
-    if (ownsTransaction) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
-    throw error
-  }
+  const id = randomUUID()
+  let rolledBack = false
+  return adapter.drizzle.transaction(async (tx) => {
+    const session: TransactionSession = {
+      db: tx as unknown as TransactionSession['db'],
+      resolve: async () => {},
+      reject: async () => {
+        rolledBack = true
+      },
+    }
+    adapter.sessions[id] = session
+    req.transactionID = id
+    try {
+      const result = await work(req)
+      if (rolledBack) throw new Error('A Payload operation rolled the transaction back; nothing was written.')
+      return result
+    } finally {
+      delete adapter.sessions[id]
+    }
+  })
 }

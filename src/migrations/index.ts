@@ -1,6 +1,6 @@
 import * as migration_20261122_152557_initial from './20261122_152557_initial';
 import * as migration_20261122_161440_network from './20261122_161440_network';
-import * as migration_20261122_173124_radius from './20261122_173124_radius';
+import * as migration_20261122_175051_radius from './20261122_175051_radius';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261122_161440_network',
   },
   {
-    up: migration_20261122_173124_radius.up,
-    down: migration_20261122_173124_radius.down,
-    name: '20261122_173124_radius'
+    up: migration_20261122_175051_radius.up,
+    down: migration_20261122_175051_radius.down,
+    name: '20261122_175051_radius'
   },
 ];

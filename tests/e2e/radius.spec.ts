@@ -46,5 +46,6 @@ test('radtest with a demo voucher is accepted, and its accounting shows in the a
   await expect(page.locator('input[name="usage.lastIp"]')).toHaveValue('10.5.50.99')
   await expect(page.locator('input[name="acctSessionId"]')).toHaveValue(`e2e-${code}`)
   await expect(page.locator('input[name="deviceMac"]')).toHaveValue('A4:5E:60:E2:E2:01')
-  await expect(page.getByText('Active', { exact: true }).first()).toBeVisible()
+  const stored = await (await request.get(`/api/sessions/${sessionId}?depth=0`)).json()
+  expect(stored).toMatchObject({ status: 'active', usage: { dataMB: 5120, lastIp: '10.5.50.99' } })
 })

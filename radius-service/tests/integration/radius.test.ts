@@ -472,7 +472,7 @@ describe('accounting', () => {
     expect((unlinked.user as { name: string }).name).toBe('Unregistered devices')
   })
 
-  it('closes every open session of a router on Accounting-On', async () => {
+  it('closes every open session of that router (and only that router) on Accounting-On and Accounting-Off', async () => {
     const address = '127.0.0.45'
     const secret = 'rebooting-router'
     const router = await world.payload.create({
@@ -480,13 +480,104 @@ describe('accounting', () => {
       data: { organization: world.organizations.demo, location: world.locations.airport, name: unique('airport'), ipAddress: address, secret, requireMessageAuthenticator: false } as never,
     })
     const place = { organization: world.organizations.demo, location: world.locations.airport, user: world.users.alice, router: String(router.id) }
+    const elsewhere = await createSession({ organization: world.organizations.demo, location: world.locations.downtown, user: world.users.alice, router: network.routers.downtown })
+    const statusType = async (type: 'Accounting-On' | 'Accounting-Off') => {
+      const [reply] = await exchange([accountingRequest([['Acct-Status-Type', type], ['NAS-IP-Address', address]], secret)], {
+        port: service.accountingPort,
+        from: address,
+      })
+      expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Accounting-Response'])
+    }
+
     const open = [await createSession(place), await createSession(place, { status: 'pending', acctSessionId: null })]
-    const [reply] = await exchange([accountingRequest([['Acct-Status-Type', 'Accounting-On'], ['NAS-IP-Address', address]], secret)], {
-      port: service.accountingPort,
-      from: address,
-    })
-    expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Accounting-Response'])
+    await statusType('Accounting-On')
     for (const { id } of open) expect(await session(String(id))).toMatchObject({ status: 'terminated', terminateCause: 'NAS-Reboot' })
+
+    const again = await createSession(place)
+    await statusType('Accounting-Off')
+    expect(await session(String(again.id))).toMatchObject({ status: 'terminated', terminateCause: 'NAS-Request' })
+    expect(await session(String(elsewhere.id))).toMatchObject({ status: 'active' })
+  })
+
+  it('claims the device’s accepted session by MAC when the router does not echo Class', async () => {
+    const { id, mac } = await acceptedSession()
+    const acctSessionId = unique('noclass')
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': acctSessionId, 'Calling-Station-Id': mac.toLowerCase() })
+    expect(await session(id)).toMatchObject({ status: 'active', acctSessionId })
+  })
+
+  it('tells a reused Acct-Session-Id (router rebooted) from the session that had it', async () => {
+    const first = await acceptedSession()
+    const acctSessionId = unique('reused')
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': acctSessionId, Class: first.classValue })
+    await acct({ 'Acct-Status-Type': 'Stop', 'Acct-Session-Id': acctSessionId, 'Acct-Output-Octets': 5_000, 'Acct-Terminate-Cause': 'User-Request' })
+
+    // After a reboot the router hands out the same id to another login: it is a new session.
+    const second = await acceptedSession()
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': acctSessionId, Class: second.classValue })
+    await acct({ 'Acct-Status-Type': 'Interim-Update', 'Acct-Session-Id': acctSessionId, 'Acct-Output-Octets': 700, 'Acct-Session-Time': 60 })
+    expect(await session(second.id)).toMatchObject({ status: 'active', acctSessionId, usage: { outputOctets: 700 } })
+    expect(await session(first.id)).toMatchObject({ status: 'terminated', usage: { outputOctets: 5_000 } })
+
+    // And while the older one still looked open (its Stop lost), the new Start retires it.
+    const third = await acceptedSession()
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': acctSessionId, Class: third.classValue })
+    expect(await session(second.id)).toMatchObject({ status: 'terminated', terminateCause: 'Stale' })
+    expect(await session(third.id)).toMatchObject({ status: 'active', acctSessionId })
+  })
+
+  it('gives a reconnect under a new Acct-Session-Id a session of its own in the same allowance', async () => {
+    const { id, classValue } = await acceptedSession()
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': unique('first'), Class: classValue })
+    const second = unique('second')
+    await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': second, Class: classValue })
+    await acct({ 'Acct-Status-Type': 'Interim-Update', 'Acct-Session-Id': second, Class: classValue, 'Acct-Output-Octets': 42, 'Acct-Session-Time': 30 })
+    const original = await session(id)
+    const { docs } = await world.payload.find({ collection: 'sessions', where: { acctSessionId: { equals: second } }, depth: 0 })
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ status: 'active', voucher: original.voucher, expiresAt: original.expiresAt, usage: { outputOctets: 42 } })
+    expect(docs[0].id).not.toBe(id)
+  })
+
+  it('ignores a Class naming another organization’s session', async () => {
+    const demoSession = await acceptedSession()
+    const acctSessionId = unique('foreign')
+    // Other ISP's router (127.0.0.2) reports a session with Demo ISP's Class.
+    const packet = accountingRequest(
+      [['Acct-Status-Type', 'Start'], ['Acct-Session-Id', acctSessionId], ['Class', Buffer.from(`beacon:${demoSession.id}`)]],
+      'other-isp-secret',
+    )
+    const [reply] = await exchange([packet], { port: service.accountingPort, from: '127.0.0.2' })
+    expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Accounting-Response'])
+    expect(await session(demoSession.id)).toMatchObject({ status: 'pending', acctSessionId: null })
+    const { docs } = await world.payload.find({ collection: 'sessions', where: { acctSessionId: { equals: acctSessionId } }, depth: 0 })
+    expect(docs[0]).toMatchObject({ organization: world.organizations.other, authMethod: 'accounting' })
+  })
+
+  it('answers a retransmitted Accounting-Request from the cache without recording it again', async () => {
+    const { classValue } = await acceptedSession()
+    const packet = accountingRequest([['Acct-Status-Type', 'Start'], ['Acct-Session-Id', unique('again')], ['Class', Buffer.from(classValue.slice(2), 'hex')]], SECRET)
+    const count = async (result: string) =>
+      (await service.metrics.requests.get()).values.find((value) => value.labels.type === 'accounting' && value.labels.result === result)?.value ?? 0
+    const before = [await count('recorded'), await count('duplicate')]
+    const [first, second] = await exchange([packet, packet], { port: service.accountingPort })
+    expect(second!.equals(first!)).toBe(true)
+    expect([await count('recorded'), await count('duplicate')]).toEqual([before[0] + 1, before[1] + 1])
+  })
+})
+
+describe('suspensions since the login began', () => {
+  it('reject the voucher of a suspended customer and portal credentials of a suspended account', async () => {
+    const code = await voucher({ plan: network.plans.dayPass })
+    const mac = newMac()
+    const first = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': mac })
+    expectAccept(first)
+    const pending = await session(classSession(first)!)
+    const credentials = await issuePortalCredentials(world.payload, { session: String(pending.id), deviceMac: mac })
+    await world.payload.update({ collection: 'users', id: String(pending.user), data: { status: 'SUSPENDED' } })
+    const message = 'This account is suspended. Please contact the provider.'
+    expectReject(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }), message)
+    expectReject(await auth({ 'User-Name': credentials.username, 'User-Password': credentials.password, 'Calling-Station-Id': mac }), message)
   })
 })
 
@@ -513,6 +604,7 @@ describe('shutdown', () => {
     const packet = accessRequest(account.username, account.password, SECRET, [['Calling-Station-Id', newMac()]])
     const replies = exchange([packet], { port: second.authPort, timeoutMs: 10_000 })
     await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await second.metrics.inFlight.get()).values[0].value).toBe(1)
     const closed = second.close()
     const [reply] = await replies
     await closed

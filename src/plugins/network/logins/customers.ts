@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
@@ -66,6 +66,13 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
     let sessions: AllowanceSession[] = []
     if (live) {
       key = live
+      if ('voucher' in key) {
+        // A voucher's allowance keeps the voucher's own rules, whoever's device joins it.
+        const voucher = await payload.findByID({ collection: 'vouchers', id: key.voucher, ...system })
+        if (voucher.status === 'EXPIRED') return rejectLogin('voucher-expired')
+        const branch = relationId(voucher.location)
+        if (branch && branch !== relationId(router.location)) return rejectLogin('wrong-branch')
+      }
       sessions = await allowanceSessions(payload, req, key)
       plan = await payload.findByID({ collection: 'plans', id: sessions[0].plan, ...system })
       expiresAt = sessions[0].expiresAt
@@ -120,12 +127,16 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
 
 /**
  * The customer of the router's organization who registered this MAC address, if exactly one did
- * (a MAC two customers registered identifies neither).
+ * (a MAC two customers registered identifies neither). Inside a transaction, pass its `req`.
  */
-export async function findCustomerByMac(payload: Payload, { organization, mac }: { organization: string; mac: string }): Promise<string | null> {
+export async function findCustomerByMac(
+  payload: Payload,
+  { organization, mac }: { organization: string; mac: string },
+  req?: PayloadRequest,
+): Promise<string | null> {
   const canonical = canonicalMac(mac)
   if (!canonical) return null
-  const db = await drizzleFor(payload)
+  const db = await drizzleFor(payload, req)
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       select distinct u.id from users_customer_mac_addresses a

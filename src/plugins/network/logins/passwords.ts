@@ -45,11 +45,15 @@ export async function verifyCustomerPassword(
       limit 2`),
   )
   const [candidate] = candidates
+  const costOfACheck = () => payloadPasswordMatches(password, 'no-such-customer', `${CURRENT_PREFIX}${'0'.repeat(64)}`)
   if (candidates.length !== 1 || !candidate.salt || !candidate.hash) {
-    await payloadPasswordMatches(password, 'no-such-customer', `${CURRENT_PREFIX}${'0'.repeat(64)}`)
+    await costOfACheck()
     return { outcome: 'wrong-credentials' }
   }
-  if (candidate.lock_until && new Date(candidate.lock_until) > new Date()) return { outcome: 'account-locked' }
+  if (candidate.lock_until && new Date(candidate.lock_until) > new Date()) {
+    await costOfACheck()
+    return { outcome: 'account-locked' }
+  }
 
   const usersCollection = payload.collections.users.config
   const loginAttempts = Number(candidate.login_attempts ?? 0)

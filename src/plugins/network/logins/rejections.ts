@@ -4,7 +4,6 @@ export type LoginRejection =
   | VoucherRejection
   | 'wrong-credentials'
   | 'account-locked'
-  | 'account-suspended'
   | 'unknown-device'
   | 'no-plan'
   | 'portal-credentials-invalid'
@@ -18,7 +17,6 @@ export const LOGIN_REJECTION_MESSAGES: Record<LoginRejection, string> = {
   ...VOUCHER_REJECTION_MESSAGES,
   'wrong-credentials': 'The username or password is not correct.',
   'account-locked': 'Too many failed sign-ins. Please try again in 15 minutes.',
-  'account-suspended': 'This account is suspended. Please contact the provider.',
   'unknown-device': 'This device is not registered. Please sign in on the login page.',
   'no-plan': 'This account has no active plan. Buy a voucher or a plan to get online.',
   'portal-credentials-invalid': 'This sign-in has expired. Please sign in again on the login page.',

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { relationId } from '@/access'
+import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
@@ -129,6 +129,12 @@ export async function redeemPortalCredentials(payload: Payload, input: RedeemPor
     ) {
       return rejectLogin('portal-credentials-invalid')
     }
+    // The portal checked the customer when it issued these; a suspension since then still counts.
+    const organization = await payload.findByID({ collection: 'organizations', id: credential.organization_id, ...system })
+    if ((LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(organization.status)) return rejectLogin('organization-suspended')
+    const customer = await payload.findByID({ collection: 'users', id: relationId(session.user)!, disableErrors: true, ...system })
+    if (!customer || customer.status !== 'ACTIVE') return rejectLogin('account-suspended')
+
     const plan = await payload.findByID({ collection: 'plans', id: relationId(session.plan)!, ...system })
     const expiresAt = new Date(session.expiresAt)
     const key = allowanceKeyOf({ voucher: relationId(session.voucher), user: relationId(session.user)!, plan: String(plan.id), expiresAt })

@@ -37,7 +37,9 @@ export const Sessions: CollectionConfig = {
   // device lookups, a branch's live list and history, and a customer's own history.
   indexes: [
     { fields: ['organization', 'status'] },
-    { fields: ['router', 'acctSessionId'], unique: true },
+    // Not unique: RouterOS reuses Acct-Session-Id values after a reboot. Among open sessions it
+    // is unique (a partial index written into the radius migration by hand).
+    { fields: ['router', 'acctSessionId'] },
     { fields: ['deviceMac', 'status'] },
     { fields: ['location', 'status'] },
     { fields: ['location', 'startedAt'] },

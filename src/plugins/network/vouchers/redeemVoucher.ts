@@ -21,6 +21,7 @@ export type VoucherRejection =
   | 'too-many-devices'
   | 'wrong-branch'
   | 'organization-suspended'
+  | 'account-suspended'
 
 /** What the customer reads on the login page (Reply-Message): why, never which part was wrong. */
 export const VOUCHER_REJECTION_MESSAGES: Record<VoucherRejection, string> = {
@@ -31,6 +32,7 @@ export const VOUCHER_REJECTION_MESSAGES: Record<VoucherRejection, string> = {
   'too-many-devices': 'This voucher is already in use on as many devices as its plan allows.',
   'wrong-branch': 'This voucher is not valid at this location.',
   'organization-suspended': 'This WiFi service is suspended. Please contact the provider.',
+  'account-suspended': 'This account is suspended. Please contact the provider.',
 }
 
 export type VoucherRedemption =
@@ -92,6 +94,11 @@ async function decide(payload: Payload, req: PayloadRequest, input: RedeemVouche
     ...system,
   })
   const firstUse = voucher.status === 'AVAILABLE' && sessions.length === 0
+  if (!firstUse && voucher.usedBy) {
+    // Staff can stop a voucher's customer (a guest included) by suspending the account.
+    const holder = await payload.findByID({ collection: 'users', id: relationId(voucher.usedBy)!, disableErrors: true, ...system })
+    if (holder && holder.status !== 'ACTIVE') return reject('account-suspended')
+  }
   const expiresAt = firstUse ? new Date(now.getTime() + plan.validityMinutes * 60_000) : new Date(sessions[0]?.expiresAt ?? 0)
   if (!firstUse && expiresAt <= now) return reject('voucher-used-up')
 

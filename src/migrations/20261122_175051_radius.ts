@@ -17,6 +17,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  DROP INDEX "router_acctSessionId_idx";
   ALTER TABLE "users" ADD COLUMN "customer_plan_id" uuid;
   ALTER TABLE "users" ADD COLUMN "customer_plan_expires_at" timestamp(3) with time zone;
   ALTER TABLE "sessions" ADD COLUMN "auth_method" "enum_sessions_auth_method";
@@ -34,10 +35,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_portal_credentials_fk" FOREIGN KEY ("portal_credentials_id") REFERENCES "public"."portal_credentials"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "users_customer_mac_addresses_mac_idx" ON "users_customer_mac_addresses" USING btree ("mac");
   CREATE INDEX "users_customer_customer_plan_idx" ON "users" USING btree ("customer_plan_id");
-  CREATE INDEX "payload_locked_documents_rels_portal_credentials_id_idx" ON "payload_locked_documents_rels" USING btree ("portal_credentials_id");`)
+  CREATE INDEX "payload_locked_documents_rels_portal_credentials_id_idx" ON "payload_locked_documents_rels" USING btree ("portal_credentials_id");
+  CREATE INDEX "router_acctSessionId_idx" ON "sessions" USING btree ("router_id","acct_session_id");`)
+  // Written by hand (Payload cannot declare partial indexes): an Acct-Session-Id names at most one
+  // open session of a router. Ended ones may share it, because RouterOS reuses ids after a reboot.
+  await db.execute(sql`
+  CREATE UNIQUE INDEX "sessions_open_acct_session_id_idx" ON "sessions" USING btree ("router_id","acct_session_id")
+    WHERE "status" IN ('pending', 'active') AND "acct_session_id" IS NOT NULL;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`DROP INDEX "sessions_open_acct_session_id_idx";`)
   await db.execute(sql`
    ALTER TABLE "portal_credentials" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "portal_credentials" CASCADE;
@@ -48,6 +56,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "users_customer_mac_addresses_mac_idx";
   DROP INDEX "users_customer_customer_plan_idx";
   DROP INDEX "payload_locked_documents_rels_portal_credentials_id_idx";
+  DROP INDEX "router_acctSessionId_idx";
+  CREATE UNIQUE INDEX "router_acctSessionId_idx" ON "sessions" USING btree ("router_id","acct_session_id");
   ALTER TABLE "users" DROP COLUMN "customer_plan_id";
   ALTER TABLE "users" DROP COLUMN "customer_plan_expires_at";
   ALTER TABLE "sessions" DROP COLUMN "auth_method";
