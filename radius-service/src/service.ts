@@ -40,6 +40,7 @@ const ZERO_AUTHENTICATOR = Buffer.alloc(16)
  * over, rather than queueing without bound while the database is slow.
  */
 export const MAX_IN_FLIGHT = 512
+const QUIET_WITHOUT_ROUTER: ReadonlySet<DropReason> = new Set(['malformed', 'unexpected-code', 'unknown-router'])
 /** Room a reply needs besides the Proxy-State it echoes (MAX_PACKET_LENGTH is 4096). */
 const MAX_ECHOED_PROXY_STATE = 2048
 /** Replies that must carry Message-Authenticator, first (RFC 3579 §3.2, BlastRADIUS). */
@@ -112,7 +113,9 @@ export async function startRadiusService({
 
   const drop = (type: RequestType, reason: DropReason, remote: RemoteInfo, details: Record<string, unknown> = {}) => {
     metrics.drop(type, reason)
-    const level = reason === 'unknown-router' || reason === 'duplicate-in-progress' ? 'debug' : 'warn'
+    // Anyone can send garbage to a UDP port: without a known router it is counted, not logged loudly.
+    const noise = reason === 'duplicate-in-progress' || (!('router' in details) && QUIET_WITHOUT_ROUTER.has(reason))
+    const level = noise ? 'debug' : 'warn'
     log[level]({ type, reason, from: `${remote.address}:${remote.port}`, ...details }, 'RADIUS request dropped')
   }
 
@@ -121,12 +124,18 @@ export async function startRadiusService({
     const now = Date.now()
     if ((lastSeenWritten.get(router.id) ?? 0) > now - 10_000) return
     lastSeenWritten.set(router.id, now)
-    payload
+    const write = payload
       .update({ collection: 'routers', id: router.id, data: { lastSeenAt: new Date(now).toISOString() }, overrideAccess: true, depth: 0 })
-      .catch((error: unknown) => {
-        lastSeenWritten.delete(router.id)
-        log.warn({ router: router.id, err: error }, 'Could not record when the router was last seen')
-      })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          lastSeenWritten.delete(router.id)
+          log.warn({ router: router.id, err: error }, 'Could not record when the router was last seen')
+        },
+      )
+      .finally(() => inFlight.delete(write))
+    // Shutdown waits for it like for a request, so the database is not closed under it.
+    inFlight.add(write)
   }
 
   async function handle(type: RequestType, socket: Socket, message: Buffer, remote: RemoteInfo): Promise<void> {
