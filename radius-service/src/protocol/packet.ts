@@ -99,7 +99,8 @@ export type DecodedAttributes = {
   proxyStates: Buffer[]
 }
 
-export type AttributeValue = string | number | Buffer
+/** Dates are for `date` attributes such as Event-Timestamp (whole seconds since 1970). */
+export type AttributeValue = string | number | Buffer | Date
 
 type AttributeSpan = { type: number; value: Buffer; encoded: Buffer }
 
@@ -248,6 +249,11 @@ function checkValue(name: string, value: AttributeValue, maxLength: number): voi
   }
   if ([...HIDDEN_ATTRIBUTES.values()].includes(name) && !Buffer.isBuffer(value)) {
     throw new AttributeEncodingError(`${name} must be hidden with the shared secret first and given as a Buffer.`)
+  }
+  if (value instanceof Date) {
+    const seconds = value.getTime() / 1000
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_UINT32) throw new AttributeEncodingError(`${name} is not a date RADIUS can carry.`)
+    return
   }
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 0 || value > MAX_UINT32) {
