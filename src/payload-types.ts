@@ -117,6 +117,8 @@ export interface Config {
   jobs: {
     tasks: {
       'disconnect-session': TaskDisconnectSession;
+      'apply-plan': TaskApplyPlan;
+      'sweep-sessions': TaskSweepSessions;
       'archive-sessions': TaskArchiveSessions;
       inline: {
         input: unknown;
@@ -567,6 +569,10 @@ export interface Session {
    * As the router sent it; CoA and Disconnect must repeat it exactly.
    */
   acctSessionId?: string | null;
+  /**
+   * As the router knows the login (voucher code, MAC, username); sent back in Disconnect and CoA.
+   */
+  userName?: string | null;
   plan?: (string | null) | Plan;
   voucher?: (string | null) | Voucher;
   terminateCause?:
@@ -598,6 +604,15 @@ export interface Session {
         | 'Unknown'
       )
     | null;
+  /**
+   * The last Disconnect or CoA Beacon sent for this session, and what the router did.
+   */
+  control?: {
+    action?: ('disconnect' | 'coa') | null;
+    outcome?: ('sent' | 'acknowledged' | 'refused' | 'api-fallback' | 'failed') | null;
+    errorCause?: string | null;
+    at?: string | null;
+  };
   lastAccountingAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -657,6 +672,10 @@ export interface ArchivedSession {
    * As the router sent it; CoA and Disconnect must repeat it exactly.
    */
   acctSessionId?: string | null;
+  /**
+   * As the router knows the login (voucher code, MAC, username); sent back in Disconnect and CoA.
+   */
+  userName?: string | null;
   plan?: (string | null) | Plan;
   voucher?: (string | null) | Voucher;
   terminateCause?:
@@ -688,6 +707,15 @@ export interface ArchivedSession {
         | 'Unknown'
       )
     | null;
+  /**
+   * The last Disconnect or CoA Beacon sent for this session, and what the router did.
+   */
+  control?: {
+    action?: ('disconnect' | 'coa') | null;
+    outcome?: ('sent' | 'acknowledged' | 'refused' | 'api-fallback' | 'failed') | null;
+    errorCause?: string | null;
+    at?: string | null;
+  };
   lastAccountingAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -777,7 +805,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'disconnect-session' | 'archive-sessions';
+        taskSlug: 'inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'archive-sessions';
         taskID: string;
         input?:
           | {
@@ -810,7 +838,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'disconnect-session' | 'archive-sessions') | null;
+  taskSlug?: ('inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'archive-sessions') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1131,9 +1159,18 @@ export interface SessionsSelect<T extends boolean = true> {
   router?: T;
   authMethod?: T;
   acctSessionId?: T;
+  userName?: T;
   plan?: T;
   voucher?: T;
   terminateCause?: T;
+  control?:
+    | T
+    | {
+        action?: T;
+        outcome?: T;
+        errorCause?: T;
+        at?: T;
+      };
   lastAccountingAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1162,9 +1199,18 @@ export interface ArchivedSessionsSelect<T extends boolean = true> {
   router?: T;
   authMethod?: T;
   acctSessionId?: T;
+  userName?: T;
   plan?: T;
   voucher?: T;
   terminateCause?: T;
+  control?:
+    | T
+    | {
+        action?: T;
+        outcome?: T;
+        errorCause?: T;
+        at?: T;
+      };
   lastAccountingAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1302,8 +1348,35 @@ export interface TaskDisconnectSession {
   input: {
     session: string;
     requestedBy?: string | null;
+    cause?: string | null;
   };
-  output?: unknown;
+  output: {
+    outcome: string;
+    errorCause?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskApply-plan".
+ */
+export interface TaskApplyPlan {
+  input: {
+    session: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweep-sessions".
+ */
+export interface TaskSweepSessions {
+  input?: unknown;
+  output: {
+    expired: number;
+    stale: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

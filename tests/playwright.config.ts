@@ -37,6 +37,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     // The RADIUS service of the app under test, away from the standard ports a local Beacon uses.
-    env: { RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth), RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting), RADIUS_METRICS_PORT: '0' },
+    // Its job runner stays off: the tests look at the jobs force-logout queues.
+    env: { RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth), RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '0' },
   },
 })

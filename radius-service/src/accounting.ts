@@ -44,6 +44,8 @@ export type AccountingRecord = {
   /** Acct-Session-Time: seconds the session had lasted at eventTime. */
   sessionTime: number | null
   terminateCause: TerminateCause | null
+  /** User-Name as the router knows the login; Disconnect and CoA repeat it. */
+  userName: string | null
 }
 
 export class UnsupportedAccountingError extends Error {
@@ -99,6 +101,7 @@ export function accountingRecordOf(attributes: Record<string, unknown>, received
     eventTime: new Date(reported.getTime() - delaySeconds * 1000),
     sessionTime: typeof sessionTime === 'number' && sessionTime >= 0 ? sessionTime : null,
     terminateCause: causeOf(attributes['Acct-Terminate-Cause']),
+    userName: text(attributes['User-Name']),
   }
 }
 
@@ -108,6 +111,8 @@ export type AccountingOutcome = {
   closed?: number
   /** A session Beacon had not authorized was created for this record. */
   created?: boolean
+  /** Open sessions of an allowance whose data cap this record reached, queued for Disconnect. */
+  capped?: string[]
 }
 
 type Db = Awaited<ReturnType<typeof drizzleFor>>
@@ -135,7 +140,8 @@ export async function recordAccounting(payload: Payload, router: KnownRouter, re
     }
     const { id, created } = await sessionFor(payload, req, db, router, record)
     await apply(db, id, record)
-    return { session: id, created }
+    const capped = record.statusType === 'Interim-Update' ? await disconnectWhenCapped(payload, req, db, id) : []
+    return { session: id, created, capped }
   })
 }
 
@@ -232,6 +238,40 @@ async function sessionFor(
   return { id: inserted.id, created: true }
 }
 
+/**
+ * When the allowance this session belongs to (its voucher, or its customer's plan period) has
+ * used its plan's data cap across all its devices, queues a Disconnect for each of its open
+ * sessions, in this transaction. The next Access-Request is refused by the cap itself.
+ */
+async function disconnectWhenCapped(payload: Payload, req: PayloadRequest, db: Db, id: string): Promise<string[]> {
+  const [allowance] = rowsOf<{ voucher_id: string | null; user_id: string; plan_id: string; expires_at: Date | string; cap_mb: string | null }>(
+    await db.execute(sql`
+      select s.voucher_id, s.user_id, s.plan_id, s.expires_at, p.data_cap_m_b::text as cap_mb
+      from sessions s join plans p on p.id = s.plan_id
+      where s.id = ${id} and s.status in ('pending', 'active')`),
+  )
+  if (!allowance?.cap_mb) return []
+  const expiresAt = new Date(allowance.expires_at).toISOString()
+  const members = allowance.voucher_id
+    ? sql`voucher_id = ${allowance.voucher_id}`
+    : sql`user_id = ${allowance.user_id} and plan_id = ${allowance.plan_id} and voucher_id is null and expires_at = ${expiresAt}::timestamptz`
+  const [usage] = rowsOf<{ used: string }>(
+    await db.execute(sql`select coalesce(sum(usage_input_octets + usage_output_octets), 0)::text as used from sessions where ${members}`),
+  )
+  if (Number(usage.used) < Number(allowance.cap_mb) * BYTES_PER_MB) return []
+  // Marked as being disconnected in the same statement, so later Interim-Updates do not queue it again.
+  const open = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      update sessions set control_action = 'disconnect', control_outcome = null, control_error_cause = null, control_at = now()
+      where ${members} and status in ('pending', 'active') and control_action is distinct from 'disconnect'
+      returning id`),
+  ).map((row) => row.id)
+  for (const session of open) {
+    await payload.jobs.queue({ task: 'disconnect-session', queue: 'radius', input: { session, cause: 'Data-Cap' }, req })
+  }
+  return open
+}
+
 /** Ends an open session whose Acct-Session-Id the router has given to a new one. */
 async function retire(db: Db, id: string): Promise<void> {
   await db.execute(sql`
@@ -268,6 +308,7 @@ async function apply(db: Db, id: string, record: AccountingRecord): Promise<void
       usage_output_octets = greatest(usage_output_octets, ${output}::numeric),
       usage_data_m_b = round((greatest(usage_input_octets, ${input}::numeric) + greatest(usage_output_octets, ${output}::numeric)) * 1000 / ${BYTES_PER_MB}) / 1000,
       usage_last_ip = coalesce(${record.framedIp}, usage_last_ip),
+      user_name = coalesce(${record.userName}, user_name),
       last_accounting_at = greatest(last_accounting_at, ${event}::timestamptz),
       started_at = case when status = 'pending' then ${iso(startOf(record))}::timestamptz else started_at end,
       status = case

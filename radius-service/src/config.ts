@@ -14,6 +14,8 @@ export type RadiusConfig = {
   metricsPort: number
   /** Acct-Interim-Interval sent in every Access-Accept. */
   interimIntervalSeconds: number
+  /** Work through the `radius` job queue (disconnects, plan changes, the sweep) in this instance. */
+  runJobs: boolean
 }
 
 type Environment = Record<string, string | undefined>
@@ -31,6 +33,14 @@ function port(env: Environment, name: string, fallback: number): number {
     throw new RadiusConfigError(`${name}=${raw} is not a port number (1-65535, or 0 for any free port).`)
   }
   return value
+}
+
+function flag(env: Environment, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new RadiusConfigError(`${name}=${env[name]} must be 1 or 0.`)
 }
 
 function wholeNumber(env: Environment, name: string, fallback: number, min: number, max: number, unit: string): number {
@@ -52,6 +62,7 @@ export function radiusConfigFromEnv(env: Environment = process.env): RadiusConfi
     metricsHost: env.RADIUS_METRICS_HOST || '127.0.0.1',
     metricsPort: port(env, 'RADIUS_METRICS_PORT', 9812),
     interimIntervalSeconds: wholeNumber(env, 'RADIUS_INTERIM_INTERVAL_SECONDS', 300, 60, 86_400, 'seconds'),
+    runJobs: flag(env, 'RADIUS_RUN_JOBS', true),
   }
   const window = env.RADIUS_DUPLICATE_WINDOW_SECONDS
   if (window !== undefined && window !== '') {

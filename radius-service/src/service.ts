@@ -4,9 +4,14 @@ import type { AddressInfo } from 'node:net'
 
 import type { Payload } from 'payload'
 
+import { provideRouterControl } from '@/plugins/network/control'
+
 import { answerAccessRequest } from './access'
 import { accountingRecordOf, recordAccounting, UnsupportedAccountingError } from './accounting'
+import { CoaClient } from './coa/client'
 import type { RadiusConfig } from './config'
+import { type ApiFallback, SessionControl } from './control'
+import { type JobRunner, startJobRunner } from './jobs'
 import { type DropReason, RadiusMetrics, type RequestType, serveMetrics } from './metrics'
 import { signResponse, verifyAccountingRequest } from './protocol/authenticator'
 import { DuplicateCache, duplicateKey } from './protocol/duplicates'
@@ -30,6 +35,7 @@ export type RadiusService = {
   metricsPort: number
   metrics: RadiusMetrics
   routers: RouterDirectory
+  control: SessionControl
   /** Stops taking datagrams, finishes (and answers) the ones in flight, then closes the metrics endpoint. */
   close(): Promise<void>
 }
@@ -98,12 +104,22 @@ export async function startRadiusService({
   payload,
   config,
   logger = payload.logger,
+  jobs = { intervalMs: 1_000 },
+  coa = {},
+  apiFallback = null,
 }: {
   payload: Payload
   config: RadiusConfig
   logger?: Logger
+  /** The `radius` job queue runner; false leaves the queue to another instance. */
+  jobs?: { intervalMs: number } | false
+  /** CoA/Disconnect retransmission: first wait and number of sends. */
+  coa?: { timeoutMs?: number; attempts?: number }
+  apiFallback?: ApiFallback | null
 }): Promise<RadiusService> {
   const log = logger.child({ service: 'radius' })
+  const coaClient = new CoaClient(coa)
+  const control = new SessionControl(payload, coaClient, { interimIntervalSeconds: config.interimIntervalSeconds, log, apiFallback })
   const metrics = new RadiusMetrics()
   const routers = new RouterDirectory(payload)
   const duplicates = new DuplicateCache({ windowMs: config.duplicateWindowMs })
@@ -254,18 +270,24 @@ export async function startRadiusService({
   for (const socket of sockets) {
     socket.on('error', (error) => log.error({ err: error }, 'RADIUS socket error'))
   }
+  provideRouterControl(control)
+  const runner: JobRunner | null = jobs ? startJobRunner(payload, log, jobs) : null
   const service: RadiusService = {
     authPort: (sockets[0].address() as AddressInfo).port,
     accountingPort: (sockets[1].address() as AddressInfo).port,
     metricsPort: (metricsServer.address() as AddressInfo).port,
     metrics,
     routers,
+    control,
     async close() {
       if (closing) return
       closing = true
+      await runner?.stop()
+      provideRouterControl(null)
       // Finish first: in-flight handlers still send their replies on these sockets.
       while (inFlight.size > 0) await Promise.allSettled([...inFlight])
       await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))))
+      await coaClient.close()
       await new Promise<void>((resolve) => {
         metricsServer!.close(() => resolve())
         metricsServer!.closeAllConnections()

@@ -1,6 +1,7 @@
 import * as migration_20261122_152557_initial from './20261122_152557_initial';
 import * as migration_20261122_161440_network from './20261122_161440_network';
 import * as migration_20261122_175051_radius from './20261122_175051_radius';
+import * as migration_20261122_180907_router_control from './20261122_180907_router_control';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_175051_radius.up,
     down: migration_20261122_175051_radius.down,
-    name: '20261122_175051_radius'
+    name: '20261122_175051_radius',
+  },
+  {
+    up: migration_20261122_180907_router_control.up,
+    down: migration_20261122_180907_router_control.down,
+    name: '20261122_180907_router_control'
   },
 ];

@@ -10,6 +10,7 @@ const DEFAULTS = {
   metricsHost: '127.0.0.1',
   metricsPort: 9812,
   interimIntervalSeconds: 300,
+  runJobs: true,
 }
 
 describe('RADIUS service configuration', () => {
@@ -27,6 +28,7 @@ describe('RADIUS service configuration', () => {
         RADIUS_METRICS_HOST: '0.0.0.0',
         RADIUS_METRICS_PORT: '19812',
         RADIUS_INTERIM_INTERVAL_SECONDS: '60',
+        RADIUS_RUN_JOBS: '0',
       }),
     ).toEqual({
       host: '127.0.0.1',
@@ -36,6 +38,7 @@ describe('RADIUS service configuration', () => {
       metricsHost: '0.0.0.0',
       metricsPort: 19812,
       interimIntervalSeconds: 60,
+      runJobs: false,
     })
   })
 
@@ -53,6 +56,7 @@ describe('RADIUS service configuration', () => {
     [{ RADIUS_METRICS_PORT: '-1' }, /RADIUS_METRICS_PORT=-1/],
     [{ RADIUS_AUTH_PORT: '1813' }, /must differ/],
     [{ RADIUS_DUPLICATE_WINDOW_SECONDS: '0' }, /from 1 to 600/],
+    [{ RADIUS_RUN_JOBS: 'maybe' }, /RADIUS_RUN_JOBS=maybe must be 1 or 0/],
     [{ RADIUS_INTERIM_INTERVAL_SECONDS: '10' }, /RADIUS_INTERIM_INTERVAL_SECONDS=10 must be a whole number of seconds from 60/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => radiusConfigFromEnv(env)).toThrow(message)

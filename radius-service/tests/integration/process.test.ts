@@ -76,6 +76,8 @@ beforeAll(async () => {
       RADIUS_AUTH_PORT: String(ports.auth),
       RADIUS_ACCT_PORT: String(ports.accounting),
       RADIUS_METRICS_PORT: String(ports.metrics),
+      // Jobs queued by other test files would make this process send CoA to routers that are not there.
+      RADIUS_RUN_JOBS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

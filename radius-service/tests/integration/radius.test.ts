@@ -37,7 +37,9 @@ beforeAll(async () => {
       metricsHost: '127.0.0.1',
       metricsPort: 0,
       interimIntervalSeconds: 120,
+      runJobs: false,
     },
+    jobs: false,
   })
 })
 
@@ -597,7 +599,8 @@ describe('shutdown', () => {
   it('answers the requests in flight before it stops listening', async () => {
     const second = await startRadiusService({
       payload: world.payload,
-      config: { host: '127.0.0.1', authPort: 0, accountingPort: 0, duplicateWindowMs: 30_000, metricsHost: '127.0.0.1', metricsPort: 0, interimIntervalSeconds: 300 },
+      config: { host: '127.0.0.1', authPort: 0, accountingPort: 0, duplicateWindowMs: 30_000, metricsHost: '127.0.0.1', metricsPort: 0, interimIntervalSeconds: 300, runJobs: false },
+      jobs: false,
     })
     const account = await customer({ customer: { plan: network.plans.dayPass } })
     // An account login takes a few hundred milliseconds (PBKDF2), so it is still in flight when close() begins.

@@ -4,8 +4,10 @@ import { isSuperAdmin } from '@/access'
 
 import { refuseDeleteWhileReferenced } from '../tenancy'
 
+import { applyPlanTask } from './jobs/applyPlan'
 import { archiveSessionsTask } from './jobs/archiveSessions'
 import { disconnectSessionTask } from './jobs/disconnectSession'
+import { sweepSessionsTask } from './jobs/sweepSessions'
 import { Plans } from './plans'
 import { withCustomerPlan } from './plans/customerPlan'
 import { PortalCredentials } from './portalCredentials'
@@ -14,6 +16,7 @@ import { ArchivedSessions } from './sessions/archived'
 import { Sessions } from './sessions'
 import { Vouchers } from './vouchers'
 
+export { provideRouterControl, type RouterControl, routerControl } from './control'
 export { PLANS_SLUG } from './plans'
 export { PORTAL_CREDENTIALS_SLUG } from './portalCredentials'
 export { ROUTERS_SLUG } from './routers'
@@ -75,7 +78,7 @@ export const networkPlugin =
       ...config.jobs,
       // Payload lets any signed-in user run, queue and cancel jobs over HTTP by default.
       access: { run: isSuperAdmin, queue: isSuperAdmin, cancel: isSuperAdmin, ...config.jobs?.access },
-      tasks: [...(config.jobs?.tasks ?? []), disconnectSessionTask, archiveSessionsTask],
+      tasks: [...(config.jobs?.tasks ?? []), disconnectSessionTask, applyPlanTask, sweepSessionsTask, archiveSessionsTask],
       // Crons start only where Payload is initialised with `cron: true`: the Next.js server.
       autoRun: [...autoRunOf(config), { cron: '0 * * * * *', queue: 'maintenance' }],
     },

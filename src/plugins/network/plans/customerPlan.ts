@@ -2,6 +2,8 @@ import { type CollectionBeforeChangeHook, type CollectionConfig, type Field, Val
 
 import { relationId } from '@/access'
 
+import { applyCustomerPlanChanges } from './liveChanges'
+
 /**
  * A customer's subscription: the plan their account and registered devices get online with (MAC
  * or username/password over RADIUS) when no voucher allowance is running, and until when it is
@@ -67,6 +69,10 @@ export function withCustomerPlan(users: CollectionConfig): CollectionConfig {
   return {
     ...users,
     fields,
-    hooks: { ...users.hooks, beforeChange: [...(users.hooks?.beforeChange ?? []), requirePlanOfCustomerOrganization] },
+    hooks: {
+      ...users.hooks,
+      beforeChange: [...(users.hooks?.beforeChange ?? []), requirePlanOfCustomerOrganization],
+      afterChange: [...(users.hooks?.afterChange ?? []), applyCustomerPlanChanges],
+    },
   }
 }

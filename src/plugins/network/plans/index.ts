@@ -11,6 +11,8 @@ import {
   refuseDeleteWhileReferenced,
 } from '../../tenancy'
 
+import { applySpeedChangesToLiveSessions } from './liveChanges'
+
 export const PLANS_SLUG = 'plans'
 export const PLAN_TYPES = ['HOTSPOT', 'PPPOE'] as const
 export const PLAN_PATHS: TenantPaths = { organization: 'organization' }
@@ -98,6 +100,7 @@ export const Plans: CollectionConfig = {
       validateBurst,
       inheritFromOrganization('currency'),
     ],
+    afterChange: [applySpeedChangesToLiveSessions],
     beforeDelete: [
       refuseDeleteWhileReferenced(
         'plan',

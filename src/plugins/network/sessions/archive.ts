@@ -17,9 +17,10 @@ export function archiveCutoff(now = new Date(), days = process.env.BEACON_SESSIO
 // Both tables come from the same field definitions; the enums differ only in their type names.
 const COLUMNS = `id, user_id, organization_id, location_id, device_mac, usage_data_m_b, usage_last_ip,
   usage_input_octets, usage_output_octets, started_at, expires_at, ended_at, router_id, acct_session_id,
-  plan_id, voucher_id, last_accounting_at, updated_at, created_at`
+  plan_id, voucher_id, last_accounting_at, updated_at, created_at, user_name, control_error_cause, control_at`
 const SELECT_COLUMNS = `${COLUMNS}, status::text::enum_archived_sessions_status,
-  terminate_cause::text::enum_archived_sessions_terminate_cause, auth_method::text::enum_archived_sessions_auth_method`
+  terminate_cause::text::enum_archived_sessions_terminate_cause, auth_method::text::enum_archived_sessions_auth_method,
+  control_action::text::enum_archived_sessions_control_action, control_outcome::text::enum_archived_sessions_control_outcome`
 
 /**
  * Moves sessions that ended before `endedBefore` into `archived-sessions`, keeping their ids, in
@@ -45,7 +46,7 @@ export async function archiveEndedSessions(
         )
         returning *
       )
-      insert into archived_sessions (${sql.raw(COLUMNS)}, status, terminate_cause, auth_method)
+      insert into archived_sessions (${sql.raw(COLUMNS)}, status, terminate_cause, auth_method, control_action, control_outcome)
       select ${sql.raw(SELECT_COLUMNS)} from moved
       returning id`)
     const count = rowsOf(result).length

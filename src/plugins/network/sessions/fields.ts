@@ -17,6 +17,18 @@ const AUTH_METHOD_LABELS: Record<AuthMethod, string> = {
   accounting: 'Unknown to Beacon (accounting only)',
 }
 
+/** What became of the last Disconnect/CoA Beacon sent the router for a session (RFC 5176). */
+export const CONTROL_ACTIONS = ['disconnect', 'coa'] as const
+export const CONTROL_OUTCOMES = ['sent', 'acknowledged', 'refused', 'api-fallback', 'failed'] as const
+export type ControlOutcome = (typeof CONTROL_OUTCOMES)[number]
+const CONTROL_OUTCOME_LABELS: Record<ControlOutcome, string> = {
+  sent: 'Sent, no answer yet',
+  acknowledged: 'Acknowledged by the router',
+  refused: 'Refused by the router',
+  'api-fallback': 'Done through the RouterOS API',
+  failed: 'Failed: the router did not answer',
+}
+
 /** Acct-Terminate-Cause values (RFC 2866 §5.10, RFC 3580 §3.32) and Beacon's own endings. */
 export const TERMINATE_CAUSES = [
   'User-Request',
@@ -165,9 +177,32 @@ export function sessionFields(): Field[] {
           type: 'text',
           admin: { description: 'As the router sent it; CoA and Disconnect must repeat it exactly.' },
         },
+        {
+          name: 'userName',
+          label: 'User-Name',
+          type: 'text',
+          admin: { description: 'As the router knows the login (voucher code, MAC, username); sent back in Disconnect and CoA.' },
+        },
         { name: 'plan', type: 'relationship', relationTo: 'plans' },
         { name: 'voucher', type: 'relationship', relationTo: 'vouchers', index: true },
         { name: 'terminateCause', type: 'select', options: TERMINATE_CAUSES.map((value) => ({ label: value, value })) },
+        {
+          name: 'control',
+          label: 'Router control',
+          type: 'group',
+          admin: { description: 'The last Disconnect or CoA Beacon sent for this session, and what the router did.' },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'action', type: 'select', options: CONTROL_ACTIONS.map((value) => ({ label: value === 'coa' ? 'CoA (plan change)' : 'Disconnect', value })) },
+                { name: 'outcome', type: 'select', options: CONTROL_OUTCOMES.map((value) => ({ label: CONTROL_OUTCOME_LABELS[value], value })) },
+                { name: 'errorCause', label: 'Error-Cause', type: 'text' },
+                { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+              ],
+            },
+          ],
+        },
         {
           name: 'lastAccountingAt',
           label: 'Last accounting',

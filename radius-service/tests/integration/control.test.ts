@@ -1,0 +1,294 @@
+/**
+ * Routers obey Beacon: force-logout, expiry, data caps and plan changes reach a fake MikroTik
+ * (its `/radius incoming` CoA listener) through the jobs the RADIUS service runs.
+ */
+import { randomBytes } from 'node:crypto'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createLocalReq } from 'payload'
+
+import { forceLogout } from '@/plugins/network/sessions/forceLogout'
+import { sweepSessions } from '@/plugins/network/sessions/sweep'
+import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
+
+import { loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
+import { type RadiusService, startRadiusService } from '../../src'
+import { decodeAttributes, parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
+import { FakeCoaRouter, type ReceivedCoa } from '../helpers/fakeRouter'
+import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
+
+const ADDRESS = '127.0.0.46' // the fake router's address: its RADIUS packets come from here, CoA goes there
+const SECRET = 'control-secret'
+const MINUTE = 60_000
+const MiB = 1_048_576
+
+let world: World
+let network: Awaited<ReturnType<typeof loadNetwork>>
+let service: RadiusService
+let fake: FakeCoaRouter
+let router: string
+
+beforeAll(async () => {
+  world = await loadWorld()
+  network = await loadNetwork(world)
+  fake = new FakeCoaRouter(SECRET)
+  const coaPort = await fake.start(ADDRESS)
+  const created = await world.payload.create({
+    collection: 'routers',
+    data: {
+      organization: world.organizations.demo,
+      location: world.locations.downtown,
+      name: unique('coa-router'),
+      ipAddress: ADDRESS,
+      secret: SECRET,
+      coaPort,
+      requireMessageAuthenticator: false,
+    } as never,
+  })
+  router = String(created.id)
+  service = await startRadiusService({
+    payload: world.payload,
+    config: {
+      host: '127.0.0.1',
+      authPort: 0,
+      accountingPort: 0,
+      duplicateWindowMs: 30_000,
+      metricsHost: '127.0.0.1',
+      metricsPort: 0,
+      interimIntervalSeconds: 300,
+      runJobs: true,
+    },
+    jobs: { intervalMs: 200 },
+    coa: { timeoutMs: 150, attempts: 2 },
+  })
+})
+
+afterAll(async () => {
+  await service?.close()
+  await fake?.stop()
+})
+
+const newMac = () => `02:46:${randomBytes(4).toString('hex').match(/../g)!.join(':')}`.toUpperCase()
+const session = (id: string) => world.payload.findByID({ collection: 'sessions', id, depth: 0 })
+
+/** Waits until the fake router has received a request for this Acct-Session-Id (of this kind). */
+async function received(acctSessionId: string, kind: 'Disconnect' | 'CoA', timeoutMs = 10_000): Promise<ReceivedCoa> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const found = fake.received.find((request) => request.kind === kind && request.attributes['Acct-Session-Id'] === acctSessionId)
+    if (found) return found
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`no ${kind}-Request for ${acctSessionId} within ${timeoutMs} ms`)
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (ok(value) || Date.now() > deadline) return value
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Accounting from the fake router's address, as RouterOS sends it. */
+async function account(attributes: Array<[string, string | number | Buffer | Date]>) {
+  const [reply] = await exchange([accountingRequest(attributes, SECRET, Math.floor(Math.random() * 256))], { port: service.accountingPort, from: ADDRESS })
+  expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Accounting-Response'])
+}
+
+/** A voucher login on the fake router, started by accounting: an active session. */
+async function liveVoucherSession(plan = network.plans.oneHour, code?: string) {
+  const voucherCode =
+    code ??
+    (
+      await world.payload.create({
+        collection: 'vouchers',
+        data: { organization: world.organizations.demo, location: world.locations.downtown, plan, status: 'AVAILABLE' } as never,
+      })
+    ).code
+  const mac = newMac()
+  const redemption = await redeemVoucher(world.payload, { router, code: voucherCode, deviceMac: mac })
+  if (redemption.outcome !== 'accept') throw new Error(redemption.message)
+  const acctSessionId = unique('acct')
+  await account([
+    ['Acct-Status-Type', 'Start'],
+    ['Acct-Session-Id', acctSessionId],
+    ['User-Name', voucherCode],
+    ['Class', Buffer.from(`beacon:${redemption.session.id}`)],
+    ['Calling-Station-Id', mac],
+    ['Framed-IP-Address', '10.5.50.77'],
+  ])
+  return { id: String(redemption.session.id), acctSessionId, code: voucherCode, mac }
+}
+
+describe('force-logout', () => {
+  it('reaches the router as a Disconnect-Request identifying the session, and the ACK is recorded', async () => {
+    fake.answer = 'ack'
+    const live = await liveVoucherSession()
+    const req = await createLocalReq({ user: world.actors.manager }, world.payload)
+    await forceLogout(req, live.id)
+    const request = await received(live.acctSessionId, 'Disconnect')
+    expect(request.attributes).toMatchObject({
+      'User-Name': live.code,
+      'Acct-Session-Id': live.acctSessionId,
+      'Framed-IP-Address': '10.5.50.77',
+      'NAS-IP-Address': ADDRESS,
+    })
+    expect(request.attributes['Event-Timestamp']).toBeInstanceOf(Date)
+    const ended = await until(() => session(live.id), (value) => value.control?.outcome === 'acknowledged')
+    expect(ended).toMatchObject({ status: 'terminated', terminateCause: 'Admin-Reset', control: { action: 'disconnect', outcome: 'acknowledged' } })
+  })
+
+  it('records a router that answers nothing as failed, after retrying', async () => {
+    fake.answer = 'silent'
+    try {
+      const live = await liveVoucherSession()
+      const before = fake.received.length
+      await forceLogout(await createLocalReq({ user: world.actors.manager }, world.payload), live.id)
+      const ended = await until(() => session(live.id), (value) => value.control?.outcome === 'failed')
+      expect(ended.control).toMatchObject({ action: 'disconnect', outcome: 'failed' })
+      expect(fake.received.slice(before).filter((request) => request.attributes['Acct-Session-Id'] === live.acctSessionId)).toHaveLength(2)
+    } finally {
+      fake.answer = 'ack'
+    }
+  })
+})
+
+describe('expiry', () => {
+  it('disconnects a live session once its time is up (clock driven by the test) and ends it expired', async () => {
+    const live = await liveVoucherSession()
+    const stored = await session(live.id)
+    const expiresAt = new Date(stored.expiresAt)
+    // The router keeps reporting until near the end (its clock is the test's, too).
+    await account([
+      ['Acct-Status-Type', 'Interim-Update'],
+      ['Acct-Session-Id', live.acctSessionId],
+      ['Acct-Output-Octets', 1000],
+      ['Event-Timestamp', new Date(expiresAt.getTime() - 2 * MINUTE)],
+    ])
+    // A minute before: nothing happens.
+    await sweepSessions(world.payload, { now: new Date(expiresAt.getTime() - MINUTE), control: service.control, router })
+    expect((await session(live.id)).status).toBe('active')
+    // Within a minute after: disconnected and expired.
+    const result = await sweepSessions(world.payload, { now: new Date(expiresAt.getTime() + 30_000), control: service.control, router })
+    expect(result.expired).toBeGreaterThanOrEqual(1)
+    await received(live.acctSessionId, 'Disconnect')
+    const ended = await session(live.id)
+    expect(ended).toMatchObject({ status: 'expired', terminateCause: 'Session-Timeout', control: { outcome: 'acknowledged' } })
+    expect(new Date(ended.endedAt!).getTime()).toBeLessThanOrEqual(expiresAt.getTime())
+  })
+
+  it('closes sessions the router stopped reporting on after three interim intervals, freeing the device’s place', async () => {
+    const live = await liveVoucherSession()
+    await sweepSessions(world.payload, { now: new Date(Date.now() + 14 * MINUTE), control: service.control, router })
+    expect((await session(live.id)).status).toBe('active')
+    await sweepSessions(world.payload, { now: new Date(Date.now() + 16 * MINUTE), control: service.control, router })
+    expect(await session(live.id)).toMatchObject({ status: 'terminated', terminateCause: 'Stale' })
+    // The 1 Hour plan allows one device: another device can now use the voucher.
+    const next = await redeemVoucher(world.payload, { router, code: live.code, deviceMac: newMac() })
+    expect(next.outcome).toBe('accept')
+  })
+})
+
+describe('data cap', () => {
+  it('disconnects every device of an allowance when their Interim-Updates together reach the cap, and refuses the next login', async () => {
+    const first = await liveVoucherSession(network.plans.dayPass) // 2000 MB, 2 devices
+    const second = await liveVoucherSession(network.plans.dayPass, first.code)
+    const interim = (acctSessionId: string, bytes: number) =>
+      account([
+        ['Acct-Status-Type', 'Interim-Update'],
+        ['Acct-Session-Id', acctSessionId],
+        ['Acct-Output-Octets', bytes % 2 ** 32],
+        ['Acct-Output-Gigawords', Math.floor(bytes / 2 ** 32)],
+        ['Acct-Session-Time', 600],
+      ])
+    await interim(first.acctSessionId, 1200 * MiB)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect((await session(first.id)).status).toBe('active') // 1200 of 2000 MB: nothing yet
+    await interim(second.acctSessionId, 900 * MiB) // 2100 MB across the two devices
+    await received(first.acctSessionId, 'Disconnect')
+    await received(second.acctSessionId, 'Disconnect')
+    for (const id of [first.id, second.id]) {
+      expect(await until(() => session(id), (value) => value.status !== 'active')).toMatchObject({ status: 'terminated', terminateCause: 'Data-Cap' })
+    }
+    const [reply] = await exchange([accessRequest(first.code, first.code, SECRET, [['Calling-Station-Id', newMac()]])], { port: service.authPort, from: ADDRESS })
+    expect(reply && parseHeader(reply).code).toBe(RADIUS_CODES['Access-Reject'])
+    expect(decodeAttributes(reply!).attributes['Reply-Message']).toBe('The data allowance of this voucher has been used up.')
+  })
+})
+
+describe('plan changes', () => {
+  async function ownPlan() {
+    const plan = await world.payload.create({
+      collection: 'plans',
+      data: { organization: world.organizations.demo, name: unique('CoA plan'), uploadMbps: 5, downloadMbps: 10, validityMinutes: 60, devicesAllowed: 1, price: 1 } as never,
+    })
+    return String(plan.id)
+  }
+
+  it('sends a CoA-Request with the new Mikrotik-Rate-Limit when a plan’s speeds change', async () => {
+    fake.answer = 'ack'
+    const plan = await ownPlan()
+    const live = await liveVoucherSession(plan)
+    await world.payload.update({ collection: 'plans', id: plan, data: { downloadMbps: 50 } })
+    const request = await received(live.acctSessionId, 'CoA')
+    expect(request.attributes).toMatchObject({ 'Mikrotik-Rate-Limit': '5M/50M', 'Acct-Session-Id': live.acctSessionId, 'User-Name': live.code })
+    expect(await until(() => session(live.id), (value) => value.control?.outcome === 'acknowledged')).toMatchObject({
+      status: 'active',
+      control: { action: 'coa', outcome: 'acknowledged' },
+    })
+  })
+
+  it('disconnects the device when the router refuses the CoA, so it logs in again under the new plan', async () => {
+    fake.answer = (request) => (request.kind === 'CoA' ? 'nak' : 'ack')
+    try {
+      const plan = await ownPlan()
+      const live = await liveVoucherSession(plan)
+      await world.payload.update({ collection: 'plans', id: plan, data: { uploadMbps: 2 } })
+      await received(live.acctSessionId, 'CoA')
+      await received(live.acctSessionId, 'Disconnect')
+      expect(await until(() => session(live.id), (value) => value.status !== 'active')).toMatchObject({
+        status: 'terminated',
+        terminateCause: 'Admin-Reset',
+      })
+    } finally {
+      fake.answer = 'ack'
+    }
+  })
+
+  it('moves a customer’s live plan sessions to their new plan and applies its rate', async () => {
+    fake.answer = 'ack'
+    const [oldPlan, newPlan] = [await ownPlan(), await ownPlan()]
+    await world.payload.update({ collection: 'plans', id: newPlan, data: { downloadMbps: 30, uploadMbps: 6 } })
+    const username = unique('sub')
+    const customer = await world.payload.create({
+      collection: 'users',
+      data: {
+        email: `${username}@example.test`,
+        username,
+        password: 'correct horse battery',
+        name: 'Subscriber',
+        status: 'ACTIVE',
+        memberships: [{ organization: world.organizations.demo, role: 'customer' }],
+        customer: { plan: oldPlan },
+      } as never,
+    })
+    const mac = newMac()
+    const [accept] = await exchange([accessRequest(username, 'correct horse battery', SECRET, [['Calling-Station-Id', mac]])], {
+      port: service.authPort,
+      from: ADDRESS,
+    })
+    expect(accept && parseHeader(accept).code).toBe(RADIUS_CODES['Access-Accept'])
+    const classValue = decodeAttributes(accept!).attributes.Class as Buffer
+    const acctSessionId = unique('acct')
+    await account([['Acct-Status-Type', 'Start'], ['Acct-Session-Id', acctSessionId], ['User-Name', username], ['Class', classValue]])
+
+    await world.payload.update({ collection: 'users', id: String(customer.id), data: { customer: { plan: newPlan } } as never })
+    const request = await received(acctSessionId, 'CoA')
+    expect(request.attributes['Mikrotik-Rate-Limit']).toBe('6M/30M')
+    const id = classValue.toString().replace('beacon:', '')
+    expect(await session(id)).toMatchObject({ plan: newPlan, status: 'active' })
+  })
+})

@@ -1,0 +1,19 @@
+import type { TaskConfig } from 'payload'
+
+import { routerControl } from '../control'
+import { sweepSessions } from '../sessions/sweep'
+
+export const SWEEP_SESSIONS_TASK = 'sweep-sessions'
+
+/** Every 30 s in the RADIUS service: expired sessions disconnected, silent ones closed as stale. */
+export const sweepSessionsTask: TaskConfig<{ input: object; output: { expired: number; stale: number } }> = {
+  slug: SWEEP_SESSIONS_TASK,
+  label: 'Expire and close stale WiFi sessions',
+  schedule: [{ cron: '*/30 * * * * *', queue: 'radius' }],
+  outputSchema: [
+    { name: 'expired', type: 'number', required: true },
+    { name: 'stale', type: 'number', required: true },
+  ],
+  retries: 0,
+  handler: async ({ req }) => ({ output: await sweepSessions(req.payload, { control: routerControl() }) }),
+}

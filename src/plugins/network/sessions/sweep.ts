@@ -1,0 +1,52 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+import { drizzleFor, rowsOf } from '@/db/sql'
+
+import type { RouterControl } from '../control'
+
+export type SweepResult = { expired: number; stale: number }
+
+/** Sessions a router has not reported on for this many interim intervals are over. */
+export const STALE_AFTER_INTERVALS = 3
+
+/**
+ * Runs out what ran out, as of `now`: open sessions past `expiresAt` are disconnected at their
+ * router and end `expired` (sessions Beacon never authorized have no allowance to run out); open
+ * sessions without accounting for three interim intervals (or accepted and never started) end
+ * `terminated` / `Stale`, so they never hold a device's place at the next login.
+ */
+export async function sweepSessions(
+  payload: Payload,
+  {
+    now = new Date(),
+    control,
+    batchSize = 500,
+    router,
+  }: { now?: Date; control: RouterControl; batchSize?: number; /** Only this router's sessions. */ router?: string },
+): Promise<SweepResult> {
+  const db = await drizzleFor(payload)
+  const atRouter = router ? sql`and router_id = ${router}` : sql``
+  const due = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      select id from sessions
+      where status in ('pending', 'active') and expires_at <= ${now.toISOString()}::timestamptz
+        and auth_method is distinct from 'accounting' ${atRouter}
+      order by expires_at limit ${batchSize}`),
+  )
+  // A few at a time: each waits for its router's answer (or its retries).
+  for (let start = 0; start < due.length; start += 10) {
+    await Promise.all(due.slice(start, start + 10).map(({ id }) => control.disconnect(id, 'Session-Timeout')))
+  }
+
+  const silentSince = new Date(now.getTime() - STALE_AFTER_INTERVALS * control.interimIntervalSeconds * 1000).toISOString()
+  const stale = rowsOf(
+    await db.execute(sql`
+      update sessions set status = 'terminated', terminate_cause = 'Stale',
+        ended_at = coalesce(last_accounting_at, started_at), updated_at = now()
+      where status in ('pending', 'active') and coalesce(last_accounting_at, started_at) < ${silentSince}::timestamptz ${atRouter}
+      returning id`),
+  ).length
+  if (due.length > 0 || stale > 0) payload.logger.info({ expired: due.length, stale }, 'WiFi sessions swept')
+  return { expired: due.length, stale }
+}
