@@ -17,13 +17,17 @@ export interface RouterControl {
   readonly interimIntervalSeconds: number
 }
 
-let provided: RouterControl | null = null
+// Kept on the global object, not in this module: Payload (and the task handlers in its config)
+// outlives a module's instance where modules are re-evaluated (test files, dev reloads).
+const KEY = Symbol.for('beacon.routerControl')
+const registry = globalThis as typeof globalThis & { [KEY]?: RouterControl | null }
 
 export function provideRouterControl(control: RouterControl | null): void {
-  provided = control
+  registry[KEY] = control
 }
 
 export function routerControl(): RouterControl {
+  const provided = registry[KEY]
   if (!provided) throw new Error('Router control (CoA/Disconnect) runs in the RADIUS service; this process has none')
   return provided
 }
