@@ -54,13 +54,16 @@ function patchNodeRouterOs(): void {
 
 function classify(error: unknown): RouterOsError {
   if (error instanceof RouterOsError) return error
-  const errno = (error as { errno?: string; code?: string })?.errno ?? (error as { code?: string })?.code
+  const errno = (error as { errno?: string | number })?.errno ?? (error as { code?: string })?.code
   const message = error instanceof Error ? error.message : String(error)
   if (errno === 'CANTLOGIN' || /cannot log in|invalid user name or password/i.test(message)) {
     return new RouterOsError('login', 'The router refused the API login (user name or password).', { cause: error })
   }
   if (errno === 'SOCKTMOUT' || /timed? ?out/i.test(message)) return new RouterOsError('timeout', message, { cause: error })
-  if (errno && /^E[A-Z]+$/.test(errno)) return new RouterOsError('connection', message, { cause: error })
+  // Socket errors arrive as RosException with a negative errno (-111: connection refused) and no message.
+  if ((errno && /^E[A-Z]+$/.test(String(errno))) || (typeof errno === 'number' && errno < 0)) {
+    return new RouterOsError('connection', message || `connection to the router failed (errno ${errno})`, { cause: error })
+  }
   if (/SOCKTMOUT|ECONN|EHOST|ENET|closed|socket/i.test(message)) return new RouterOsError('connection', message, { cause: error })
   return new RouterOsError('trap', message, { cause: error })
 }
