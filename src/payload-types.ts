@@ -119,6 +119,7 @@ export interface Config {
       'disconnect-session': TaskDisconnectSession;
       'apply-plan': TaskApplyPlan;
       'sweep-sessions': TaskSweepSessions;
+      'check-routers': TaskCheckRouters;
       'archive-sessions': TaskArchiveSessions;
       inline: {
         input: unknown;
@@ -482,6 +483,10 @@ export interface Router {
   status: 'ONLINE' | 'OFFLINE' | 'PENDING';
   lastSeenAt?: string | null;
   routerOsVersion?: string | null;
+  /**
+   * From the health check over the RouterOS API.
+   */
+  identity?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -805,7 +810,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'archive-sessions';
+        taskSlug:
+          'inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'check-routers' | 'archive-sessions';
         taskID: string;
         input?:
           | {
@@ -838,7 +844,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'archive-sessions') | null;
+  taskSlug?:
+    ('inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'check-routers' | 'archive-sessions') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1087,6 +1094,7 @@ export interface RoutersSelect<T extends boolean = true> {
   status?: T;
   lastSeenAt?: T;
   routerOsVersion?: T;
+  identity?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1376,6 +1384,17 @@ export interface TaskSweepSessions {
   output: {
     expired: number;
     stale: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCheck-routers".
+ */
+export interface TaskCheckRouters {
+  input?: unknown;
+  output: {
+    online: number;
+    offline: number;
   };
 }
 /**

@@ -9,6 +9,8 @@ import type { ControlOutcome, TerminateCause } from '@/plugins/network/sessions/
 
 import type { CoaClient, CoaKind, CoaResult } from './coa/client'
 import type { AttributeValue } from './protocol/packet'
+import { removeActive, routerHealth, RouterOsError } from './routeros/api'
+import { apiTargetOf } from './routeros/routers'
 
 type Logger = Payload['logger']
 
@@ -27,6 +29,22 @@ export type ControlTarget = {
   framedIp: string | null
   deviceMac: string
   planId: string | null
+  planType: string | null
+}
+
+/**
+ * The fallback when a router does not do what CoA asked: remove the device from
+ * `/ip/hotspot/active` (or the PPPoE user from `/ppp/active`) over the RouterOS API. True when
+ * the router confirmed the device is gone.
+ */
+export function routerOsFallback(payload: Payload): ApiFallback {
+  return async (target) => {
+    const api = await apiTargetOf(payload, target.routerId)
+    if (!api) return false
+    const pppoe = target.planType === 'PPPOE' && target.userName
+    await removeActive(api, pppoe ? { pppUser: target.userName } : { mac: target.deviceMac })
+    return true
+  }
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
@@ -45,13 +63,34 @@ export class SessionControl implements RouterControl {
   constructor(
     payload: Payload,
     coa: CoaClient,
-    { interimIntervalSeconds, log, apiFallback = null }: { interimIntervalSeconds: number; log: Logger; apiFallback?: ApiFallback | null },
+    { interimIntervalSeconds, log, apiFallback }: { interimIntervalSeconds: number; log: Logger; apiFallback?: ApiFallback | null },
   ) {
     this.#payload = payload
     this.#coa = coa
     this.interimIntervalSeconds = interimIntervalSeconds
     this.#log = log
-    this.#apiFallback = apiFallback
+    this.#apiFallback = apiFallback === undefined ? routerOsFallback(payload) : apiFallback
+  }
+
+  /**
+   * Asks the router's API for its version and identity: ONLINE (with last seen) when it answers,
+   * OFFLINE when it refuses, cannot be reached or says nothing in time. Routers without an API
+   * login are left as they are.
+   */
+  async checkHealth(routerId: string): Promise<'ONLINE' | 'OFFLINE' | 'skipped'> {
+    const api = await apiTargetOf(this.#payload, routerId)
+    if (!api) return 'skipped'
+    const system = { collection: 'routers' as const, id: routerId, depth: 0, overrideAccess: true }
+    try {
+      const { version, identity } = await routerHealth(api)
+      await this.#payload.update({ ...system, data: { status: 'ONLINE', lastSeenAt: new Date().toISOString(), routerOsVersion: version, identity } })
+      return 'ONLINE'
+    } catch (error) {
+      if (!(error instanceof RouterOsError)) throw error
+      await this.#payload.update({ ...system, data: { status: 'OFFLINE' } })
+      this.#log.warn({ router: routerId, kind: error.kind, problem: error.message }, 'Router health check failed: OFFLINE')
+      return 'OFFLINE'
+    }
   }
 
   async disconnect(sessionId: string, cause: TerminateCause): Promise<ControlResult> {
@@ -128,11 +167,12 @@ export class SessionControl implements RouterControl {
       usage_last_ip: string | null
       device_mac: string
       plan_id: string | null
+      plan_type: string | null
     }>(
       await db.execute(sql`
         select s.status, s.router_id, r.ip_address, r.coa_port, r.secret_encrypted, s.acct_session_id, s.user_name,
-          s.usage_last_ip, s.device_mac, s.plan_id
-        from sessions s join routers r on r.id = s.router_id
+          s.usage_last_ip, s.device_mac, s.plan_id, p.type as plan_type
+        from sessions s join routers r on r.id = s.router_id left join plans p on p.id = s.plan_id
         where s.id = ${sessionId}`),
     )
     if (!row || !row.secret_encrypted) return null
@@ -148,6 +188,7 @@ export class SessionControl implements RouterControl {
       framedIp: row.usage_last_ip,
       deviceMac: row.device_mac,
       planId: row.plan_id,
+      planType: row.plan_type,
     }
   }
 

@@ -106,7 +106,7 @@ export async function startRadiusService({
   logger = payload.logger,
   jobs = { intervalMs: 1_000 },
   coa = {},
-  apiFallback = null,
+  apiFallback,
 }: {
   payload: Payload
   config: RadiusConfig
@@ -115,6 +115,7 @@ export async function startRadiusService({
   jobs?: { intervalMs: number } | false
   /** CoA/Disconnect retransmission: first wait and number of sends. */
   coa?: { timeoutMs?: number; attempts?: number }
+  /** Default: remove the device over the RouterOS API where the router has an API login; null: none. */
   apiFallback?: ApiFallback | null
 }): Promise<RadiusService> {
   const log = logger.child({ service: 'radius' })

@@ -1,7 +1,7 @@
 import * as migration_20261122_152557_initial from './20261122_152557_initial';
 import * as migration_20261122_161440_network from './20261122_161440_network';
 import * as migration_20261122_175051_radius from './20261122_175051_radius';
-import * as migration_20261122_180907_router_control from './20261122_180907_router_control';
+import * as migration_20261122_181551_router_control from './20261122_181551_router_control';
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261122_175051_radius',
   },
   {
-    up: migration_20261122_180907_router_control.up,
-    down: migration_20261122_180907_router_control.down,
-    name: '20261122_180907_router_control'
+    up: migration_20261122_181551_router_control.up,
+    down: migration_20261122_181551_router_control.down,
+    name: '20261122_181551_router_control'
   },
 ];

@@ -16,6 +16,7 @@ import { loadNetwork, loadWorld, unique, type World } from '../../../tests/helpe
 import { type RadiusService, startRadiusService } from '../../src'
 import { decodeAttributes, parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
 import { FakeCoaRouter, type ReceivedCoa } from '../helpers/fakeRouter'
+import { FakeRouterOs } from '../helpers/fakeRouterOs'
 import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
 
 const ADDRESS = '127.0.0.46' // the fake router's address: its RADIUS packets come from here, CoA goes there
@@ -27,6 +28,7 @@ let world: World
 let network: Awaited<ReturnType<typeof loadNetwork>>
 let service: RadiusService
 let fake: FakeCoaRouter
+let routerOs: FakeRouterOs
 let router: string
 
 beforeAll(async () => {
@@ -34,6 +36,8 @@ beforeAll(async () => {
   network = await loadNetwork(world)
   fake = new FakeCoaRouter(SECRET)
   const coaPort = await fake.start(ADDRESS)
+  routerOs = new FakeRouterOs()
+  const apiPort = await routerOs.start({ host: ADDRESS })
   const created = await world.payload.create({
     collection: 'routers',
     data: {
@@ -44,6 +48,7 @@ beforeAll(async () => {
       secret: SECRET,
       coaPort,
       requireMessageAuthenticator: false,
+      api: { port: apiPort, username: routerOs.username, password: routerOs.password },
     } as never,
   })
   router = String(created.id)
@@ -67,6 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.close()
   await fake?.stop()
+  await routerOs?.stop()
 })
 
 const newMac = () => `02:46:${randomBytes(4).toString('hex').match(/../g)!.join(':')}`.toUpperCase()
@@ -141,8 +147,9 @@ describe('force-logout', () => {
     expect(ended).toMatchObject({ status: 'terminated', terminateCause: 'Admin-Reset', control: { action: 'disconnect', outcome: 'acknowledged' } })
   })
 
-  it('records a router that answers nothing as failed, after retrying', async () => {
+  it('records a router that answers nothing (CoA nor API) as failed, after retrying', async () => {
     fake.answer = 'silent'
+    routerOs.mode = 'silent'
     try {
       const live = await liveVoucherSession()
       const before = fake.received.length
@@ -152,6 +159,7 @@ describe('force-logout', () => {
       expect(fake.received.slice(before).filter((request) => request.attributes['Acct-Session-Id'] === live.acctSessionId)).toHaveLength(2)
     } finally {
       fake.answer = 'ack'
+      routerOs.mode = 'answer'
     }
   })
 })
@@ -291,4 +299,50 @@ describe('plan changes', () => {
     const id = classValue.toString().replace('beacon:', '')
     expect(await session(id)).toMatchObject({ plan: newPlan, status: 'active' })
   })
+})
+
+describe('the RouterOS API', () => {
+  it('removes the device from /ip/hotspot/active when the router refuses the Disconnect', async () => {
+    fake.answer = 'nak'
+    try {
+      const live = await liveVoucherSession()
+      routerOs.hotspotActive.push({ '.id': '*2B', 'mac-address': live.mac, user: live.code, address: '10.5.50.77' })
+      await forceLogout(await createLocalReq({ user: world.actors.manager }, world.payload), live.id)
+      const ended = await until(() => session(live.id), (value) => value.control?.outcome === 'api-fallback')
+      expect(ended.control).toMatchObject({ action: 'disconnect', outcome: 'api-fallback', errorCause: 'Session-Context-Not-Found' })
+      expect(routerOs.hotspotActive.find((entry) => entry['mac-address'] === live.mac)).toBeUndefined()
+    } finally {
+      fake.answer = 'ack'
+    }
+  })
+
+  it('keeps working when the API drops its socket mid-command: the router’s refusal is what gets recorded', async () => {
+    fake.answer = 'nak'
+    routerOs.mode = 'drop'
+    try {
+      const live = await liveVoucherSession()
+      await forceLogout(await createLocalReq({ user: world.actors.manager }, world.payload), live.id)
+      const ended = await until(() => session(live.id), (value) => value.control?.outcome === 'refused')
+      expect(ended.control).toMatchObject({ outcome: 'refused', errorCause: 'Session-Context-Not-Found' })
+    } finally {
+      fake.answer = 'ack'
+      routerOs.mode = 'answer'
+    }
+  })
+
+  it('marks a router ONLINE with its version and identity, and OFFLINE when its API answers nothing', async () => {
+    expect(await service.control.checkHealth(router)).toBe('ONLINE')
+    expect(await world.payload.findByID({ collection: 'routers', id: router, depth: 0 })).toMatchObject({
+      status: 'ONLINE',
+      routerOsVersion: '7.18.2 (stable)',
+      identity: 'Downtown-hAP',
+    })
+    routerOs.mode = 'silent'
+    try {
+      expect(await service.control.checkHealth(router)).toBe('OFFLINE')
+      expect((await world.payload.findByID({ collection: 'routers', id: router, depth: 0 })).status).toBe('OFFLINE')
+    } finally {
+      routerOs.mode = 'answer'
+    }
+  }, 20_000)
 })

@@ -13,6 +13,8 @@ export interface RouterControl {
   disconnect(sessionId: string, cause: TerminateCause): Promise<ControlResult>
   /** Sends the session's plan's current Mikrotik-Rate-Limit by CoA; on NAK, disconnects it. */
   applyPlan(sessionId: string): Promise<ControlResult>
+  /** Health check over the RouterOS API: marks the router ONLINE (version, identity) or OFFLINE. */
+  checkHealth(routerId: string): Promise<'ONLINE' | 'OFFLINE' | 'skipped'>
   /** Acct-Interim-Interval the routers were told to use, for the stale sweep. */
   readonly interimIntervalSeconds: number
 }

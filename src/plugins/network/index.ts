@@ -6,6 +6,7 @@ import { refuseDeleteWhileReferenced } from '../tenancy'
 
 import { applyPlanTask } from './jobs/applyPlan'
 import { archiveSessionsTask } from './jobs/archiveSessions'
+import { checkRoutersTask } from './jobs/checkRouters'
 import { disconnectSessionTask } from './jobs/disconnectSession'
 import { sweepSessionsTask } from './jobs/sweepSessions'
 import { Plans } from './plans'
@@ -78,7 +79,7 @@ export const networkPlugin =
       ...config.jobs,
       // Payload lets any signed-in user run, queue and cancel jobs over HTTP by default.
       access: { run: isSuperAdmin, queue: isSuperAdmin, cancel: isSuperAdmin, ...config.jobs?.access },
-      tasks: [...(config.jobs?.tasks ?? []), disconnectSessionTask, applyPlanTask, sweepSessionsTask, archiveSessionsTask],
+      tasks: [...(config.jobs?.tasks ?? []), disconnectSessionTask, applyPlanTask, sweepSessionsTask, checkRoutersTask, archiveSessionsTask],
       // Crons start only where Payload is initialised with `cron: true`: the Next.js server.
       autoRun: [...autoRunOf(config), { cron: '0 * * * * *', queue: 'maintenance' }],
     },

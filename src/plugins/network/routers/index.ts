@@ -142,5 +142,12 @@ export const Routers: CollectionConfig = {
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
+    {
+      name: 'identity',
+      label: 'RouterOS identity',
+      type: 'text',
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, description: 'From the health check over the RouterOS API.' },
+    },
   ],
 }
