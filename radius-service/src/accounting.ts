@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto'
-
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -9,6 +7,7 @@ import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
 import { BYTES_PER_MB } from '@/lib/units'
 import { findCustomerByMac } from '@/plugins/network/logins/customers'
+import { createSystemCustomer } from '@/plugins/network/logins/systemCustomers'
 import { TERMINATE_CAUSES, type TerminateCause } from '@/plugins/network/sessions/fields'
 
 import { CLASS_PREFIX, UNKNOWN_DEVICE_MAC } from './access'
@@ -331,19 +330,5 @@ async function unregisteredDevicesAccount(payload: Payload, req: PayloadRequest,
   const email = `unregistered-devices@${organization}.beacon.invalid`
   const [existing] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where email = ${email}`))
   if (existing) return existing.id
-  const account = await payload.create({
-    collection: 'users',
-    data: {
-      email,
-      // Nobody signs in as this account; the password only satisfies the auth collection.
-      password: randomBytes(24).toString('base64url'),
-      name: 'Unregistered devices',
-      status: 'ACTIVE',
-      memberships: [{ organization, role: 'customer' }],
-    },
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return String(account.id)
+  return createSystemCustomer(payload, req, { email, name: 'Unregistered devices', organization })
 }

@@ -217,7 +217,8 @@ export async function startRadiusService({
         const result = answer.code === 'Access-Accept' ? 'accept' : 'reject'
         await send(socket, reply, remote, log)
         metrics.answered(type, result, startedAt)
-        log.info({ ...context, session: answer.session, method: answer.method, result, reason: answer.reason }, `Access-Request ${result}ed`)
+        // Per request at debug, like FreeRADIUS's auth log (off by default): at scale it is most of the output.
+        log.debug({ ...context, session: answer.session, method: answer.method, result, reason: answer.reason }, `Access-Request ${result}ed`)
       } else {
         let outcome: Awaited<ReturnType<typeof recordAccounting>> | null = null
         let statusType: string | undefined

@@ -1,5 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -9,6 +7,7 @@ import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import type { Plan, Session, Voucher } from '@/payload-types'
 
+import { createSystemCustomer } from '../logins/systemCustomers'
 import { AllowanceExhaustedError, type MikrotikReplyAttributes, planReplyAttributes } from '../plans/replyAttributes'
 import { OPEN_SESSION_STATUSES } from '../sessions/fields'
 import { normalizeVoucherCode } from './codes'
@@ -148,20 +147,6 @@ async function decide(payload: Payload, req: PayloadRequest, input: RedeemVouche
 }
 
 /** A voucher bought over the counter has no account behind it: it gets a guest customer of its own. */
-async function createGuestCustomer(payload: Payload, req: PayloadRequest, voucher: Voucher, location: string): Promise<string> {
-  const guest = await payload.create({
-    collection: 'users',
-    data: {
-      email: `guest-${randomUUID()}@vouchers.beacon.invalid`,
-      // Nobody signs in as a guest; the password only satisfies the auth collection.
-      password: randomBytes(24).toString('base64url'),
-      name: `Voucher ${voucher.code}`,
-      status: 'ACTIVE',
-      memberships: [{ organization: relationId(voucher.organization)!, role: 'customer', locations: [location] }],
-    },
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  return String(guest.id)
+function createGuestCustomer(payload: Payload, req: PayloadRequest, voucher: Voucher, location: string): Promise<string> {
+  return createSystemCustomer(payload, req, { name: `Voucher ${voucher.code}`, organization: relationId(voucher.organization)!, location })
 }

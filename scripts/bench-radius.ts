@@ -1,0 +1,231 @@
+/**
+ * RADIUS throughput, latency and memory under a fixed concurrency, for Beacon's RADIUS service
+ * and (with --against freeradius) FreeRADIUS 3 with rlm_sql on the same PostgreSQL, same users.
+ *   npm run bench:radius                                   Beacon: 100,000 vouchers, 5,000 logins
+ *   npm run bench:radius -- --logins 20000 --concurrency 64
+ *   npm run bench:radius -- --against both                 Beacon, then FreeRADIUS (see README)
+ * Each login is an Access-Request (PAP, a voucher's first use), then an Accounting-Start and
+ * --interims Interim-Updates for it. Figures are printed, never asserted.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createSocket, type Socket } from 'node:dgram'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import { createLocalReq } from 'payload'
+
+import { accountingRequestAuthenticator } from '../radius-service/src/protocol/authenticator'
+import { type AttributeValue, buildPacket, decodeAttributes, encodeAttributes, RADIUS_CODES } from '../radius-service/src/protocol/packet'
+import { hidePassword } from '../radius-service/src/protocol/pap'
+import { prepareDatabase } from '../src/db/prepare'
+import { generateVoucherBatch } from '../src/plugins/network/vouchers/generateBatch'
+import { projectRoot } from './runtime'
+import { startFreeRadius } from './bench/freeradius'
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`)
+  const value = index === -1 ? fallback : Number(process.argv[index + 1])
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`)
+  return value
+}
+const against = (() => {
+  const index = process.argv.indexOf('--against')
+  const value = index === -1 ? 'beacon' : process.argv[index + 1]
+  if (!['beacon', 'freeradius', 'both'].includes(value)) throw new Error('--against is beacon, freeradius or both')
+  return value
+})()
+
+const VOUCHERS = arg('vouchers', 100_000)
+const LOGINS = Math.min(arg('logins', 5_000), VOUCHERS)
+const INTERIMS = arg('interims', 2)
+const CONCURRENCY = arg('concurrency', 32)
+const SECRET = 'testing123' // the demo router at 127.0.0.1
+const TIMEOUT_MS = 5_000
+
+// ---------------------------------------------------------------------------------------------
+// Data: a plan and VOUCHERS vouchers at the demo router's branch.
+
+const { payload } = await prepareDatabase({ demoData: 'always' })
+const superAdmin = (await payload.find({ collection: 'users', where: { email: { equals: 'super@beacon.test' } }, limit: 1 })).docs[0]
+const downtown = (await payload.find({ collection: 'locations', where: { name: { equals: 'Downtown' } }, limit: 1 })).docs[0]
+const plan = await payload.create({
+  collection: 'plans',
+  data: {
+    organization: String(typeof downtown.organization === 'object' ? downtown.organization.id : downtown.organization),
+    name: `Bench ${randomBytes(3).toString('hex')}`,
+    uploadMbps: 10,
+    downloadMbps: 20,
+    validityMinutes: 24 * 60,
+    devicesAllowed: 1,
+    price: 1,
+  } as never,
+})
+const req = await createLocalReq({ user: { ...superAdmin, collection: 'users' } }, payload)
+const codes: string[] = []
+let created = performance.now()
+for (let left = VOUCHERS; left > 0; left -= 10_000) {
+  const batch = await generateVoucherBatch(req, { plan: String(plan.id), count: Math.min(10_000, left), location: String(downtown.id) } as never)
+  const { docs } = await payload.find({ collection: 'vouchers', where: { batchId: { equals: batch.batchId } }, pagination: false, depth: 0 })
+  codes.push(...docs.map((doc) => doc.code))
+}
+console.log(`${codes.length.toLocaleString()} vouchers created in ${((performance.now() - created) / 1000).toFixed(1)} s`)
+created = 0
+
+// ---------------------------------------------------------------------------------------------
+// The load generator: one UDP socket per worker, CONCURRENCY workers, one request in flight each.
+
+type Sample = { ms: number; ok: boolean }
+
+async function drive(port: number, total: number, build: (i: number, id: number) => Buffer, check: (reply: Buffer, i: number) => boolean) {
+  const samples: Sample[] = new Array(total)
+  let next = 0
+  const worker = async () => {
+    const socket: Socket = createSocket('udp4')
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve))
+    let id = Math.floor(Math.random() * 256)
+    while (next < total) {
+      const i = next++
+      id = (id + 1) % 256
+      const packet = build(i, id)
+      const started = performance.now()
+      const reply = await new Promise<Buffer | null>((resolve) => {
+        const timer = setTimeout(() => {
+          socket.off('message', onMessage)
+          resolve(null)
+        }, TIMEOUT_MS)
+        const onMessage = (message: Buffer) => {
+          if (message[1] !== id) return
+          clearTimeout(timer)
+          socket.off('message', onMessage)
+          resolve(message)
+        }
+        socket.on('message', onMessage)
+        socket.send(packet, port, '127.0.0.1')
+      })
+      samples[i] = { ms: performance.now() - started, ok: reply !== null && check(reply, i) }
+    }
+    socket.close()
+  }
+  const started = performance.now()
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  return { seconds: (performance.now() - started) / 1000, samples }
+}
+
+function report(label: string, { seconds, samples }: { seconds: number; samples: Sample[] }) {
+  const times = samples.map((sample) => sample.ms).sort((a, b) => a - b)
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1)
+  const failed = samples.filter((sample) => !sample.ok).length
+  console.log(
+    `  ${label.padEnd(24)} ${String(samples.length).padStart(7)} req  ${(samples.length / seconds).toFixed(0).padStart(6)} req/s` +
+      `   p50 ${at(50).padStart(7)} ms  p95 ${at(95).padStart(7)} ms  p99 ${at(99).padStart(7)} ms   failed ${failed}`,
+  )
+}
+
+const macOf = (i: number) => `02:BE:${((i >> 24) & 255).toString(16).padStart(2, '0')}:${((i >> 16) & 255).toString(16).padStart(2, '0')}:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`.toUpperCase()
+
+function accessRequest(i: number, id: number): Buffer {
+  const authenticator = randomBytes(16)
+  const attributes: Array<[string, AttributeValue]> = [
+    ['User-Name', codes[i]],
+    ['User-Password', hidePassword(codes[i], SECRET, authenticator)],
+    ['Calling-Station-Id', macOf(i)],
+    ['NAS-IP-Address', '127.0.0.1'],
+  ]
+  return buildPacket({ code: RADIUS_CODES['Access-Request'], identifier: id, authenticator, attributes: encodeAttributes(attributes) })
+}
+
+function accountingRequest(attributes: Array<[string, AttributeValue]>, id: number): Buffer {
+  const packet = buildPacket({ code: RADIUS_CODES['Accounting-Request'], identifier: id, authenticator: Buffer.alloc(16), attributes: encodeAttributes(attributes) })
+  accountingRequestAuthenticator(packet, SECRET).copy(packet, 4)
+  return packet
+}
+
+/** Peak resident memory (VmHWM) of a process, in MB. */
+function peakMemoryMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
+}
+
+async function run(name: string, ports: { auth: number; accounting: number }, pid: number, run: number) {
+  const classes: Array<Buffer | null> = new Array(LOGINS).fill(null)
+  const offset = run * LOGINS
+  if (offset + LOGINS > codes.length) throw new Error('Not enough vouchers for both servers: raise --vouchers')
+  const base = (i: number) => offset + i
+  console.log(`\n${name}: ${LOGINS.toLocaleString()} logins, ${INTERIMS} interim updates each, concurrency ${CONCURRENCY}`)
+  report(
+    'Access-Request (PAP)',
+    await drive(ports.auth, LOGINS, (i, id) => accessRequest(base(i), id), (reply, i) => {
+      if (reply[0] !== RADIUS_CODES['Access-Accept']) return false
+      const value = decodeAttributes(reply).attributes.Class
+      classes[i] = Buffer.isBuffer(value) ? value : null
+      return true
+    }),
+  )
+  const common = (i: number): Array<[string, AttributeValue]> => [
+    ['Acct-Session-Id', `bench-${run}-${i}`],
+    ['User-Name', codes[base(i)]],
+    ['Calling-Station-Id', macOf(base(i))],
+    ['Framed-IP-Address', `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`],
+    ['NAS-IP-Address', '127.0.0.1'],
+    ...(classes[i] ? ([['Class', classes[i]!]] as Array<[string, AttributeValue]>) : []),
+  ]
+  const accounted = (reply: Buffer) => reply[0] === RADIUS_CODES['Accounting-Response']
+  report('Accounting-Start', await drive(ports.accounting, LOGINS, (i, id) => accountingRequest([['Acct-Status-Type', 'Start'], ...common(i)], id), accounted))
+  const interims = await drive(
+    ports.accounting,
+    LOGINS * INTERIMS,
+    (n, id) => {
+      const i = n % LOGINS
+      const round = Math.floor(n / LOGINS) + 1
+      return accountingRequest(
+        [['Acct-Status-Type', 'Interim-Update'], ...common(i), ['Acct-Output-Octets', round * 1_000_000], ['Acct-Input-Octets', round * 100_000], ['Acct-Session-Time', round * 300]],
+        id,
+      )
+    },
+    accounted,
+  )
+  report('Accounting-Interim', interims)
+  console.log(`  peak memory of the server process: ${peakMemoryMb(pid).toFixed(0)} MB`)
+}
+
+async function waitFor(child: ChildProcess, text: string, what: string): Promise<void> {
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 120_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes(text)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}):\n${output}`)))
+  })
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))
+
+let round = 0
+if (against === 'beacon' || against === 'both') {
+  const ports = { auth: 21812, accounting: 21813 }
+  // Node with tsx's loader in one process, so its memory is the service's own.
+  const beacon = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'radius-service/src/main.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, RADIUS_HOST: '127.0.0.1', RADIUS_AUTH_PORT: String(ports.auth), RADIUS_ACCT_PORT: String(ports.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '0', PAYLOAD_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  await waitFor(beacon, 'RADIUS service listening', 'Beacon RADIUS service')
+  await run('Beacon RADIUS service', ports, beacon.pid!, round++)
+  await stop(beacon)
+}
+if (against === 'freeradius' || against === 'both') {
+  const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes: codes.slice(round * LOGINS, (round + 1) * LOGINS), secret: SECRET })
+  await run('FreeRADIUS 3 + rlm_sql (PostgreSQL)', server.ports, server.pid, round++)
+  await server.stop()
+}
+await payload.destroy()
+process.exit(0)
