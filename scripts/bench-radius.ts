@@ -213,7 +213,7 @@ let round = 0
 if (against === 'beacon' || against === 'both') {
   const ports = { auth: 21812, accounting: 21813 }
   // Node with tsx's loader in one process, so its memory is the service's own.
-  const beacon = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'radius-service/src/main.ts')], {
+  const beacon = spawn(process.execPath, [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), '--import', 'tsx', path.join(projectRoot, 'radius-service/src/main.ts')], {
     cwd: projectRoot,
     env: { ...process.env, RADIUS_HOST: '127.0.0.1', RADIUS_AUTH_PORT: String(ports.auth), RADIUS_ACCT_PORT: String(ports.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '0', PAYLOAD_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

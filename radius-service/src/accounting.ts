@@ -138,8 +138,8 @@ export async function recordAccounting(payload: Payload, router: KnownRouter, re
       return { closed }
     }
     const { id, created } = await sessionFor(payload, req, db, router, record)
-    await apply(db, id, record)
-    const capped = record.statusType === 'Interim-Update' ? await disconnectWhenCapped(payload, req, db, id) : []
+    const applied = await apply(db, id, record)
+    const capped = record.statusType === 'Interim-Update' && applied.cap_mb ? await disconnectWhenCapped(payload, req, db, id) : []
     return { session: id, created, capped }
   })
 }
@@ -159,20 +159,11 @@ async function sessionFor(
   record: AccountingRecord,
 ): Promise<{ id: string; created: boolean }> {
   const acctSessionId = record.acctSessionId!
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${router.id}), hashtext(${acctSessionId}))`)
-  const [open] = rowsOf<{ id: string; device_mac: string }>(
-    await db.execute(sql`
-      select id, device_mac from sessions
-      where router_id = ${router.id} and acct_session_id = ${acctSessionId} and status in ('pending', 'active')
-      order by started_at desc limit 1 for update`),
-  )
+  await db.execute(toSql(lockStatement(router, acctSessionId)))
+  const [open] = rowsOf<{ id: string; device_mac: string }>(await db.execute(toSql(openStatement(router, acctSessionId))))
 
   if (record.classSession) {
-    const [named] = rowsOf<{ id: string; acct_session_id: string | null }>(
-      await db.execute(sql`
-        select id, acct_session_id from sessions
-        where id = ${record.classSession} and organization_id = ${router.organization} for update`),
-    )
+    const [named] = rowsOf<{ id: string; acct_session_id: string | null }>(await db.execute(toSql(namedStatement(router, record.classSession))))
     if (named?.acct_session_id === acctSessionId) return { id: named.id, created: false }
     if (named && named.acct_session_id === null) {
       if (open) await retire(db, open.id)
@@ -279,12 +270,8 @@ async function retire(db: Db, id: string): Promise<void> {
     where id = ${id}`)
 }
 
-/** The accepted session takes this Acct-Session-Id (and the device's MAC if the Access-Request lacked it). */
 async function claim(db: Db, id: string, router: KnownRouter, record: AccountingRecord): Promise<{ id: string; created: boolean }> {
-  await db.execute(sql`
-    update sessions set acct_session_id = ${record.acctSessionId}, router_id = ${router.id},
-      device_mac = case when device_mac = ${UNKNOWN_DEVICE_MAC} then coalesce(${record.deviceMac}, device_mac) else device_mac end
-    where id = ${id}`)
+  await db.execute(toSql(claimStatement(id, router, record)))
   return { id, created: false }
 }
 
@@ -294,32 +281,92 @@ function startOf(record: AccountingRecord): Date {
   return new Date(record.eventTime.getTime() - record.sessionTime * 1000)
 }
 
-/** Applies the record to a locked session. */
-async function apply(db: Db, id: string, record: AccountingRecord): Promise<void> {
-  const input = record.inputOctets.toString()
-  const output = record.outputOctets.toString()
-  const event = iso(record.eventTime)
-  const ending = record.statusType === 'Stop'
-  const endStatus = record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated'
-  await db.execute(sql`
-    update sessions set
-      usage_input_octets = greatest(usage_input_octets, ${input}::numeric),
-      usage_output_octets = greatest(usage_output_octets, ${output}::numeric),
-      usage_data_m_b = round((greatest(usage_input_octets, ${input}::numeric) + greatest(usage_output_octets, ${output}::numeric)) * 1000 / ${BYTES_PER_MB}) / 1000,
-      usage_last_ip = coalesce(${record.framedIp}, usage_last_ip),
-      user_name = coalesce(${record.userName}, user_name),
-      last_accounting_at = greatest(last_accounting_at, ${event}::timestamptz),
-      started_at = case when status = 'pending' then ${iso(startOf(record))}::timestamptz else started_at end,
+/** A statement with numbered parameters, run prepared (by name) on the fast path or through Drizzle. */
+type Statement = { name: string; text: string; values: unknown[] }
+
+function toSql({ text, values }: Statement) {
+  const parts = text.split(/\$(\d+)/)
+  return sql.join(
+    parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`)),
+    sql.raw(''),
+  )
+}
+
+const lockStatement = (router: KnownRouter, acctSessionId: string): Statement => ({
+  name: 'beacon_acct_lock',
+  text: 'select pg_advisory_xact_lock(hashtext($1), hashtext($2))',
+  values: [router.id, acctSessionId],
+})
+
+const openStatement = (router: KnownRouter, acctSessionId: string): Statement => ({
+  name: 'beacon_acct_open',
+  text: `select id, device_mac from sessions
+    where router_id = $1 and acct_session_id = $2 and status in ('pending', 'active')
+    order by started_at desc limit 1 for update`,
+  values: [router.id, acctSessionId],
+})
+
+const namedStatement = (router: KnownRouter, session: string): Statement => ({
+  name: 'beacon_acct_named',
+  text: 'select id, acct_session_id from sessions where id = $1 and organization_id = $2 for update',
+  values: [session, router.organization],
+})
+
+/** The accepted session takes this Acct-Session-Id (and the device's MAC if the Access-Request lacked it). */
+const claimStatement = (id: string, router: KnownRouter, record: AccountingRecord): Statement => ({
+  name: 'beacon_acct_claim',
+  text: `update sessions set acct_session_id = $1, router_id = $2,
+      device_mac = case when device_mac = $3 then coalesce($4, device_mac) else device_mac end
+    where id = $5`,
+  values: [record.acctSessionId, router.id, UNKNOWN_DEVICE_MAC, record.deviceMac, id],
+})
+
+/**
+ * Applies the record to a locked session and returns what the data cap check needs. Counters
+ * only move forward, and a session that already ended keeps how it ended.
+ */
+function applyStatement(id: string, record: AccountingRecord): Statement {
+  return {
+    name: 'beacon_acct_apply',
+    text: `update sessions set
+      usage_input_octets = greatest(usage_input_octets, $1::numeric),
+      usage_output_octets = greatest(usage_output_octets, $2::numeric),
+      usage_data_m_b = round((greatest(usage_input_octets, $1::numeric) + greatest(usage_output_octets, $2::numeric)) * 1000 / $3::numeric) / 1000,
+      usage_last_ip = coalesce($4, usage_last_ip),
+      user_name = coalesce($5, user_name),
+      last_accounting_at = greatest(last_accounting_at, $6::timestamptz),
+      started_at = case when status = 'pending' then $7::timestamptz else started_at end,
       status = case
         when status not in ('pending', 'active') then status
-        when ${ending}::boolean then ${endStatus}::enum_sessions_status
+        when $8::boolean then $9::enum_sessions_status
         else 'active' end,
       terminate_cause = case
-        when status in ('pending', 'active') and ${ending}::boolean then ${record.terminateCause ?? 'Unknown'}::enum_sessions_terminate_cause
+        when status in ('pending', 'active') and $8::boolean then $10::enum_sessions_terminate_cause
         else terminate_cause end,
-      ended_at = case when status in ('pending', 'active') and ${ending}::boolean then ${event}::timestamptz else ended_at end,
+      ended_at = case when status in ('pending', 'active') and $8::boolean then $6::timestamptz else ended_at end,
       updated_at = now()
-    where id = ${id}`)
+    where id = $11
+    returning (select data_cap_m_b from plans where plans.id = sessions.plan_id)::text as cap_mb`,
+    values: [
+      record.inputOctets.toString(),
+      record.outputOctets.toString(),
+      BYTES_PER_MB,
+      record.framedIp,
+      record.userName,
+      iso(record.eventTime),
+      iso(startOf(record)),
+      record.statusType === 'Stop',
+      record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated',
+      record.terminateCause ?? 'Unknown',
+      id,
+    ],
+  }
+}
+
+type Applied = { cap_mb: string | null }
+
+async function apply(db: Db, id: string, record: AccountingRecord): Promise<Applied> {
+  return rowsOf<Applied>(await db.execute(toSql(applyStatement(id, record))))[0]
 }
 
 /**
