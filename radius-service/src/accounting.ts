@@ -124,6 +124,10 @@ const iso = (date: Date) => date.toISOString()
  * count anything twice or take usage back; a session that already ended keeps how it ended.
  */
 export async function recordAccounting(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome> {
+  if (record.acctSessionId) {
+    const done = await recordCommonCase(payload, router, record)
+    if (done) return done
+  }
   return inSystemTransaction(payload, async (req) => {
     const db = await drizzleFor(payload, req)
     if (record.statusType === 'Accounting-On' || record.statusType === 'Accounting-Off') {
@@ -367,6 +371,73 @@ type Applied = { cap_mb: string | null }
 
 async function apply(db: Db, id: string, record: AccountingRecord): Promise<Applied> {
   return rowsOf<Applied>(await db.execute(toSql(applyStatement(id, record))))[0]
+}
+
+/** Whether the allowance of this session has used its plan's cap (`cap_mb`) across its devices. */
+const capReachedStatement = (id: string, capMb: string): Statement => ({
+  name: 'beacon_acct_cap',
+  text: `with this as (select voucher_id, user_id, plan_id, expires_at from sessions where id = $1)
+    select coalesce(sum(s.usage_input_octets + s.usage_output_octets), 0) >= $2::numeric * $3::numeric as reached
+    from sessions s, this
+    where (this.voucher_id is not null and s.voucher_id = this.voucher_id)
+       or (this.voucher_id is null and s.user_id = this.user_id and s.plan_id = this.plan_id
+           and s.voucher_id is null and s.expires_at = this.expires_at)`,
+  values: [id, capMb, BYTES_PER_MB],
+})
+
+type PoolClient = {
+  query<Row>(query: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>
+  release(destroy?: boolean): void
+}
+type Pool = { connect(): Promise<PoolClient> }
+
+/**
+ * The common case, on one pooled connection with prepared statements and no ORM in between: a
+ * record for a session this router already reported, or for the one its Class names before its
+ * start, with no data cap reached. Anything else (a new or reused Acct-Session-Id, a session
+ * Beacon never accepted, a cap reached) rolls back having changed nothing and returns null, for
+ * recordAccounting's full path. Resolves only after COMMIT succeeded.
+ */
+async function recordCommonCase(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome | null> {
+  const pool = (payload.db as unknown as { pool: Pool }).pool
+  const acctSessionId = record.acctSessionId!
+  const client = await pool.connect()
+  let broken = false
+  try {
+    const run = async <Row>(statement: Statement) => (await client.query<Row>(statement)).rows
+    await client.query('begin')
+    await run(lockStatement(router, acctSessionId))
+    const [open] = await run<{ id: string; device_mac: string }>(openStatement(router, acctSessionId))
+    let id: string | null = null
+    if (open) {
+      const sameDevice = !record.deviceMac || record.deviceMac === open.device_mac
+      if ((!record.classSession || record.classSession === open.id) && (record.statusType !== 'Start' || sameDevice)) id = open.id
+    } else if (record.classSession) {
+      const [named] = await run<{ id: string; acct_session_id: string | null }>(namedStatement(router, record.classSession))
+      if (named?.acct_session_id === acctSessionId) id = named.id
+      else if (named && named.acct_session_id === null) {
+        await run(claimStatement(named.id, router, record))
+        id = named.id
+      }
+    }
+    const [applied] = id ? await run<Applied>(applyStatement(id, record)) : []
+    const capReached =
+      id && record.statusType === 'Interim-Update' && applied?.cap_mb
+        ? (await run<{ reached: boolean }>(capReachedStatement(id, applied.cap_mb)))[0].reached
+        : false
+    if (!id || capReached) {
+      await client.query('rollback')
+      return null
+    }
+    await client.query('commit')
+    return { session: id, created: false, capped: [] }
+  } catch (error) {
+    broken = true
+    await client.query('rollback').catch(() => {})
+    throw error
+  } finally {
+    client.release(broken)
+  }
 }
 
 /**
