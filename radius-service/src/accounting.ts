@@ -124,7 +124,7 @@ const iso = (date: Date) => date.toISOString()
  * count anything twice or take usage back; a session that already ended keeps how it ended.
  */
 export async function recordAccounting(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome> {
-  if (record.acctSessionId) {
+  if (record.statusType === 'Start' || record.statusType === 'Interim-Update' || record.statusType === 'Stop') {
     const done = await recordCommonCase(payload, router, record)
     if (done) return done
   }
@@ -143,6 +143,10 @@ export async function recordAccounting(payload: Payload, router: KnownRouter, re
     }
     const { id, created } = await sessionFor(payload, req, db, router, record)
     const applied = await apply(db, id, record)
+    if (record.statusType === 'Interim-Update' && applied.still_online) {
+      await disconnectAgain(payload, req, db, id)
+      return { session: id, created, capped: [] }
+    }
     const capped = record.statusType === 'Interim-Update' && applied.cap_mb ? await disconnectWhenCapped(payload, req, db, id) : []
     return { session: id, created, capped }
   })
@@ -257,13 +261,24 @@ async function disconnectWhenCapped(payload: Payload, req: PayloadRequest, db: D
   const open = rowsOf<{ id: string }>(
     await db.execute(sql`
       update sessions set control_action = 'disconnect', control_outcome = null, control_error_cause = null, control_at = now()
-      where ${members} and status in ('pending', 'active') and control_action is distinct from 'disconnect'
+      where ${members} and status in ('pending', 'active')
+        and not (control_action is not distinct from 'disconnect' and (control_outcome is null or control_outcome = 'sent'))
       returning id`),
   ).map((row) => row.id)
   for (const session of open) {
     await payload.jobs.queue({ task: 'disconnect-session', queue: 'radius', input: { session, cause: 'Data-Cap' }, req })
   }
   return open
+}
+
+/** Queues another Disconnect for a session Beacon ended that the router still reports (once at a time). */
+async function disconnectAgain(payload: Payload, req: PayloadRequest, db: Db, id: string): Promise<void> {
+  const [session] = rowsOf<{ terminate_cause: string }>(
+    await db.execute(sql`
+      update sessions set control_action = 'disconnect', control_outcome = null, control_error_cause = null, control_at = now()
+      where id = ${id} returning terminate_cause`),
+  )
+  await payload.jobs.queue({ task: 'disconnect-session', queue: 'radius', input: { session: id, cause: session.terminate_cause }, req })
 }
 
 /** Ends an open session whose Acct-Session-Id the router has given to a new one. */
@@ -338,7 +353,7 @@ function applyStatement(id: string, record: AccountingRecord): Statement {
       usage_data_m_b = round((greatest(usage_input_octets, $1::numeric) + greatest(usage_output_octets, $2::numeric)) * 1000 / $3::numeric) / 1000,
       usage_last_ip = coalesce($4, usage_last_ip),
       user_name = coalesce($5, user_name),
-      last_accounting_at = greatest(last_accounting_at, $6::timestamptz),
+      last_accounting_at = now(),
       started_at = case when status = 'pending' then $7::timestamptz else started_at end,
       status = case
         when status not in ('pending', 'active') then status
@@ -350,7 +365,9 @@ function applyStatement(id: string, record: AccountingRecord): Statement {
       ended_at = case when status in ('pending', 'active') and $8::boolean then $6::timestamptz else ended_at end,
       updated_at = now()
     where id = $11
-    returning (select data_cap_m_b from plans where plans.id = sessions.plan_id)::text as cap_mb`,
+    returning (select data_cap_m_b from plans where plans.id = sessions.plan_id)::text as cap_mb,
+      status not in ('pending', 'active') and terminate_cause in ('Admin-Reset', 'Session-Timeout', 'Data-Cap')
+        and not (control_action is not distinct from 'disconnect' and (control_outcome is null or control_outcome = 'sent')) as still_online`,
     values: [
       record.inputOctets.toString(),
       record.outputOctets.toString(),
@@ -367,7 +384,11 @@ function applyStatement(id: string, record: AccountingRecord): Statement {
   }
 }
 
-type Applied = { cap_mb: string | null }
+/**
+ * `still_online`: Beacon ended this session (force-logout, expiry, data cap) and no Disconnect is
+ * on its way, yet the router reports it: the device is still online and must be disconnected.
+ */
+type Applied = { cap_mb: string | null; still_online: boolean }
 
 async function apply(db: Db, id: string, record: AccountingRecord): Promise<Applied> {
   return rowsOf<Applied>(await db.execute(toSql(applyStatement(id, record))))[0]
@@ -425,7 +446,7 @@ async function recordCommonCase(payload: Payload, router: KnownRouter, record: A
       id && record.statusType === 'Interim-Update' && applied?.cap_mb
         ? (await run<{ reached: boolean }>(capReachedStatement(id, applied.cap_mb)))[0].reached
         : false
-    if (!id || capReached) {
+    if (!id || capReached || (record.statusType === 'Interim-Update' && applied?.still_online)) {
       await client.query('rollback')
       return null
     }

@@ -93,17 +93,25 @@ export class SessionControl implements RouterControl {
     }
   }
 
+  /**
+   * Ends the session in Beacon once the router confirms it is gone: ACK, removed over the API, or
+   * a NAK saying it has no such session. A router that did not answer (or refused otherwise)
+   * leaves it open, so the job retries and the sweep tries again, rather than Beacon believing
+   * a device is offline while it is still online.
+   */
   async disconnect(sessionId: string, cause: TerminateCause): Promise<ControlResult> {
     const target = await this.#target(sessionId)
-    if (!target) return { outcome: 'skipped', detail: 'no such session' }
-    let result: ControlResult
-    if (!target.acctSessionId && !target.userName) {
-      // Accepted but never started at the router: there is nothing there to drop.
-      result = { outcome: 'skipped', detail: 'the router never reported the session' }
-    } else {
-      result = await this.#send(target, 'Disconnect', [])
+    if (!target || (!target.acctSessionId && !target.userName)) {
+      // No router to ask (deleted, or no secret), or the router never reported the session.
+      await this.#end(sessionId, cause)
+      return { outcome: 'skipped', detail: target ? 'the router never reported the session' : 'no router to ask' }
     }
-    await this.#end(sessionId, cause)
+    const result = await this.#send(target, 'Disconnect', [])
+    const gone =
+      result.outcome === 'acknowledged' ||
+      result.outcome === 'api-fallback' ||
+      (result.outcome === 'refused' && result.errorCause === 'Session-Context-Not-Found')
+    if (gone) await this.#end(sessionId, cause)
     return result
   }
 

@@ -4,21 +4,30 @@ type Logger = Payload['logger']
 
 export type JobRunner = { stop(): Promise<void> }
 
+/** Disconnects and plan changes: what people wait for. */
+export const RADIUS_QUEUE = 'radius'
+/** The expiry sweep and router health checks: slow when routers do not answer, so apart. */
+export const RADIUS_SWEEP_QUEUE = 'radius-sweep'
+
 /**
- * Works through the `radius` queue: disconnects, plan changes and the scheduled sweep. Every
- * `intervalMs` it queues what is due by schedule and runs what is queued; several service
- * instances may run side by side (Payload claims each job once).
+ * Works through one queue of the RADIUS service's jobs. Every `intervalMs` it queues what is due
+ * by schedule and runs what is queued; several service instances may run side by side (Payload
+ * claims each job once).
  */
-export function startJobRunner(payload: Payload, log: Logger, { intervalMs = 1_000, limit = 20 }: { intervalMs?: number; limit?: number } = {}): JobRunner {
+export function startJobRunner(
+  payload: Payload,
+  log: Logger,
+  { queue, intervalMs = 1_000, limit = 20 }: { queue: string; intervalMs?: number; limit?: number },
+): JobRunner {
   let stopped = false
   let wake: (() => void) | null = null
   const loop = (async () => {
     while (!stopped) {
       try {
-        await payload.jobs.handleSchedules({ queue: 'radius' })
-        await payload.jobs.run({ queue: 'radius', limit, silent: { info: true } })
+        await payload.jobs.handleSchedules({ queue })
+        await payload.jobs.run({ queue, limit, silent: { info: true } })
       } catch (error) {
-        log.warn({ err: error }, 'Running RADIUS jobs failed; trying again shortly')
+        log.warn({ queue, err: error }, 'Running RADIUS jobs failed; trying again shortly')
       }
       if (stopped) break
       await new Promise<void>((resolve) => {

@@ -11,7 +11,7 @@ import { accountingRecordOf, recordAccounting, UnsupportedAccountingError } from
 import { CoaClient } from './coa/client'
 import type { RadiusConfig } from './config'
 import { type ApiFallback, SessionControl } from './control'
-import { type JobRunner, startJobRunner } from './jobs'
+import { type JobRunner, RADIUS_QUEUE, RADIUS_SWEEP_QUEUE, startJobRunner } from './jobs'
 import { type DropReason, RadiusMetrics, type RequestType, serveMetrics } from './metrics'
 import { signResponse, verifyAccountingRequest } from './protocol/authenticator'
 import { DuplicateCache, duplicateKey } from './protocol/duplicates'
@@ -273,7 +273,9 @@ export async function startRadiusService({
     socket.on('error', (error) => log.error({ err: error }, 'RADIUS socket error'))
   }
   provideRouterControl(control)
-  const runner: JobRunner | null = jobs ? startJobRunner(payload, log, jobs) : null
+  const runners: JobRunner[] = jobs
+    ? [RADIUS_QUEUE, RADIUS_SWEEP_QUEUE].map((queue) => startJobRunner(payload, log, { queue, intervalMs: jobs.intervalMs }))
+    : []
   const service: RadiusService = {
     authPort: (sockets[0].address() as AddressInfo).port,
     accountingPort: (sockets[1].address() as AddressInfo).port,
@@ -284,7 +286,7 @@ export async function startRadiusService({
     async close() {
       if (closing) return
       closing = true
-      await runner?.stop()
+      await Promise.all(runners.map((runner) => runner.stop()))
       provideRouterControl(null)
       // Finish first: in-flight handlers still send their replies on these sockets.
       while (inFlight.size > 0) await Promise.allSettled([...inFlight])

@@ -32,23 +32,48 @@ export class RouterOsError extends Error {
 }
 
 type Row = Record<string, string>
-type ChannelPrototype = { processPacket(packet: string[]): void; onUnknown(reply: string): void; emit(event: string, data: unknown): boolean }
+type ChannelPrototype = {
+  trapped: boolean
+  processPacket(packet: string[]): void
+  emit(event: string, data: unknown): boolean
+}
+type ReceiverPrototype = { sendTagData(tag: string): void; cleanUp(): void }
+
+const KNOWN_REPLIES = new Set(['!re', '!done', '!trap', '!fatal'])
 
 let patched = false
 
-/** `!empty` (RouterOS 7.18+: "no results", followed by `!done`) is skipped; an unknown reply fails the command. */
+/**
+ * node-routeros 1.6.9 fixes: `!empty` (RouterOS 7.18+: "no results", then `!done`) is skipped; any
+ * other reply it does not know fails the command like a `!trap` and the channel stays open for
+ * the `!done` that follows (the library would close it, and that `!done` for a closed channel
+ * throws UNREGISTEREDTAG from the socket's data handler: an uncaught exception). Data for a tag
+ * nobody waits for any more is dropped instead of thrown.
+ */
 function patchNodeRouterOs(): void {
   if (patched) return
   patched = true
   const require = createRequire(import.meta.url)
   const { Channel } = require('node-routeros/dist/Channel.js') as { Channel: { prototype: ChannelPrototype } }
+  const { Receiver } = require('node-routeros/dist/connector/Receiver.js') as { Receiver: { prototype: ReceiverPrototype } }
   const processPacket = Channel.prototype.processPacket
   Channel.prototype.processPacket = function (this: ChannelPrototype, packet: string[]) {
-    if (packet[0] === '!empty') return
+    const reply = packet[0]
+    if (reply === '!empty') return
+    if (!KNOWN_REPLIES.has(reply)) {
+      this.trapped = true
+      this.emit('trap', { message: `unknown reply ${reply}` })
+      return
+    }
     processPacket.call(this, packet)
   }
-  Channel.prototype.onUnknown = function (this: ChannelPrototype, reply: string) {
-    this.emit('trap', { message: `unknown reply ${reply}` })
+  const sendTagData = Receiver.prototype.sendTagData
+  Receiver.prototype.sendTagData = function (this: ReceiverPrototype, tag: string) {
+    try {
+      sendTagData.call(this, tag)
+    } catch {
+      this.cleanUp()
+    }
   }
 }
 

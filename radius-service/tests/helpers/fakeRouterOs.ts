@@ -145,6 +145,10 @@ export class FakeRouterOs {
             list.splice(index, 1)
             reply('!done')
           }
+        } else if (command === '/beacon/unknown-reply') {
+          // A reply word this client has never heard of, then the usual !done.
+          reply('!surprise', '=what=new in some future RouterOS')
+          reply('!done')
         } else {
           reply('!trap', `=message=no such command ${command}`)
           reply('!done')

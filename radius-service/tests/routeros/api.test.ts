@@ -57,8 +57,14 @@ describe('RouterOS API client', () => {
     router.hotspotActive.push({ '.id': '*1A', 'mac-address': 'A4:5E:60:00:00:01', user: 'ABCD2345', address: '10.5.50.9' })
     expect(await removeActive(target(), { mac: 'A4:5E:60:00:00:01' })).toBe(1)
     expect(router.hotspotActive).toHaveLength(0)
-    router.emptyReplies = true
+    expect(router.emptyReplies).toBe(true)
     expect(await removeActive(target(), { mac: 'A4:5E:60:00:00:01' })).toBe(0)
+    router.emptyReplies = false // before 7.18: just !done
+    try {
+      expect(await removeActive(target(), { mac: 'A4:5E:60:00:00:01' })).toBe(0)
+    } finally {
+      router.emptyReplies = true
+    }
   })
 
   it('removes a PPPoE user’s active connection by name', async () => {
@@ -70,6 +76,18 @@ describe('RouterOS API client', () => {
   it('turns a !trap into a rejected promise with the router’s message', async () => {
     const error = await failure(withRouterOs(target(), (session) => session.run('/ip/hotspot/active/remove', ['=.id=*404'])))
     expect(error).toMatchObject({ kind: 'trap', message: 'no such item' })
+  })
+
+  it('fails a command answered with a reply it does not know, and the connection goes on (no uncaught exception)', async () => {
+    const result = await withRouterOs(target(), async (session) => {
+      const unknown = await session.run('/beacon/unknown-reply').then(
+        () => 'answered',
+        (error: unknown) => (error as RouterOsError).message,
+      )
+      const [identity] = await session.run('/system/identity/print')
+      return { unknown, identity: identity.name }
+    })
+    expect(result).toEqual({ unknown: 'unknown reply !surprise', identity: 'Downtown-hAP' })
   })
 
   it('reports a refused login', async () => {

@@ -29,6 +29,8 @@ export const disconnectSessionTask: TaskConfig<{
   handler: async ({ input }) => {
     const cause: TerminateCause = (TERMINATE_CAUSES as readonly string[]).includes(input.cause ?? '') ? (input.cause as TerminateCause) : 'Admin-Reset'
     const result = await routerControl().disconnect(input.session, cause)
+    // No answer: the job runs again (and the outcome on the session says so meanwhile).
+    if (result.outcome === 'failed') throw new Error(`The router did not answer the Disconnect-Request for session ${input.session}`)
     return { output: { outcome: result.outcome, errorCause: result.errorCause ?? undefined } }
   },
 }

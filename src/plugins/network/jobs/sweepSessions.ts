@@ -9,7 +9,7 @@ export const SWEEP_SESSIONS_TASK = 'sweep-sessions'
 export const sweepSessionsTask: TaskConfig<{ input: object; output: { expired: number; stale: number } }> = {
   slug: SWEEP_SESSIONS_TASK,
   label: 'Expire and close stale WiFi sessions',
-  schedule: [{ cron: '*/30 * * * * *', queue: 'radius' }],
+  schedule: [{ cron: '*/30 * * * * *', queue: 'radius-sweep' }],
   outputSchema: [
     { name: 'expired', type: 'number', required: true },
     { name: 'stale', type: 'number', required: true },

@@ -33,7 +33,7 @@ async function queue(req: PayloadRequest, task: typeof APPLY_PLAN_TASK | typeof 
 export const applySpeedChangesToLiveSessions: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'update' || !previousDoc || rateOf(doc) === rateOf(previousDoc)) return doc
   const db = await drizzleFor(req.payload, req)
-  const live = rowsOf<{ id: string }>(await db.execute(sql`select id from sessions where plan_id = ${doc.id} and status = 'active'`))
+  const live = rowsOf<{ id: string }>(await db.execute(sql`select id from sessions where plan_id = ${doc.id} and status in ('pending', 'active')`))
   await queue(req, APPLY_PLAN_TASK, live.map((row) => row.id))
   return doc
 }

@@ -34,9 +34,13 @@ export async function sweepSessions(
         and auth_method is distinct from 'accounting' ${atRouter}
       order by expires_at limit ${batchSize}`),
   )
-  // A few at a time: each waits for its router's answer (or its retries).
+  // A few at a time: each waits for its router's answer (or its retries). One failure does not
+  // stop the others; a session its router did not let go stays open and is tried again next time.
   for (let start = 0; start < due.length; start += 10) {
-    await Promise.all(due.slice(start, start + 10).map(({ id }) => control.disconnect(id, 'Session-Timeout')))
+    const results = await Promise.allSettled(due.slice(start, start + 10).map(({ id }) => control.disconnect(id, 'Session-Timeout')))
+    for (const [index, result] of results.entries()) {
+      if (result.status === 'rejected') payload.logger.error({ session: due[start + index].id, err: result.reason }, 'Expiring a WiFi session failed')
+    }
   }
 
   const silentSince = new Date(now.getTime() - STALE_AFTER_INTERVALS * control.interimIntervalSeconds * 1000).toISOString()
