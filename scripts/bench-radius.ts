@@ -5,7 +5,8 @@
  *   npm run bench:radius -- --logins 20000 --concurrency 64
  *   npm run bench:radius -- --against both                 Beacon, then FreeRADIUS (see README)
  * Each login is an Access-Request (PAP, a voucher's first use), then an Accounting-Start and
- * --interims Interim-Updates for it. Figures are printed, never asserted.
+ * --interims Interim-Updates for it. FreeRADIUS holds every voucher Beacon did not use as a user
+ * (radcheck, radreply), with the plan's reply attributes. Figures are printed, never asserted.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -223,7 +224,8 @@ if (against === 'beacon' || against === 'both') {
   await stop(beacon)
 }
 if (against === 'freeradius' || against === 'both') {
-  const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes: codes.slice(round * LOGINS, (round + 1) * LOGINS), secret: SECRET })
+  // Every voucher Beacon has not used yet becomes a FreeRADIUS user, so both look up among as many.
+  const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes: codes.slice(round * LOGINS), secret: SECRET })
   await run('FreeRADIUS 3 + rlm_sql (PostgreSQL)', server.ports, server.pid, round++)
   await server.stop()
 }
