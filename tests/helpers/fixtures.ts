@@ -109,3 +109,25 @@ export async function createSession(place: SessionPlace, overrides: Record<strin
     } as never,
   })
 }
+
+export const CUSTOMER_PASSWORD = 'correct horse battery'
+
+/** A new customer of Demo ISP with a username and password (and whatever `overrides` add). */
+export async function createDemoCustomer(overrides: Record<string, unknown> = {}) {
+  const payload = await testPayload()
+  const demo = await idOf('organizations', { slug: { equals: 'demo-isp' } })
+  const username = unique('cust')
+  const created = await payload.create({
+    collection: 'users',
+    data: {
+      email: `${username}@example.test`,
+      username,
+      password: CUSTOMER_PASSWORD,
+      name: 'Test Customer',
+      status: 'ACTIVE',
+      memberships: [{ organization: demo, role: 'customer' }],
+      ...overrides,
+    } as never,
+  })
+  return { id: String(created.id), username, password: CUSTOMER_PASSWORD }
+}

@@ -16,7 +16,7 @@ import { forceLogout } from '@/plugins/network/sessions/forceLogout'
 import { sweepSessions } from '@/plugins/network/sessions/sweep'
 import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
 
-import { loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
+import { createDemoCustomer, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
 import { type RadiusService, startRadiusService } from '../../src'
 import { decodeAttributes, parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
 import { FakeCoaRouter, type ReceivedCoa } from '../helpers/fakeRouter'
@@ -292,21 +292,9 @@ describe('plan changes', () => {
     fake.answer = 'ack'
     const [oldPlan, newPlan] = [await ownPlan(), await ownPlan()]
     await world.payload.update({ collection: 'plans', id: newPlan, data: { downloadMbps: 30, uploadMbps: 6 } })
-    const username = unique('sub')
-    const customer = await world.payload.create({
-      collection: 'users',
-      data: {
-        email: `${username}@example.test`,
-        username,
-        password: 'correct horse battery',
-        name: 'Subscriber',
-        status: 'ACTIVE',
-        memberships: [{ organization: world.organizations.demo, role: 'customer' }],
-        customer: { plan: oldPlan },
-      } as never,
-    })
+    const { id: customerId, username, password } = await createDemoCustomer({ customer: { plan: oldPlan } })
     const mac = newMac()
-    const [accept] = await exchange([accessRequest(username, 'correct horse battery', SECRET, [['Calling-Station-Id', mac]])], {
+    const [accept] = await exchange([accessRequest(username, password, SECRET, [['Calling-Station-Id', mac]])], {
       port: service.authPort,
       from: ADDRESS,
     })
@@ -315,7 +303,7 @@ describe('plan changes', () => {
     const acctSessionId = unique('acct')
     await account([['Acct-Status-Type', 'Start'], ['Acct-Session-Id', acctSessionId], ['User-Name', username], ['Class', classValue]])
 
-    await world.payload.update({ collection: 'users', id: String(customer.id), data: { customer: { plan: newPlan } } as never })
+    await world.payload.update({ collection: 'users', id: customerId, data: { customer: { plan: newPlan } } as never })
     const request = await received(acctSessionId, 'CoA')
     expect(request.attributes['Mikrotik-Rate-Limit']).toBe('6M/30M')
     const id = classValue.toString().replace('beacon:', '')

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issuePortalCredentials } from '@/plugins/network/portalCredentials/credentials'
 import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
 
-import { createSession, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
+import { createDemoCustomer, createSession, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
 import { type RadiusService, startRadiusService } from '../../src'
 import type { DropReason } from '../../src/metrics'
 import { accountingRequestAuthenticator } from '../../src/protocol/authenticator'
@@ -64,22 +64,7 @@ async function voucher(overrides: Record<string, unknown> = {}) {
 }
 
 /** A customer of Demo ISP who can sign in with a username and password. */
-async function customer(overrides: Record<string, unknown> = {}) {
-  const username = unique('cust')
-  const created = await world.payload.create({
-    collection: 'users',
-    data: {
-      email: `${username}@example.test`,
-      username,
-      password: 'correct horse battery',
-      name: 'Test Customer',
-      status: 'ACTIVE',
-      memberships: [{ organization: world.organizations.demo, role: 'customer' }],
-      ...overrides,
-    } as never,
-  })
-  return { id: String(created.id), username, password: 'correct horse battery' }
-}
+const customer = createDemoCustomer
 
 const session = (id: string) => world.payload.findByID({ collection: 'sessions', id, depth: 0 })
 
