@@ -249,6 +249,7 @@ async function disconnectWhenCapped(payload: Payload, req: PayloadRequest, db: D
       where s.id = ${id} and s.status in ('pending', 'active')`),
   )
   if (!allowance?.cap_mb) return []
+  await db.execute(toSql(allowanceLockStatement(id)))
   const expiresAt = new Date(allowance.expires_at).toISOString()
   const members = allowance.voucher_id
     ? sql`voucher_id = ${allowance.voucher_id}`
@@ -394,6 +395,18 @@ async function apply(db: Db, id: string, record: AccountingRecord): Promise<Appl
   return rowsOf<Applied>(await db.execute(toSql(applyStatement(id, record))))[0]
 }
 
+/**
+ * Serializes the cap check of one allowance (a voucher, or a customer's plan period): two devices'
+ * Interim-Updates hold different Acct-Session-Id locks, and without this each would sum the
+ * other's usage from before its own update and both could miss the cap.
+ */
+const allowanceLockStatement = (id: string): Statement => ({
+  name: 'beacon_acct_allowance_lock',
+  text: `select pg_advisory_xact_lock(hashtext('beacon-allowance'), hashtext(coalesce(voucher_id::text, user_id::text)))
+    from sessions where id = $1`,
+  values: [id],
+})
+
 /** Whether the allowance of this session has used its plan's cap (`cap_mb`) across its devices. */
 const capReachedStatement = (id: string, capMb: string): Statement => ({
   name: 'beacon_acct_cap',
@@ -442,10 +455,11 @@ async function recordCommonCase(payload: Payload, router: KnownRouter, record: A
       }
     }
     const [applied] = id ? await run<Applied>(applyStatement(id, record)) : []
-    const capReached =
-      id && record.statusType === 'Interim-Update' && applied?.cap_mb
-        ? (await run<{ reached: boolean }>(capReachedStatement(id, applied.cap_mb)))[0].reached
-        : false
+    let capReached = false
+    if (id && record.statusType === 'Interim-Update' && applied?.cap_mb) {
+      await run(allowanceLockStatement(id))
+      capReached = (await run<{ reached: boolean }>(capReachedStatement(id, applied.cap_mb)))[0].reached
+    }
     if (!id || capReached || (record.statusType === 'Interim-Update' && applied?.still_online)) {
       await client.query('rollback')
       return null
