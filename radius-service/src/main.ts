@@ -12,7 +12,11 @@ import { loadPayload } from '@/db/loadPayload'
 import { RadiusConfigError, radiusConfigFromEnv } from './config'
 import { type RadiusService, startRadiusService } from './service'
 
-type Pool = { on(event: 'error', listener: (error: Error) => void): void }
+type Client = { on(event: 'error', listener: (error: Error) => void): void }
+type Pool = {
+  on(event: 'error', listener: (error: Error) => void): void
+  on(event: 'connect', listener: (client: Client) => void): void
+}
 
 /** Starts the service on a loaded Payload; resolves once it has stopped after a signal. */
 export async function runRadiusService(payload: Payload): Promise<void> {
@@ -26,11 +30,15 @@ export async function runRadiusService(payload: Payload): Promise<void> {
     }
     throw error
   }
-  // An idle pooled connection that dies (database restarted) must not end the process;
-  // the next query opens a new one.
-  ;(payload.db as unknown as { pool?: Pool }).pool?.on('error', (error) =>
-    payload.logger.warn({ err: error }, 'RADIUS service: a database connection was lost'),
-  )
+  // A pooled connection that dies (database restarted, network cut) must not end the process:
+  // idle ones report on the pool, checked-out ones on the client (pg throws an 'error' event
+  // nobody listens to). The query in progress fails, the request gets no answer, and the next
+  // query opens a new connection.
+  const lost = (error: Error) => payload.logger.warn({ err: error }, 'RADIUS service: a database connection was lost')
+  const pool = (payload.db as unknown as { pool?: Pool }).pool
+  pool?.on('error', lost)
+  pool?.on('connect', (client) => client.on('error', lost))
+  for (const client of (pool as unknown as { _clients?: Client[] } | undefined)?._clients ?? []) client.on('error', lost)
 
   let service: RadiusService
   try {

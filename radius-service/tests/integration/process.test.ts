@@ -4,8 +4,6 @@
  * retry lands once it is back, and SIGTERM stops the process cleanly.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createSocket } from 'node:dgram'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -25,26 +23,10 @@ let child: ChildProcess
 let output = ''
 const ports = { auth: 0, accounting: 0, metrics: 0 }
 
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4')
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve))
-  const { port } = socket.address()
-  await new Promise<void>((resolve) => socket.close(resolve))
-  return port
-}
-
-async function freeTcpPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-function waitForOutput(text: string, timeoutMs: number): Promise<void> {
+function waitForOutput(text: string | RegExp, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes(text)) {
+      if (typeof text === 'string' ? output.includes(text) : text.test(output)) {
         clearInterval(timer)
         clearTimeout(deadline)
         resolve()
@@ -65,7 +47,6 @@ beforeAll(async () => {
   const proxyPort = await proxy.start()
   const viaProxy = new URL(database)
   viaProxy.host = `127.0.0.1:${proxyPort}`
-  Object.assign(ports, { auth: await freeUdpPort(), accounting: await freeUdpPort(), metrics: await freeTcpPort() })
 
   child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['radius-service/src/main.ts'], {
     cwd: root,
@@ -73,9 +54,10 @@ beforeAll(async () => {
       ...process.env,
       DATABASE_URL: viaProxy.toString(),
       RADIUS_HOST: '127.0.0.1',
-      RADIUS_AUTH_PORT: String(ports.auth),
-      RADIUS_ACCT_PORT: String(ports.accounting),
-      RADIUS_METRICS_PORT: String(ports.metrics),
+      // Any free ports, read back from the service's start-up log: choosing them here first could race.
+      RADIUS_AUTH_PORT: '0',
+      RADIUS_ACCT_PORT: '0',
+      RADIUS_METRICS_PORT: '0',
       // Jobs queued by other test files would make this process send CoA to routers that are not there.
       RADIUS_RUN_JOBS: '0',
     },
@@ -83,7 +65,10 @@ beforeAll(async () => {
   })
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  await waitForOutput('RADIUS service listening', 90_000)
+  await waitForOutput(/metricsPort\S*:\s*\d+\s/, 90_000)
+  const portOf = (name: string) => Number(new RegExp(`${name}\\S*:\\s*(\\d+)`).exec(output)?.[1])
+  Object.assign(ports, { auth: portOf('authPort'), accounting: portOf('accountingPort'), metrics: portOf('metricsPort') })
+  expect(ports.auth * ports.accounting * ports.metrics, output).toBeGreaterThan(0)
 }, 120_000)
 
 afterAll(async () => {
@@ -92,7 +77,10 @@ afterAll(async () => {
 })
 
 async function droppedWhileProcessing(): Promise<number> {
-  const body = await (await fetch(`http://127.0.0.1:${ports.metrics}/metrics`)).text()
+  const response = await fetch(`http://127.0.0.1:${ports.metrics}/metrics`).catch((error: unknown) => {
+    throw new Error(`metrics unreachable (${String(error)}); the service said:\n${output}`)
+  })
+  const body = await response.text()
   const match = /beacon_radius_dropped_total\{type="accounting",reason="processing-failed"\} (\d+)/.exec(body)
   return Number(match?.[1] ?? 0)
 }
@@ -149,7 +137,7 @@ describe('the RADIUS service process', () => {
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
-    expect(await exited).toBe(0)
+    expect(await exited, output).toBe(0)
     expect(output).toContain('RADIUS service stopping')
   }, 30_000)
 })

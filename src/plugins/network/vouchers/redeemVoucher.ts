@@ -1,15 +1,15 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
+import { LOCKED_ORGANIZATION_STATUSES } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import type { Plan, Session, Voucher } from '@/payload-types'
 
+import { allowanceSessions, openSessionsOf, usedBytesOf } from '../logins/allowance'
 import { createSystemCustomer } from '../logins/systemCustomers'
 import { AllowanceExhaustedError, type MikrotikReplyAttributes, planReplyAttributes } from '../plans/replyAttributes'
-import { OPEN_SESSION_STATUSES } from '../sessions/fields'
 import { normalizeVoucherCode } from './codes'
 
 export type VoucherRejection =
@@ -35,7 +35,14 @@ export const VOUCHER_REJECTION_MESSAGES: Record<VoucherRejection, string> = {
 }
 
 export type VoucherRedemption =
-  | { outcome: 'accept'; session: Session; plan: Plan; voucher: Voucher; attributes: MikrotikReplyAttributes }
+  | {
+      outcome: 'accept'
+      session: Session
+      plan: Plan
+      /** The voucher as this login left it. */
+      voucher: { id: string; code: string; status: 'USED'; usedBy: string | null; usedAt: string | null }
+      attributes: MikrotikReplyAttributes
+    }
   | { outcome: 'reject'; reason: VoucherRejection; message: string }
 
 export type RedeemVoucherInput = {
@@ -64,89 +71,90 @@ export async function redeemVoucher(payload: Payload, input: RedeemVoucherInput)
   return inSystemTransaction(payload, (req) => decide(payload, req, { ...input, deviceMac }, now))
 }
 
+type LockedVoucher = {
+  id: string
+  code: string
+  status: Voucher['status']
+  valid_until: Date | string | null
+  location_id: string | null
+  plan_id: string
+  used_by_id: string | null
+  used_at: Date | string | null
+}
+
+/**
+ * The decision in plain SQL but for the plan (its reply attributes) and the session it returns:
+ * this runs on every voucher login, and each Local API call costs more CPU than the query it makes.
+ */
 async function decide(payload: Payload, req: PayloadRequest, input: RedeemVoucherInput, now: Date): Promise<VoucherRedemption> {
   const system = { depth: 0, overrideAccess: true, req } as const
-  const router = await payload.findByID({ collection: 'routers', id: input.router, disableErrors: true, ...system })
-  if (!router) throw new Error(`No router ${input.router}`)
-  const organizationId = relationId(router.organization)!
-  const locationId = relationId(router.location)!
-  const organization = await payload.findByID({ collection: 'organizations', id: organizationId, ...system })
-  if ((LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(organization.status)) return reject('organization-suspended')
-
   const db = await drizzleFor(payload, req)
-  const [locked] = rowsOf<{ id: string }>(
+  const [router] = rowsOf<{ id: string; organization_id: string; location_id: string; organization_status: string }>(
     await db.execute(sql`
-      select id from vouchers where organization_id = ${organizationId} and code = ${normalizeVoucherCode(input.code)} for update`),
+      select r.id, r.organization_id, r.location_id, o.status as organization_status
+      from routers r join organizations o on o.id = r.organization_id where r.id = ${input.router}`),
   )
-  if (!locked) return reject('unknown-code')
-  const voucher = await payload.findByID({ collection: 'vouchers', id: locked.id, ...system })
-  if (voucher.status === 'EXPIRED' || (voucher.validUntil && new Date(voucher.validUntil) <= now)) return reject('voucher-expired')
-  const voucherLocation = relationId(voucher.location)
-  if (voucherLocation && voucherLocation !== locationId) return reject('wrong-branch')
-  const plan = await payload.findByID({ collection: 'plans', id: relationId(voucher.plan)!, ...system })
+  if (!router) throw new Error(`No router ${input.router}`)
+  const { organization_id: organizationId, location_id: locationId } = router
+  if ((LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(router.organization_status)) return reject('organization-suspended')
 
-  const { docs: sessions } = await payload.find({
-    collection: 'sessions',
-    where: { voucher: { equals: voucher.id } },
-    sort: 'startedAt',
-    pagination: false,
-    ...system,
-  })
+  const [voucher] = rowsOf<LockedVoucher>(
+    await db.execute(sql`
+      select id, code, status, valid_until, location_id, plan_id, used_by_id, used_at from vouchers
+      where organization_id = ${organizationId} and code = ${normalizeVoucherCode(input.code)} for update`),
+  )
+  if (!voucher) return reject('unknown-code')
+  if (voucher.status === 'EXPIRED' || (voucher.valid_until && new Date(voucher.valid_until) <= now)) return reject('voucher-expired')
+  if (voucher.location_id && voucher.location_id !== locationId) return reject('wrong-branch')
+
+  const sessions = await allowanceSessions(payload, req, { voucher: voucher.id })
   const firstUse = voucher.status === 'AVAILABLE' && sessions.length === 0
-  if (!firstUse && voucher.usedBy) {
+  if (!firstUse && voucher.used_by_id) {
     // Staff can stop a voucher's customer (a guest included) by suspending the account.
-    const holder = await payload.findByID({ collection: 'users', id: relationId(voucher.usedBy)!, disableErrors: true, ...system })
+    const [holder] = rowsOf<{ status: string }>(await db.execute(sql`select status from users where id = ${voucher.used_by_id}`))
     if (holder && holder.status !== 'ACTIVE') return reject('account-suspended')
   }
-  const expiresAt = firstUse ? new Date(now.getTime() + plan.validityMinutes * 60_000) : new Date(sessions[0]?.expiresAt ?? 0)
+  const plan = await payload.findByID({ collection: 'plans', id: voucher.plan_id, ...system })
+  const expiresAt = firstUse ? new Date(now.getTime() + plan.validityMinutes * 60_000) : (sessions[0]?.expiresAt ?? new Date(0))
   if (!firstUse && expiresAt <= now) return reject('voucher-used-up')
 
-  const usedBytes = sessions.reduce((total, session) => total + session.usage.inputOctets + session.usage.outputOctets, 0)
   let attributes: MikrotikReplyAttributes
   try {
-    attributes = planReplyAttributes(plan, { now, expiresAt, usedBytes })
+    attributes = planReplyAttributes(plan, { now, expiresAt, usedBytes: usedBytesOf(sessions) })
   } catch (error) {
     if (error instanceof AllowanceExhaustedError) return reject(error.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
     throw error
   }
 
-  const open = sessions.filter((session) => OPEN_SESSION_STATUSES.includes(session.status))
+  const open = openSessionsOf(sessions)
   const sameDevice = open.find((session) => session.deviceMac === input.deviceMac)
-  if (sameDevice) return { outcome: 'accept', session: sameDevice, plan, voucher, attributes }
-  const devicesOnline = new Set(open.map((session) => session.deviceMac)).size
-  if (devicesOnline >= plan.devicesAllowed) return reject('too-many-devices')
+  const summary = (usedBy: string | null, usedAt: string | null) => ({ id: voucher.id, code: voucher.code, status: 'USED' as const, usedBy, usedAt })
+  const previousUse = () => summary(voucher.used_by_id, voucher.used_at ? new Date(voucher.used_at).toISOString() : null)
+  if (sameDevice) {
+    const session = await payload.findByID({ collection: 'sessions', id: sameDevice.id, ...system })
+    return { outcome: 'accept', session, plan, voucher: previousUse(), attributes }
+  }
+  if (new Set(open.map((session) => session.deviceMac)).size >= plan.devicesAllowed) return reject('too-many-devices')
 
-  const customer = firstUse ? await createGuestCustomer(payload, req, voucher, locationId) : relationId(voucher.usedBy)!
-  const session = await payload.create({
-    collection: 'sessions',
-    data: {
-      user: customer,
-      organization: organizationId,
-      location: locationId,
-      router: String(router.id),
-      plan: String(plan.id),
-      voucher: String(voucher.id),
-      deviceMac: input.deviceMac,
-      authMethod: 'voucher',
-      status: 'pending',
-      usage: { dataMB: 0, inputOctets: 0, outputOctets: 0 },
-      startedAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    },
-    ...system,
-  })
-  const used = firstUse
-    ? await payload.update({
-        collection: 'vouchers',
-        id: voucher.id,
-        data: { status: 'USED', usedBy: customer, usedAt: now.toISOString() },
-        ...system,
-      })
-    : voucher
-  return { outcome: 'accept', session, plan, voucher: used, attributes }
+  const customer = firstUse ? await createGuestCustomer(payload, req, voucher.code, organizationId, locationId) : voucher.used_by_id!
+  const [inserted] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      insert into sessions (user_id, organization_id, location_id, router_id, plan_id, voucher_id, device_mac, auth_method,
+        status, usage_data_m_b, usage_input_octets, usage_output_octets, started_at, expires_at)
+      values (${customer}, ${organizationId}, ${locationId}, ${router.id}, ${plan.id}, ${voucher.id}, ${input.deviceMac}, 'voucher',
+        'pending', 0, 0, 0, ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz)
+      returning id`),
+  )
+  if (firstUse) {
+    await db.execute(sql`
+      update vouchers set status = 'USED', used_by_id = ${customer}, used_at = ${now.toISOString()}::timestamptz, updated_at = now()
+      where id = ${voucher.id}`)
+  }
+  const session = await payload.findByID({ collection: 'sessions', id: inserted.id, ...system })
+  return { outcome: 'accept', session, plan, voucher: firstUse ? summary(customer, now.toISOString()) : previousUse(), attributes }
 }
 
 /** A voucher bought over the counter has no account behind it: it gets a guest customer of its own. */
-function createGuestCustomer(payload: Payload, req: PayloadRequest, voucher: Voucher, location: string): Promise<string> {
-  return createSystemCustomer(payload, req, { name: `Voucher ${voucher.code}`, organization: relationId(voucher.organization)!, location })
+function createGuestCustomer(payload: Payload, req: PayloadRequest, code: string, organization: string, location: string): Promise<string> {
+  return createSystemCustomer(payload, req, { name: `Voucher ${code}`, organization, location })
 }
