@@ -42,7 +42,7 @@ export async function runRadiusService(payload: Payload): Promise<void> {
 
   let service: RadiusService
   try {
-    service = await startRadiusService({ payload, config, jobs: config.runJobs ? { intervalMs: 1_000 } : false })
+    service = await startRadiusService({ payload, config })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES') {

@@ -104,15 +104,15 @@ export async function startRadiusService({
   payload,
   config,
   logger = payload.logger,
-  jobs = { intervalMs: 1_000 },
+  jobIntervalMs = 1_000,
   coa = {},
   apiFallback,
 }: {
   payload: Payload
   config: RadiusConfig
   logger?: Logger
-  /** The `radius` job queue runner; false leaves the queue to another instance. */
-  jobs?: { intervalMs: number } | false
+  /** How often the job runners (when `config.runJobs`) look for work. */
+  jobIntervalMs?: number
   /** CoA/Disconnect retransmission: first wait and number of sends. */
   coa?: { timeoutMs?: number; attempts?: number }
   /** Default: remove the device over the RouterOS API where the router has an API login; null: none. */
@@ -273,8 +273,8 @@ export async function startRadiusService({
     socket.on('error', (error) => log.error({ err: error }, 'RADIUS socket error'))
   }
   provideRouterControl(control)
-  const runners: JobRunner[] = jobs
-    ? [RADIUS_QUEUE, RADIUS_SWEEP_QUEUE].map((queue) => startJobRunner(payload, log, { queue, intervalMs: jobs.intervalMs }))
+  const runners: JobRunner[] = config.runJobs
+    ? [RADIUS_QUEUE, RADIUS_SWEEP_QUEUE].map((queue) => startJobRunner(payload, log, { queue, intervalMs: jobIntervalMs }))
     : []
   const service: RadiusService = {
     authPort: (sockets[0].address() as AddressInfo).port,

@@ -19,6 +19,7 @@ import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
 import { createDemoCustomer, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
 import { type RadiusService, startRadiusService } from '../../src'
 import { decodeAttributes, parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
+import { testConfig } from '../helpers/config'
 import { FakeCoaRouter, type ReceivedCoa } from '../helpers/fakeRouter'
 import { FakeRouterOs } from '../helpers/fakeRouterOs'
 import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
@@ -58,17 +59,8 @@ beforeAll(async () => {
   router = String(created.id)
   service = await startRadiusService({
     payload: world.payload,
-    config: {
-      host: '127.0.0.1',
-      authPort: 0,
-      accountingPort: 0,
-      duplicateWindowMs: 30_000,
-      metricsHost: '127.0.0.1',
-      metricsPort: 0,
-      interimIntervalSeconds: 300,
-      runJobs: true,
-    },
-    jobs: { intervalMs: 200 },
+    config: testConfig({ runJobs: true }),
+    jobIntervalMs: 200,
     coa: { timeoutMs: 150, attempts: 2 },
   })
 })

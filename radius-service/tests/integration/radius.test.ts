@@ -14,6 +14,7 @@ import { type RadiusService, startRadiusService } from '../../src'
 import type { DropReason } from '../../src/metrics'
 import { accountingRequestAuthenticator } from '../../src/protocol/authenticator'
 import { parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
+import { testConfig } from '../helpers/config'
 import { type AttributeInput, classSession, radclient, type RadclientResult, valueOf } from '../helpers/radclient'
 import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
 
@@ -29,17 +30,7 @@ beforeAll(async () => {
   network = await loadNetwork(world)
   service = await startRadiusService({
     payload: world.payload,
-    config: {
-      host: '127.0.0.1',
-      authPort: 0,
-      accountingPort: 0,
-      duplicateWindowMs: 30_000,
-      metricsHost: '127.0.0.1',
-      metricsPort: 0,
-      interimIntervalSeconds: 120,
-      runJobs: false,
-    },
-    jobs: false,
+    config: testConfig({ interimIntervalSeconds: 120 }),
   })
 })
 
@@ -584,8 +575,7 @@ describe('shutdown', () => {
   it('answers the requests in flight before it stops listening', async () => {
     const second = await startRadiusService({
       payload: world.payload,
-      config: { host: '127.0.0.1', authPort: 0, accountingPort: 0, duplicateWindowMs: 30_000, metricsHost: '127.0.0.1', metricsPort: 0, interimIntervalSeconds: 300, runJobs: false },
-      jobs: false,
+      config: testConfig(),
     })
     const account = await customer({ customer: { plan: network.plans.dayPass } })
     // An account login takes a few hundred milliseconds (PBKDF2), so it is still in flight when close() begins.

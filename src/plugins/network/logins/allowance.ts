@@ -2,8 +2,10 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import type { Plan, Session } from '@/payload-types'
 
-import { OPEN_SESSION_STATUSES, type SessionStatus } from '../sessions/fields'
+import { AllowanceExhaustedError, type MikrotikReplyAttributes, planReplyAttributes } from '../plans/replyAttributes'
+import { type AuthMethod, OPEN_SESSION_STATUSES, type SessionStatus } from '../sessions/fields'
 
 /**
  * An allowance is what one purchase buys: a plan's time (until `expiresAt`), data cap and number
@@ -83,6 +85,65 @@ export async function liveAllowanceOf(
   return allowanceKeyOf({ ...latest, user })
 }
 
-export const usedBytesOf = (sessions: AllowanceSession[]) => sessions.reduce((total, session) => total + session.usedBytes, 0n)
+const usedBytesOf = (sessions: AllowanceSession[]) => sessions.reduce((total, session) => total + session.usedBytes, 0n)
 
-export const openSessionsOf = (sessions: AllowanceSession[]) => sessions.filter((session) => OPEN_SESSION_STATUSES.includes(session.status))
+export type DeviceGrant =
+  /** `session`: the device's own open session to continue, or null to open one. */
+  | { outcome: 'grant'; attributes: MikrotikReplyAttributes; session: string | null }
+  | { outcome: 'exhausted'; reason: 'expired' | 'data-cap' }
+  | { outcome: 'full' }
+
+/**
+ * What an allowance gives one more device login: the plan's reply attributes with the time and
+ * data left, and the device's own open session if it has one; nothing when time or data are
+ * used up, or when as many other devices as the plan allows are online.
+ */
+export function grantDevice(
+  plan: Plan,
+  { sessions, expiresAt, deviceMac, now }: { sessions: AllowanceSession[]; expiresAt: Date; deviceMac: string; now: Date },
+): DeviceGrant {
+  let attributes: MikrotikReplyAttributes
+  try {
+    attributes = planReplyAttributes(plan, { now, expiresAt, usedBytes: usedBytesOf(sessions) })
+  } catch (error) {
+    if (error instanceof AllowanceExhaustedError) return { outcome: 'exhausted', reason: error.reason }
+    throw error
+  }
+  const open = sessions.filter((session) => OPEN_SESSION_STATUSES.includes(session.status))
+  const sameDevice = open.find((session) => session.deviceMac === deviceMac)
+  if (sameDevice) return { outcome: 'grant', attributes, session: sameDevice.id }
+  if (new Set(open.map((session) => session.deviceMac)).size >= plan.devicesAllowed) return { outcome: 'full' }
+  return { outcome: 'grant', attributes, session: null }
+}
+
+export type PendingSession = {
+  user: string
+  organization: string
+  location: string
+  router: string
+  plan: string
+  voucher: string | null
+  deviceMac: string
+  authMethod: AuthMethod
+  startedAt: Date
+  expiresAt: Date
+}
+
+/** A device's accepted login, waiting for the router's Accounting-Start; written in the request's transaction. */
+export async function openPendingSession(payload: Payload, req: PayloadRequest, session: PendingSession): Promise<string> {
+  const db = await drizzleFor(payload, req)
+  const [inserted] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      insert into sessions (user_id, organization_id, location_id, router_id, plan_id, voucher_id, device_mac, auth_method,
+        status, usage_data_m_b, usage_input_octets, usage_output_octets, started_at, expires_at)
+      values (${session.user}, ${session.organization}, ${session.location}, ${session.router}, ${session.plan}, ${session.voucher},
+        ${session.deviceMac}, ${session.authMethod}, 'pending', 0, 0, 0,
+        ${session.startedAt.toISOString()}::timestamptz, ${session.expiresAt.toISOString()}::timestamptz)
+      returning id`),
+  )
+  return inserted.id
+}
+
+/** A session as the Local API returns it, read in the request's transaction. */
+export const readSession = (payload: Payload, req: PayloadRequest, id: string): Promise<Session> =>
+  payload.findByID({ collection: 'sessions', id, depth: 0, overrideAccess: true, req })

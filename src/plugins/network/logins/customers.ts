@@ -1,21 +1,23 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
+import { relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import type { Plan, Session } from '@/payload-types'
 
-import { AllowanceExhaustedError, type MikrotikReplyAttributes, planReplyAttributes } from '../plans/replyAttributes'
+import type { MikrotikReplyAttributes } from '../plans/replyAttributes'
+import { routerPlace } from '../routers/place'
 import type { AuthMethod } from '../sessions/fields'
 import {
   type AllowanceKey,
   type AllowanceSession,
   allowanceSessions,
+  grantDevice,
   liveAllowanceOf,
-  openSessionsOf,
-  usedBytesOf,
+  openPendingSession,
+  readSession,
 } from './allowance'
 import { type Rejected, rejectLogin } from './rejections'
 
@@ -44,11 +46,9 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
   if (!deviceMac) throw new RangeError(`Not a MAC address: ${JSON.stringify(input.deviceMac)}`)
   return inSystemTransaction(payload, async (req) => {
     const system = { depth: 0, overrideAccess: true, req } as const
-    const router = await payload.findByID({ collection: 'routers', id: input.router, disableErrors: true, ...system })
-    if (!router) throw new Error(`No router ${input.router}`)
-    const organizationId = relationId(router.organization)!
-    const organization = await payload.findByID({ collection: 'organizations', id: organizationId, ...system })
-    if ((LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(organization.status)) return rejectLogin('organization-suspended')
+    const router = await routerPlace(payload, req, input.router)
+    const organizationId = router.organization
+    if (router.organizationLocked) return rejectLogin('organization-suspended')
 
     const db = await drizzleFor(payload, req)
     await db.execute(sql`select id from users where id = ${input.customer} for update`)
@@ -71,7 +71,7 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
         const voucher = await payload.findByID({ collection: 'vouchers', id: key.voucher, ...system })
         if (voucher.status === 'EXPIRED') return rejectLogin('voucher-expired')
         const branch = relationId(voucher.location)
-        if (branch && branch !== relationId(router.location)) return rejectLogin('wrong-branch')
+        if (branch && branch !== router.location) return rejectLogin('wrong-branch')
       }
       sessions = await allowanceSessions(payload, req, key)
       plan = await payload.findByID({ collection: 'plans', id: sessions[0].plan, ...system })
@@ -87,41 +87,24 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
       key = { user: String(customer.id), plan: String(plan.id), expiresAt }
     }
 
-    let attributes: MikrotikReplyAttributes
-    try {
-      attributes = planReplyAttributes(plan, { now, expiresAt, usedBytes: usedBytesOf(sessions) })
-    } catch (error) {
-      if (error instanceof AllowanceExhaustedError) return rejectLogin(error.reason === 'data-cap' ? 'data-cap' : 'no-plan')
-      throw error
-    }
-
-    const open = openSessionsOf(sessions)
-    const sameDevice = open.find((session) => session.deviceMac === deviceMac)
-    if (sameDevice) {
-      const session = await payload.findByID({ collection: 'sessions', id: sameDevice.id, ...system })
-      return { outcome: 'accept', session, plan, attributes }
-    }
-    if (new Set(open.map((session) => session.deviceMac)).size >= plan.devicesAllowed) return rejectLogin('too-many-devices')
-
-    const session = await payload.create({
-      collection: 'sessions',
-      data: {
+    const grant = grantDevice(plan, { sessions, expiresAt, deviceMac, now })
+    if (grant.outcome === 'full') return rejectLogin('too-many-devices')
+    if (grant.outcome === 'exhausted') return rejectLogin(grant.reason === 'data-cap' ? 'data-cap' : 'no-plan')
+    const id =
+      grant.session ??
+      (await openPendingSession(payload, req, {
         user: String(customer.id),
         organization: organizationId,
-        location: relationId(router.location)!,
-        router: String(router.id),
+        location: router.location,
+        router: router.id,
         plan: String(plan.id),
         voucher: 'voucher' in key ? key.voucher : null,
         deviceMac,
         authMethod: input.method,
-        status: 'pending',
-        usage: { dataMB: 0, inputOctets: 0, outputOctets: 0 },
-        startedAt: now.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-      },
-      ...system,
-    })
-    return { outcome: 'accept', session, plan, attributes }
+        startedAt: now,
+        expiresAt,
+      }))
+    return { outcome: 'accept', session: await readSession(payload, req, id), plan, attributes: grant.attributes }
   })
 }
 

@@ -3,16 +3,16 @@ import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { LOCKED_ORGANIZATION_STATUSES, relationId } from '@/access'
+import { relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import { decryptSecret, encryptSecret } from '@/lib/secrets'
 
-import { allowanceKeyOf, allowanceSessions, usedBytesOf } from '../logins/allowance'
+import { allowanceKeyOf, allowanceSessions, grantDevice } from '../logins/allowance'
 import type { LoginDecision } from '../logins/customers'
 import { rejectLogin } from '../logins/rejections'
-import { AllowanceExhaustedError, planReplyAttributes } from '../plans/replyAttributes'
+import { routerPlace } from '../routers/place'
 import { OPEN_SESSION_STATUSES } from '../sessions/fields'
 
 /** How long the browser has to hand the credentials to the router: one redirect. */
@@ -115,13 +115,12 @@ export async function redeemPortalCredentials(payload: Payload, input: RedeemPor
     }
     if (!input.passwordMatches(decryptSecret(credential.password_encrypted))) return rejectLogin('portal-credentials-invalid')
 
-    const router = await payload.findByID({ collection: 'routers', id: input.router, disableErrors: true, ...system })
+    const router = await routerPlace(payload, req, input.router)
     const session = await payload.findByID({ collection: 'sessions', id: credential.session_id, disableErrors: true, ...system })
     if (
-      !router ||
       !session ||
-      relationId(router.organization) !== credential.organization_id ||
-      relationId(router.location) !== relationId(session.location) ||
+      router.organization !== credential.organization_id ||
+      router.location !== relationId(session.location) ||
       !OPEN_SESSION_STATUSES.includes(session.status) ||
       !session.plan ||
       !session.expiresAt ||
@@ -130,27 +129,22 @@ export async function redeemPortalCredentials(payload: Payload, input: RedeemPor
       return rejectLogin('portal-credentials-invalid')
     }
     // The portal checked the customer when it issued these; a suspension since then still counts.
-    const organization = await payload.findByID({ collection: 'organizations', id: credential.organization_id, ...system })
-    if ((LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(organization.status)) return rejectLogin('organization-suspended')
+    if (router.organizationLocked) return rejectLogin('organization-suspended')
     const customer = await payload.findByID({ collection: 'users', id: relationId(session.user)!, disableErrors: true, ...system })
     if (!customer || customer.status !== 'ACTIVE') return rejectLogin('account-suspended')
 
     const plan = await payload.findByID({ collection: 'plans', id: relationId(session.plan)!, ...system })
     const expiresAt = new Date(session.expiresAt)
     const key = allowanceKeyOf({ voucher: relationId(session.voucher), user: relationId(session.user)!, plan: String(plan.id), expiresAt })
-    let attributes
-    try {
-      attributes = planReplyAttributes(plan, { now, expiresAt, usedBytes: usedBytesOf(await allowanceSessions(payload, req, key)) })
-    } catch (error) {
-      if (error instanceof AllowanceExhaustedError) return rejectLogin(error.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
-      throw error
-    }
+    const grant = grantDevice(plan, { sessions: await allowanceSessions(payload, req, key), expiresAt, deviceMac: credential.device_mac, now })
+    if (grant.outcome === 'full') return rejectLogin('too-many-devices')
+    if (grant.outcome === 'exhausted') return rejectLogin(grant.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
     await db.execute(sql`update portal_credentials set used_at = ${now.toISOString()}::timestamptz, updated_at = now() where id = ${credential.id}`)
     const current =
-      relationId(session.router) === String(router.id)
+      relationId(session.router) === router.id
         ? session
-        : await payload.update({ collection: 'sessions', id: session.id, data: { router: String(router.id) }, ...system })
-    return { outcome: 'accept', session: current, plan, attributes }
+        : await payload.update({ collection: 'sessions', id: session.id, data: { router: router.id }, ...system })
+    return { outcome: 'accept', session: current, plan, attributes: grant.attributes }
   })
 }
 

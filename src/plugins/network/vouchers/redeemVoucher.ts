@@ -1,15 +1,15 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { LOCKED_ORGANIZATION_STATUSES } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import type { Plan, Session, Voucher } from '@/payload-types'
 
-import { allowanceSessions, openSessionsOf, usedBytesOf } from '../logins/allowance'
+import { allowanceSessions, grantDevice, openPendingSession, readSession } from '../logins/allowance'
 import { createSystemCustomer } from '../logins/systemCustomers'
-import { AllowanceExhaustedError, type MikrotikReplyAttributes, planReplyAttributes } from '../plans/replyAttributes'
+import type { MikrotikReplyAttributes } from '../plans/replyAttributes'
+import { routerPlace } from '../routers/place'
 import { normalizeVoucherCode } from './codes'
 
 export type VoucherRejection =
@@ -89,14 +89,9 @@ type LockedVoucher = {
 async function decide(payload: Payload, req: PayloadRequest, input: RedeemVoucherInput, now: Date): Promise<VoucherRedemption> {
   const system = { depth: 0, overrideAccess: true, req } as const
   const db = await drizzleFor(payload, req)
-  const [router] = rowsOf<{ id: string; organization_id: string; location_id: string; organization_status: string }>(
-    await db.execute(sql`
-      select r.id, r.organization_id, r.location_id, o.status as organization_status
-      from routers r join organizations o on o.id = r.organization_id where r.id = ${input.router}`),
-  )
-  if (!router) throw new Error(`No router ${input.router}`)
-  const { organization_id: organizationId, location_id: locationId } = router
-  if ((LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(router.organization_status)) return reject('organization-suspended')
+  const router = await routerPlace(payload, req, input.router)
+  const { organization: organizationId, location: locationId } = router
+  if (router.organizationLocked) return reject('organization-suspended')
 
   const [voucher] = rowsOf<LockedVoucher>(
     await db.execute(sql`
@@ -118,40 +113,41 @@ async function decide(payload: Payload, req: PayloadRequest, input: RedeemVouche
   const expiresAt = firstUse ? new Date(now.getTime() + plan.validityMinutes * 60_000) : (sessions[0]?.expiresAt ?? new Date(0))
   if (!firstUse && expiresAt <= now) return reject('voucher-used-up')
 
-  let attributes: MikrotikReplyAttributes
-  try {
-    attributes = planReplyAttributes(plan, { now, expiresAt, usedBytes: usedBytesOf(sessions) })
-  } catch (error) {
-    if (error instanceof AllowanceExhaustedError) return reject(error.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
-    throw error
-  }
+  const grant = grantDevice(plan, { sessions, expiresAt, deviceMac: input.deviceMac, now })
+  if (grant.outcome === 'full') return reject('too-many-devices')
+  if (grant.outcome === 'exhausted') return reject(grant.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
 
-  const open = openSessionsOf(sessions)
-  const sameDevice = open.find((session) => session.deviceMac === input.deviceMac)
   const summary = (usedBy: string | null, usedAt: string | null) => ({ id: voucher.id, code: voucher.code, status: 'USED' as const, usedBy, usedAt })
   const previousUse = () => summary(voucher.used_by_id, voucher.used_at ? new Date(voucher.used_at).toISOString() : null)
-  if (sameDevice) {
-    const session = await payload.findByID({ collection: 'sessions', id: sameDevice.id, ...system })
-    return { outcome: 'accept', session, plan, voucher: previousUse(), attributes }
+  if (grant.session) {
+    return { outcome: 'accept', session: await readSession(payload, req, grant.session), plan, voucher: previousUse(), attributes: grant.attributes }
   }
-  if (new Set(open.map((session) => session.deviceMac)).size >= plan.devicesAllowed) return reject('too-many-devices')
 
   const customer = firstUse ? await createGuestCustomer(payload, req, voucher.code, organizationId, locationId) : voucher.used_by_id!
-  const [inserted] = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      insert into sessions (user_id, organization_id, location_id, router_id, plan_id, voucher_id, device_mac, auth_method,
-        status, usage_data_m_b, usage_input_octets, usage_output_octets, started_at, expires_at)
-      values (${customer}, ${organizationId}, ${locationId}, ${router.id}, ${plan.id}, ${voucher.id}, ${input.deviceMac}, 'voucher',
-        'pending', 0, 0, 0, ${now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz)
-      returning id`),
-  )
+  const id = await openPendingSession(payload, req, {
+    user: customer,
+    organization: organizationId,
+    location: locationId,
+    router: router.id,
+    plan: String(plan.id),
+    voucher: voucher.id,
+    deviceMac: input.deviceMac,
+    authMethod: 'voucher',
+    startedAt: now,
+    expiresAt,
+  })
   if (firstUse) {
     await db.execute(sql`
       update vouchers set status = 'USED', used_by_id = ${customer}, used_at = ${now.toISOString()}::timestamptz, updated_at = now()
       where id = ${voucher.id}`)
   }
-  const session = await payload.findByID({ collection: 'sessions', id: inserted.id, ...system })
-  return { outcome: 'accept', session, plan, voucher: firstUse ? summary(customer, now.toISOString()) : previousUse(), attributes }
+  return {
+    outcome: 'accept',
+    session: await readSession(payload, req, id),
+    plan,
+    voucher: firstUse ? summary(customer, now.toISOString()) : previousUse(),
+    attributes: grant.attributes,
+  }
 }
 
 /** A voucher bought over the counter has no account behind it: it gets a guest customer of its own. */
