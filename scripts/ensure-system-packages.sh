@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs and npm cannot provide: Chromium for the browser tests,
-# FreeRADIUS's radclient/radtest for the RADIUS service's tests.
+# FreeRADIUS's radclient/radtest for the RADIUS service's tests, openssl for the RouterOS API's
+# TLS test certificate.
 # Installs what is missing when run as root with apt; otherwise says what to install.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
