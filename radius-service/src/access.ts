@@ -6,7 +6,7 @@ import { verifyCustomerPassword } from '@/plugins/network/logins/passwords'
 import { rejectLogin } from '@/plugins/network/logins/rejections'
 import { isPortalUsername, redeemPortalCredentials } from '@/plugins/network/portalCredentials/credentials'
 import { normalizeVoucherCode } from '@/plugins/network/vouchers/codes'
-import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
+import { type VoucherLogin, voucherLogin } from '@/plugins/network/vouchers/redeemVoucher'
 
 import { safeEqual } from './protocol/authenticator'
 import { verifyChap } from './protocol/chap'
@@ -109,7 +109,9 @@ async function accountLogin(
   return authorizeCustomer(payload, { router: router.id, customer: check.customer, deviceMac, method: 'account', now })
 }
 
-async function decide(payload: Payload, router: KnownRouter, credentials: Credentials, now: Date): Promise<[LoginMethod, LoginDecision]> {
+type Decision = LoginDecision | VoucherLogin
+
+async function decide(payload: Payload, router: KnownRouter, credentials: Credentials, now: Date): Promise<[LoginMethod, Decision]> {
   const { userName } = credentials
   if (!userName) return ['none', rejectLogin('wrong-credentials')]
 
@@ -135,7 +137,7 @@ async function decide(payload: Payload, router: KnownRouter, credentials: Creden
   const deviceMac = credentials.deviceMac ?? UNKNOWN_DEVICE_MAC
   const pap = credentials.pap
   if (isVoucherAttempt(credentials)) {
-    const redemption = await redeemVoucher(payload, { router: router.id, code: userName, deviceMac, now })
+    const redemption = await voucherLogin(payload, { router: router.id, code: userName, deviceMac, now })
     // No such voucher, but a customer may have chosen their username as password: only their
     // account can tell; otherwise the customer reads the voucher's answer.
     if (redemption.outcome === 'accept' || redemption.reason !== 'unknown-code' || !pap || pap.toString('utf8') !== userName) {

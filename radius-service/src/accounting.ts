@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { runStatement, type Statement, toSql } from '@/db/statements'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
@@ -301,17 +302,6 @@ function startOf(record: AccountingRecord): Date {
   return new Date(record.eventTime.getTime() - record.sessionTime * 1000)
 }
 
-/** A statement with numbered parameters, run prepared (by name) on the fast path or through Drizzle. */
-type Statement = { name: string; text: string; values: unknown[] }
-
-function toSql({ text, values }: Statement) {
-  const parts = text.split(/\$(\d+)/)
-  return sql.join(
-    parts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`)),
-    sql.raw(''),
-  )
-}
-
 const lockStatement = (router: KnownRouter, acctSessionId: string): Statement => ({
   name: 'beacon_acct_lock',
   text: 'select pg_advisory_xact_lock(hashtext($1), hashtext($2))',
@@ -342,47 +332,32 @@ const claimStatement = (id: string, router: KnownRouter, record: AccountingRecor
 })
 
 /**
- * Applies the record to a locked session and returns what the data cap check needs. Counters
- * only move forward, and a session that already ended keeps how it ended.
+ * Applies the record to a locked session (`beacon_accounting_apply`, which the common case runs
+ * too) and returns what the data cap check needs. Counters only move forward, and a session that
+ * already ended keeps how it ended.
  */
 function applyStatement(id: string, record: AccountingRecord): Statement {
   return {
     name: 'beacon_acct_apply',
-    text: `update sessions set
-      usage_input_octets = greatest(usage_input_octets, $1::numeric),
-      usage_output_octets = greatest(usage_output_octets, $2::numeric),
-      usage_data_m_b = round((greatest(usage_input_octets, $1::numeric) + greatest(usage_output_octets, $2::numeric)) * 1000 / $3::numeric) / 1000,
-      usage_last_ip = coalesce($4, usage_last_ip),
-      user_name = coalesce($5, user_name),
-      last_accounting_at = now(),
-      started_at = case when status = 'pending' then $7::timestamptz else started_at end,
-      status = case
-        when status not in ('pending', 'active') then status
-        when $8::boolean then $9::enum_sessions_status
-        else 'active' end,
-      terminate_cause = case
-        when status in ('pending', 'active') and $8::boolean then $10::enum_sessions_terminate_cause
-        else terminate_cause end,
-      ended_at = case when status in ('pending', 'active') and $8::boolean then $6::timestamptz else ended_at end,
-      updated_at = now()
-    where id = $11
-    returning (select data_cap_m_b from plans where plans.id = sessions.plan_id)::text as cap_mb,
-      status not in ('pending', 'active') and terminate_cause in ('Admin-Reset', 'Session-Timeout', 'Data-Cap')
-        and not (control_action is not distinct from 'disconnect' and (control_outcome is null or control_outcome = 'sent')) as still_online`,
-    values: [
-      record.inputOctets.toString(),
-      record.outputOctets.toString(),
-      BYTES_PER_MB,
-      record.framedIp,
-      record.userName,
-      iso(record.eventTime),
-      iso(startOf(record)),
-      record.statusType === 'Stop',
-      record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated',
-      record.terminateCause ?? 'Unknown',
-      id,
-    ],
+    text: 'select * from beacon_accounting_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+    values: [id, ...recordValues(record)],
   }
+}
+
+/** The record as beacon_accounting_apply's parameters after the session. */
+function recordValues(record: AccountingRecord): unknown[] {
+  return [
+    record.inputOctets.toString(),
+    record.outputOctets.toString(),
+    BYTES_PER_MB,
+    record.framedIp,
+    record.userName,
+    iso(record.eventTime),
+    iso(startOf(record)),
+    record.statusType === 'Stop',
+    record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated',
+    record.terminateCause ?? 'Unknown',
+  ]
 }
 
 /**
@@ -407,72 +382,30 @@ const allowanceLockStatement = (id: string): Statement => ({
   values: [id],
 })
 
-/** Whether the allowance of this session has used its plan's cap (`cap_mb`) across its devices. */
-const capReachedStatement = (id: string, capMb: string): Statement => ({
-  name: 'beacon_acct_cap',
-  text: `with this as (select voucher_id, user_id, plan_id, expires_at from sessions where id = $1)
-    select coalesce(sum(s.usage_input_octets + s.usage_output_octets), 0) >= $2::numeric * $3::numeric as reached
-    from sessions s, this
-    where (this.voucher_id is not null and s.voucher_id = this.voucher_id)
-       or (this.voucher_id is null and s.user_id = this.user_id and s.plan_id = this.plan_id
-           and s.voucher_id is null and s.expires_at = this.expires_at)`,
-  values: [id, capMb, BYTES_PER_MB],
-})
-
-type PoolClient = {
-  query<Row>(query: string | { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>
-  release(destroy?: boolean): void
-}
-type Pool = { connect(): Promise<PoolClient> }
-
 /**
- * The common case, on one pooled connection with prepared statements and no ORM in between: a
- * record for a session this router already reported, or for the one its Class names before its
- * start, with no data cap reached. Anything else (a new or reused Acct-Session-Id, a session
- * Beacon never accepted, a cap reached) rolls back having changed nothing and returns null, for
- * recordAccounting's full path. Resolves only after COMMIT succeeded.
+ * The common case in one statement (`beacon_accounting_common`), committed on its own before this
+ * resolves: a record for a session this router already reported under this Acct-Session-Id, or for
+ * the one its Class names before its start, with no data cap reached. It decides with the same
+ * locks and rules as the full path. Anything else (a new or reused Acct-Session-Id, a session
+ * Beacon never accepted, a cap reached, a session Beacon ended still reported) writes nothing and
+ * returns null, for recordAccounting's full path.
  */
 async function recordCommonCase(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome | null> {
-  const pool = (payload.db as unknown as { pool: Pool }).pool
-  const acctSessionId = record.acctSessionId!
-  const client = await pool.connect()
-  let broken = false
-  try {
-    const run = async <Row>(statement: Statement) => (await client.query<Row>(statement)).rows
-    await client.query('begin')
-    await run(lockStatement(router, acctSessionId))
-    const [open] = await run<{ id: string; device_mac: string }>(openStatement(router, acctSessionId))
-    let id: string | null = null
-    if (open) {
-      const sameDevice = !record.deviceMac || record.deviceMac === open.device_mac
-      if ((!record.classSession || record.classSession === open.id) && (record.statusType !== 'Start' || sameDevice)) id = open.id
-    } else if (record.classSession) {
-      const [named] = await run<{ id: string; acct_session_id: string | null }>(namedStatement(router, record.classSession))
-      if (named?.acct_session_id === acctSessionId) id = named.id
-      else if (named && named.acct_session_id === null) {
-        await run(claimStatement(named.id, router, record))
-        id = named.id
-      }
-    }
-    const [applied] = id ? await run<Applied>(applyStatement(id, record)) : []
-    let capReached = false
-    if (id && record.statusType === 'Interim-Update' && applied?.cap_mb) {
-      await run(allowanceLockStatement(id))
-      capReached = (await run<{ reached: boolean }>(capReachedStatement(id, applied.cap_mb)))[0].reached
-    }
-    if (!id || capReached || (record.statusType === 'Interim-Update' && applied?.still_online)) {
-      await client.query('rollback')
-      return null
-    }
-    await client.query('commit')
-    return { session: id, created: false, capped: [] }
-  } catch (error) {
-    broken = true
-    await client.query('rollback').catch(() => {})
-    throw error
-  } finally {
-    client.release(broken)
-  }
+  const [row] = await runStatement<{ session: string | null }>(payload, {
+    name: 'beacon_acct_common',
+    text: 'select beacon_accounting_common($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) as session',
+    values: [
+      router.id,
+      router.organization,
+      record.acctSessionId,
+      record.classSession,
+      record.deviceMac,
+      record.statusType,
+      ...recordValues(record),
+      UNKNOWN_DEVICE_MAC,
+    ],
+  })
+  return row?.session ? { session: row.session, created: false, capped: [] } : null
 }
 
 /**

@@ -1,15 +1,14 @@
-import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
+import { LOCKED_ORGANIZATION_STATUSES } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { runStatement, type Statement, toSql } from '@/db/statements'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
-import type { Plan, Session, Voucher } from '@/payload-types'
+import { BYTES_PER_MB } from '@/lib/units'
+import type { Plan, Session } from '@/payload-types'
 
-import { allowanceSessions, grantDevice, openPendingSession, readSession } from '../logins/allowance'
-import { createSystemCustomer } from '../logins/systemCustomers'
-import type { MikrotikReplyAttributes } from '../plans/replyAttributes'
-import { routerPlace } from '../routers/place'
+import { type MikrotikReplyAttributes, type PlanLimits, planReplyAttributes } from '../plans/replyAttributes'
 import { normalizeVoucherCode } from './codes'
 
 export type VoucherRejection =
@@ -45,6 +44,11 @@ export type VoucherRedemption =
     }
   | { outcome: 'reject'; reason: VoucherRejection; message: string }
 
+/** What the RADIUS service needs of a voucher login for its Access-Accept: the session and the reply. */
+export type VoucherLogin =
+  | { outcome: 'accept'; session: { id: string }; attributes: MikrotikReplyAttributes }
+  | { outcome: 'reject'; reason: VoucherRejection; message: string }
+
 export type RedeemVoucherInput = {
   /** The router the Access-Request came from. */
   router: string
@@ -55,7 +59,28 @@ export type RedeemVoucherInput = {
   now?: Date
 }
 
-const reject = (reason: VoucherRejection): VoucherRedemption => ({ outcome: 'reject', reason, message: VOUCHER_REJECTION_MESSAGES[reason] })
+const reject = (reason: VoucherRejection) => ({ outcome: 'reject' as const, reason, message: VOUCHER_REJECTION_MESSAGES[reason] })
+
+type Row = {
+  outcome: 'accept' | VoucherRejection
+  session_id: string | null
+  // Dates arrive as Date from the pool, as strings through Payload's Drizzle.
+  expires_at: Date | string | null
+  used_bytes: string | null
+  voucher_id: string | null
+  voucher_code: string | null
+  used_by: string | null
+  used_at: Date | string | null
+  plan_id: string | null
+  download_mbps: string | null
+  upload_mbps: string | null
+  burst_download_mbps: string | null
+  burst_upload_mbps: string | null
+  burst_threshold_download_mbps: string | null
+  burst_threshold_upload_mbps: string | null
+  burst_time_seconds: string | null
+  data_cap_m_b: string | null
+}
 
 /**
  * A device logs in with a voucher. The first use marks the voucher USED, gives it a guest
@@ -63,94 +88,70 @@ const reject = (reason: VoucherRejection): VoucherRedemption => ({ outcome: 'rej
  * device, or the same one again) join that allowance until it expires, within the plan's devices
  * at once and data cap. The voucher's row is locked for the whole decision, so two devices racing
  * with one code cannot both take its last place.
+ *
+ * The decision is one database function (`beacon_voucher_login`, in the migrations), so the
+ * RADIUS service makes it in one statement; this statement is what both callers run.
  */
-export async function redeemVoucher(payload: Payload, input: RedeemVoucherInput): Promise<VoucherRedemption> {
-  const now = input.now ?? new Date()
+export function voucherLoginStatement(input: RedeemVoucherInput, now: Date): Statement {
   const deviceMac = canonicalMac(input.deviceMac)
   if (!deviceMac) throw new RangeError(`Not a MAC address: ${JSON.stringify(input.deviceMac)}`)
-  return inSystemTransaction(payload, (req) => decide(payload, req, { ...input, deviceMac }, now))
-}
-
-type LockedVoucher = {
-  id: string
-  code: string
-  status: Voucher['status']
-  valid_until: Date | string | null
-  location_id: string | null
-  plan_id: string
-  used_by_id: string | null
-  used_at: Date | string | null
-}
-
-/**
- * The decision in plain SQL but for the plan (its reply attributes) and the session it returns:
- * this runs on every voucher login, and each Local API call costs more CPU than the query it makes.
- */
-async function decide(payload: Payload, req: PayloadRequest, input: RedeemVoucherInput, now: Date): Promise<VoucherRedemption> {
-  const system = { depth: 0, overrideAccess: true, req } as const
-  const db = await drizzleFor(payload, req)
-  const router = await routerPlace(payload, req, input.router)
-  const { organization: organizationId, location: locationId } = router
-  if (router.organizationLocked) return reject('organization-suspended')
-
-  const [voucher] = rowsOf<LockedVoucher>(
-    await db.execute(sql`
-      select id, code, status, valid_until, location_id, plan_id, used_by_id, used_at from vouchers
-      where organization_id = ${organizationId} and code = ${normalizeVoucherCode(input.code)} for update`),
-  )
-  if (!voucher) return reject('unknown-code')
-  if (voucher.status === 'EXPIRED' || (voucher.valid_until && new Date(voucher.valid_until) <= now)) return reject('voucher-expired')
-  if (voucher.location_id && voucher.location_id !== locationId) return reject('wrong-branch')
-
-  const sessions = await allowanceSessions(payload, req, { voucher: voucher.id })
-  const firstUse = voucher.status === 'AVAILABLE' && sessions.length === 0
-  if (!firstUse && voucher.used_by_id) {
-    // Staff can stop a voucher's customer (a guest included) by suspending the account.
-    const [holder] = rowsOf<{ status: string }>(await db.execute(sql`select status from users where id = ${voucher.used_by_id}`))
-    if (holder && holder.status !== 'ACTIVE') return reject('account-suspended')
-  }
-  const plan = await payload.findByID({ collection: 'plans', id: voucher.plan_id, ...system })
-  const expiresAt = firstUse ? new Date(now.getTime() + plan.validityMinutes * 60_000) : (sessions[0]?.expiresAt ?? new Date(0))
-  if (!firstUse && expiresAt <= now) return reject('voucher-used-up')
-
-  const grant = grantDevice(plan, { sessions, expiresAt, deviceMac: input.deviceMac, now })
-  if (grant.outcome === 'full') return reject('too-many-devices')
-  if (grant.outcome === 'exhausted') return reject(grant.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
-
-  const summary = (usedBy: string | null, usedAt: string | null) => ({ id: voucher.id, code: voucher.code, status: 'USED' as const, usedBy, usedAt })
-  const previousUse = () => summary(voucher.used_by_id, voucher.used_at ? new Date(voucher.used_at).toISOString() : null)
-  if (grant.session) {
-    return { outcome: 'accept', session: await readSession(payload, req, grant.session), plan, voucher: previousUse(), attributes: grant.attributes }
-  }
-
-  const customer = firstUse ? await createGuestCustomer(payload, req, voucher.code, organizationId, locationId) : voucher.used_by_id!
-  const id = await openPendingSession(payload, req, {
-    user: customer,
-    organization: organizationId,
-    location: locationId,
-    router: router.id,
-    plan: String(plan.id),
-    voucher: voucher.id,
-    deviceMac: input.deviceMac,
-    authMethod: 'voucher',
-    startedAt: now,
-    expiresAt,
-  })
-  if (firstUse) {
-    await db.execute(sql`
-      update vouchers set status = 'USED', used_by_id = ${customer}, used_at = ${now.toISOString()}::timestamptz, updated_at = now()
-      where id = ${voucher.id}`)
-  }
   return {
-    outcome: 'accept',
-    session: await readSession(payload, req, id),
-    plan,
-    voucher: firstUse ? summary(customer, now.toISOString()) : previousUse(),
-    attributes: grant.attributes,
+    name: 'beacon_voucher_login',
+    text: 'select * from beacon_voucher_login($1, $2, $3, $4, $5, $6)',
+    values: [input.router, normalizeVoucherCode(input.code), deviceMac, now.toISOString(), LOCKED_ORGANIZATION_STATUSES, BYTES_PER_MB],
   }
 }
 
-/** A voucher bought over the counter has no account behind it: it gets a guest customer of its own. */
-function createGuestCustomer(payload: Payload, req: PayloadRequest, code: string, organization: string, location: string): Promise<string> {
-  return createSystemCustomer(payload, req, { name: `Voucher ${code}`, organization, location })
+const number = (value: string | null) => (value === null ? null : Number(value))
+
+/** The login the function's row describes, with the reply attributes for what is left of the allowance. */
+export function voucherLoginOf([row]: Row[], now: Date): VoucherLogin {
+  if (!row) throw new Error('beacon_voucher_login returned no row')
+  if (row.outcome !== 'accept') return reject(row.outcome)
+  const plan: PlanLimits = {
+    downloadMbps: Number(row.download_mbps),
+    uploadMbps: Number(row.upload_mbps),
+    burst: {
+      downloadMbps: number(row.burst_download_mbps),
+      uploadMbps: number(row.burst_upload_mbps),
+      thresholdDownloadMbps: number(row.burst_threshold_download_mbps),
+      thresholdUploadMbps: number(row.burst_threshold_upload_mbps),
+      timeSeconds: number(row.burst_time_seconds),
+    },
+    dataCapMB: number(row.data_cap_m_b),
+  }
+  // numeric arrives as a string; whole octet counts fit a bigint exactly.
+  const usedBytes = BigInt((row.used_bytes ?? '0').split('.')[0])
+  return { outcome: 'accept', session: { id: row.session_id! }, attributes: planReplyAttributes(plan, { now, expiresAt: new Date(row.expires_at!), usedBytes }) }
+}
+
+/** A voucher login in one statement committed on its own, for the RADIUS service's Access-Request. */
+export async function voucherLogin(payload: Payload, input: RedeemVoucherInput): Promise<VoucherLogin> {
+  const now = input.now ?? new Date()
+  return voucherLoginOf(await runStatement<Row>(payload, voucherLoginStatement(input, now)), now)
+}
+
+/** A voucher login with the session, plan and voucher it leaves, for the portal and staff tools. */
+export async function redeemVoucher(payload: Payload, input: RedeemVoucherInput): Promise<VoucherRedemption> {
+  const now = input.now ?? new Date()
+  const statement = voucherLoginStatement(input, now)
+  return inSystemTransaction(payload, async (req) => {
+    const rows = rowsOf<Row>(await (await drizzleFor(payload, req)).execute(toSql(statement)))
+    const login = voucherLoginOf(rows, now)
+    if (login.outcome === 'reject') return login
+    const [row] = rows
+    const system = { depth: 0, overrideAccess: true, req } as const
+    return {
+      ...login,
+      session: await payload.findByID({ collection: 'sessions', id: login.session.id, ...system }),
+      plan: await payload.findByID({ collection: 'plans', id: row.plan_id!, ...system }),
+      voucher: {
+        id: row.voucher_id!,
+        code: row.voucher_code!,
+        status: 'USED',
+        usedBy: row.used_by,
+        usedAt: row.used_at ? new Date(row.used_at).toISOString() : null,
+      },
+    }
+  })
 }
