@@ -6,7 +6,7 @@ import { verifyCustomerPassword } from '@/plugins/network/logins/passwords'
 import { rejectLogin } from '@/plugins/network/logins/rejections'
 import { isPortalUsername, redeemPortalCredentials } from '@/plugins/network/portalCredentials/credentials'
 import { normalizeVoucherCode } from '@/plugins/network/vouchers/codes'
-import { type VoucherLogin, voucherLogin } from '@/plugins/network/vouchers/redeemVoucher'
+import { type VoucherLogin, type VoucherLoginInput, voucherLogins } from '@/plugins/network/vouchers/redeemVoucher'
 
 import { safeEqual } from './protocol/authenticator'
 import { verifyChap } from './protocol/chap'
@@ -111,7 +111,21 @@ async function accountLogin(
 
 type Decision = LoginDecision | VoucherLogin
 
-async function decide(payload: Payload, router: KnownRouter, credentials: Credentials, now: Date): Promise<[LoginMethod, Decision]> {
+/** Decides voucher logins: one at a time, or batched by the service. */
+export type VoucherLoginRunner = (login: VoucherLoginInput) => Promise<VoucherLogin>
+
+export const voucherLoginsOneByOne =
+  (payload: Payload): VoucherLoginRunner =>
+  async (login) =>
+    (await voucherLogins(payload, [login]))[0]
+
+async function decide(
+  payload: Payload,
+  router: KnownRouter,
+  credentials: Credentials,
+  now: Date,
+  voucherLogin: VoucherLoginRunner,
+): Promise<[LoginMethod, Decision]> {
   const { userName } = credentials
   if (!userName) return ['none', rejectLogin('wrong-credentials')]
 
@@ -137,7 +151,7 @@ async function decide(payload: Payload, router: KnownRouter, credentials: Creden
   const deviceMac = credentials.deviceMac ?? UNKNOWN_DEVICE_MAC
   const pap = credentials.pap
   if (isVoucherAttempt(credentials)) {
-    const redemption = await voucherLogin(payload, { router: router.id, code: userName, deviceMac, now })
+    const redemption = await voucherLogin({ router: router.id, code: userName, deviceMac, now })
     // No such voucher, but a customer may have chosen their username as password: only their
     // account can tell; otherwise the customer reads the voucher's answer.
     if (redemption.outcome === 'accept' || redemption.reason !== 'unknown-code' || !pap || pap.toString('utf8') !== userName) {
@@ -160,7 +174,11 @@ export async function answerAccessRequest(
   payload: Payload,
   router: KnownRouter,
   request: { header: RadiusHeader; attributes: Record<string, unknown> },
-  { interimIntervalSeconds, now = new Date() }: { interimIntervalSeconds: number; now?: Date },
+  {
+    interimIntervalSeconds,
+    now = new Date(),
+    voucherLogin = voucherLoginsOneByOne(payload),
+  }: { interimIntervalSeconds: number; now?: Date; voucherLogin?: VoucherLoginRunner },
 ): Promise<AccessAnswer> {
   let credentials: Credentials
   try {
@@ -170,7 +188,7 @@ export async function answerAccessRequest(
     const rejected = rejectLogin('wrong-credentials')
     return { code: 'Access-Reject', attributes: [['Reply-Message', rejected.message]], method: 'none', reason: rejected.reason }
   }
-  const [method, decision] = await decide(payload, router, credentials, now)
+  const [method, decision] = await decide(payload, router, credentials, now, voucherLogin)
   if (decision.outcome === 'reject') {
     return { code: 'Access-Reject', attributes: [['Reply-Message', decision.message]], method, reason: decision.reason }
   }

@@ -124,9 +124,14 @@ const iso = (date: Date) => date.toISOString()
  * are cumulative and only ever move forward, so a repeated or reordered Interim-Update cannot
  * count anything twice or take usage back; a session that already ended keeps how it ended.
  */
-export async function recordAccounting(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome> {
+export async function recordAccounting(
+  payload: Payload,
+  router: KnownRouter,
+  record: AccountingRecord,
+  { commonCase = commonCasesOneByOne(payload) }: { commonCase?: CommonCaseRunner } = {},
+): Promise<AccountingOutcome> {
   if (record.statusType === 'Start' || record.statusType === 'Interim-Update' || record.statusType === 'Stop') {
-    const done = await recordCommonCase(payload, router, record)
+    const done = await commonCase({ router, record })
     if (done) return done
   }
   return inSystemTransaction(payload, async (req) => {
@@ -337,28 +342,31 @@ const claimStatement = (id: string, router: KnownRouter, record: AccountingRecor
  * already ended keeps how it ended.
  */
 function applyStatement(id: string, record: AccountingRecord): Statement {
+  const p = parametersOf(record)
   return {
     name: 'beacon_acct_apply',
     text: 'select * from beacon_accounting_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-    values: [id, ...recordValues(record)],
+    values: [id, p.input, p.output, BYTES_PER_MB, p.framedIp, p.userName, p.eventTime, p.startedAt, p.stop, p.stopStatus, p.cause],
   }
 }
 
-/** The record as beacon_accounting_apply's parameters after the session. */
-function recordValues(record: AccountingRecord): unknown[] {
-  return [
-    record.inputOctets.toString(),
-    record.outputOctets.toString(),
-    BYTES_PER_MB,
-    record.framedIp,
-    record.userName,
-    iso(record.eventTime),
-    iso(startOf(record)),
-    record.statusType === 'Stop',
-    record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated',
-    record.terminateCause ?? 'Unknown',
-  ]
+/** The record as the database functions take it (beacon_accounting_apply, beacon_accounting_common). */
+function parametersOf(record: AccountingRecord) {
+  return {
+    input: record.inputOctets.toString(),
+    output: record.outputOctets.toString(),
+    framedIp: record.framedIp,
+    userName: record.userName,
+    eventTime: iso(record.eventTime),
+    startedAt: iso(startOf(record)),
+    stop: record.statusType === 'Stop',
+    stopStatus: record.terminateCause === 'Session-Timeout' ? 'expired' : 'terminated',
+    cause: record.terminateCause ?? 'Unknown',
+  }
 }
+
+/** parametersOf's fields in the order beacon_accounting_common takes them after the record's identity. */
+const PER_RECORD = ['input', 'output', 'framedIp', 'userName', 'eventTime', 'startedAt', 'stop', 'stopStatus', 'cause'] as const
 
 /**
  * `still_online`: Beacon ended this session (force-logout, expiry, data cap) and no Disconnect is
@@ -382,31 +390,59 @@ const allowanceLockStatement = (id: string): Statement => ({
   values: [id],
 })
 
+export type CommonCase = { router: KnownRouter; record: AccountingRecord }
+
+/** Records common cases: one at a time, or batched by the service. */
+export type CommonCaseRunner = (entry: CommonCase) => Promise<AccountingOutcome | null>
+
 /**
- * The common case in one statement (`beacon_accounting_common`), committed on its own before this
- * resolves: a record for a session this router already reported under this Acct-Session-Id, or for
- * the one its Class names before its start, with no data cap reached. It decides with the same
- * locks and rules as the full path. Anything else (a new or reused Acct-Session-Id, a session
- * Beacon never accepted, a cap reached, a session Beacon ended still reported) writes nothing and
- * returns null, for recordAccounting's full path.
+ * Common cases in one statement (`beacon_accounting_common` once per record, in order), committed
+ * on its own before this resolves: a record for a session this router already reported under this
+ * Acct-Session-Id, or for the one its Class names before its start, with no data cap reached. It
+ * decides with the same locks and rules as the full path. Anything else (a new or reused
+ * Acct-Session-Id, a session Beacon never accepted, a cap reached, a session Beacon ended still
+ * reported) writes nothing and comes back null, for recordAccounting's full path. Records are run
+ * sorted by router and Acct-Session-Id, so that two such statements take their locks in one order.
  */
-async function recordCommonCase(payload: Payload, router: KnownRouter, record: AccountingRecord): Promise<AccountingOutcome | null> {
-  const [row] = await runStatement<{ session: string | null }>(payload, {
+export async function recordCommonCases(payload: Payload, entries: CommonCase[]): Promise<(AccountingOutcome | null)[]> {
+  const key = ({ router, record }: CommonCase) => `${router.id} ${record.acctSessionId}`
+  const order = entries.map((_, index) => index).sort((a, b) => (key(entries[a]) < key(entries[b]) ? -1 : key(entries[a]) > key(entries[b]) ? 1 : 0))
+  const sorted = order.map((index) => entries[index])
+  const column = (value: (entry: CommonCase) => unknown) => sorted.map(value)
+  const parameters = sorted.map(({ record }) => parametersOf(record))
+  const rows = await runStatement<{ ord: string; session: string | null }>(payload, {
     name: 'beacon_acct_common',
-    text: 'select beacon_accounting_common($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) as session',
+    text: `select i.ord, beacon_accounting_common(i.router, i.organization, i.acct_session_id, i.class_session, i.device_mac, i.status_type,
+        i.input, i.output, $1, i.framed_ip, i.user_name, i.event_time, i.started_at, i.stop, i.stop_status, i.cause, $2) as session
+      from unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::text[],
+        $12::text[], $13::timestamptz[], $14::timestamptz[], $15::boolean[], $16::text[], $17::text[])
+        with ordinality as i(router, organization, acct_session_id, class_session, device_mac, status_type, input, output, framed_ip,
+          user_name, event_time, started_at, stop, stop_status, cause, ord)`,
     values: [
-      router.id,
-      router.organization,
-      record.acctSessionId,
-      record.classSession,
-      record.deviceMac,
-      record.statusType,
-      ...recordValues(record),
+      BYTES_PER_MB,
       UNKNOWN_DEVICE_MAC,
+      column(({ router }) => router.id),
+      column(({ router }) => router.organization),
+      column(({ record }) => record.acctSessionId),
+      column(({ record }) => record.classSession),
+      column(({ record }) => record.deviceMac),
+      column(({ record }) => record.statusType),
+      ...PER_RECORD.map((field) => parameters.map((values) => values[field])),
     ],
   })
-  return row?.session ? { session: row.session, created: false, capped: [] } : null
+  const sessions = new Map(rows.map((row) => [Number(row.ord), row.session]))
+  const results: (AccountingOutcome | null)[] = new Array(entries.length)
+  order.forEach((index, position) => {
+    const session = sessions.get(position + 1)
+    results[index] = session ? { session, created: false, capped: [] } : null
+  })
+  return results
 }
+
+export const commonCasesOneByOne =
+  (payload: Payload): CommonCaseRunner =>
+  async (entry) =>
+    (await recordCommonCases(payload, [entry]))[0]
 
 /**
  * The organization's account for devices nobody registered, which owns sessions Beacon did not

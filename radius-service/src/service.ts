@@ -5,9 +5,11 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
 import { provideRouterControl } from '@/plugins/network/control'
+import { type VoucherLoginInput, voucherLogins } from '@/plugins/network/vouchers/redeemVoucher'
 
 import { answerAccessRequest } from './access'
-import { accountingRecordOf, recordAccounting, UnsupportedAccountingError } from './accounting'
+import { accountingRecordOf, type CommonCase, recordAccounting, recordCommonCases, UnsupportedAccountingError } from './accounting'
+import { Batcher } from './batching'
 import { CoaClient } from './coa/client'
 import type { RadiusConfig } from './config'
 import { type ApiFallback, SessionControl } from './control'
@@ -49,6 +51,12 @@ export const MAX_IN_FLIGHT = 512
 const QUIET_WITHOUT_ROUTER: ReadonlySet<DropReason> = new Set(['malformed', 'unexpected-code', 'unknown-router'])
 /** Room a reply needs besides the Proxy-State it echoes (MAX_PACKET_LENGTH is 4096). */
 const MAX_ECHOED_PROXY_STATE = 2048
+
+/**
+ * Statements in flight per hot path, and records per statement. Two paths × 3 lanes leave the
+ * rest of the database pool (10) to the full accounting path, the jobs and router health.
+ */
+const BATCHES = { lanes: 3, maxBatch: 32 }
 /** Replies that must carry Message-Authenticator, first (RFC 3579 §3.2, BlastRADIUS). */
 const SIGNED_WITH_MESSAGE_AUTHENTICATOR: ReadonlySet<number> = new Set([
   RADIUS_CODES['Access-Accept'],
@@ -124,6 +132,9 @@ export async function startRadiusService({
   const metrics = new RadiusMetrics()
   const routers = new RouterDirectory(payload)
   const duplicates = new DuplicateCache({ windowMs: config.duplicateWindowMs })
+  // Concurrent voucher logins and common accounting records share statements and commits.
+  const voucherLogin = new Batcher((logins: VoucherLoginInput[]) => voucherLogins(payload, logins), BATCHES)
+  const commonCase = new Batcher((entries: CommonCase[]) => recordCommonCases(payload, entries), BATCHES)
   const inFlight = new Set<Promise<void>>()
   const lastSeenWritten = new Map<string, number>()
   let closing = false
@@ -212,6 +223,7 @@ export async function startRadiusService({
       if (type === 'access') {
         const answer = await answerAccessRequest(payload, router, { header, attributes: decoded.attributes }, {
           interimIntervalSeconds: config.interimIntervalSeconds,
+          voucherLogin: (login) => voucherLogin.submit(login),
         })
         reply = buildReply({ header, proxyStates: decoded.proxyStates }, RADIUS_CODES[answer.code], answer.attributes, router.secret)
         const result = answer.code === 'Access-Accept' ? 'accept' : 'reject'
@@ -225,7 +237,7 @@ export async function startRadiusService({
         try {
           const record = accountingRecordOf(decoded.attributes, new Date())
           statusType = record.statusType
-          outcome = await recordAccounting(payload, router, record)
+          outcome = await recordAccounting(payload, router, record, { commonCase: (entry) => commonCase.submit(entry) })
         } catch (error) {
           if (!(error instanceof UnsupportedAccountingError)) throw error
           // RFC 2866 §4.1: answer what we choose not to record, or the router resends it forever.

@@ -62,6 +62,8 @@ export type RedeemVoucherInput = {
 const reject = (reason: VoucherRejection) => ({ outcome: 'reject' as const, reason, message: VOUCHER_REJECTION_MESSAGES[reason] })
 
 type Row = {
+  /** Which of the statement's logins (1-based) the row answers. */
+  ord: string
   outcome: 'accept' | VoucherRejection
   session_id: string | null
   // Dates arrive as Date from the pool, as strings through Payload's Drizzle.
@@ -82,68 +84,98 @@ type Row = {
   data_cap_m_b: string | null
 }
 
+/** A login as the statement takes it: canonical MAC, normalized code, a clock. */
+export type VoucherLoginInput = RedeemVoucherInput & { now: Date }
+
 /**
- * A device logs in with a voucher. The first use marks the voucher USED, gives it a guest
- * customer and starts a pending session that lasts the plan's validity; later logins (another
- * device, or the same one again) join that allowance until it expires, within the plan's devices
- * at once and data cap. The voucher's row is locked for the whole decision, so two devices racing
- * with one code cannot both take its last place.
- *
- * The decision is one database function (`beacon_voucher_login`, in the migrations), so the
- * RADIUS service makes it in one statement; this statement is what both callers run.
+ * Voucher logins decided in one statement, in order (`beacon_voucher_login`, in the migrations,
+ * once per login): a device logs in with a voucher. The first use marks the voucher USED, gives it
+ * a guest customer and starts a pending session that lasts the plan's validity; later logins
+ * (another device, or the same one again) join that allowance until it expires, within the plan's
+ * devices at once and data cap. The voucher's row is locked for the whole decision, so two devices
+ * racing with one code cannot both take its last place. Callers running several at once pass them
+ * sorted by router and code, so that two such statements lock vouchers in the same order.
  */
-export function voucherLoginStatement(input: RedeemVoucherInput, now: Date): Statement {
-  const deviceMac = canonicalMac(input.deviceMac)
-  if (!deviceMac) throw new RangeError(`Not a MAC address: ${JSON.stringify(input.deviceMac)}`)
+export function voucherLoginStatement(logins: VoucherLoginInput[]): Statement {
+  const deviceMacs = logins.map((login) => {
+    const deviceMac = canonicalMac(login.deviceMac)
+    if (!deviceMac) throw new RangeError(`Not a MAC address: ${JSON.stringify(login.deviceMac)}`)
+    return deviceMac
+  })
   return {
-    name: 'beacon_voucher_login',
-    text: 'select * from beacon_voucher_login($1, $2, $3, $4, $5, $6)',
-    values: [input.router, normalizeVoucherCode(input.code), deviceMac, now.toISOString(), LOCKED_ORGANIZATION_STATUSES, BYTES_PER_MB],
+    name: 'beacon_voucher_logins',
+    text: `select i.ord, l.* from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) with ordinality as i(router, code, mac, at, ord)
+      cross join lateral beacon_voucher_login(i.router, i.code, i.mac, i.at, $5, $6) as l`,
+    values: [
+      logins.map((login) => login.router),
+      logins.map((login) => normalizeVoucherCode(login.code)),
+      deviceMacs,
+      logins.map((login) => login.now.toISOString()),
+      LOCKED_ORGANIZATION_STATUSES,
+      BYTES_PER_MB,
+    ],
   }
 }
 
 const number = (value: string | null) => (value === null ? null : Number(value))
 
-/** The login the function's row describes, with the reply attributes for what is left of the allowance. */
-export function voucherLoginOf([row]: Row[], now: Date): VoucherLogin {
-  if (!row) throw new Error('beacon_voucher_login returned no row')
-  if (row.outcome !== 'accept') return reject(row.outcome)
-  const plan: PlanLimits = {
-    downloadMbps: Number(row.download_mbps),
-    uploadMbps: Number(row.upload_mbps),
-    burst: {
-      downloadMbps: number(row.burst_download_mbps),
-      uploadMbps: number(row.burst_upload_mbps),
-      thresholdDownloadMbps: number(row.burst_threshold_download_mbps),
-      thresholdUploadMbps: number(row.burst_threshold_upload_mbps),
-      timeSeconds: number(row.burst_time_seconds),
-    },
-    dataCapMB: number(row.data_cap_m_b),
-  }
-  // numeric arrives as a string; whole octet counts fit a bigint exactly.
-  const usedBytes = BigInt((row.used_bytes ?? '0').split('.')[0])
-  return { outcome: 'accept', session: { id: row.session_id! }, attributes: planReplyAttributes(plan, { now, expiresAt: new Date(row.expires_at!), usedBytes }) }
+/** The logins the statement's rows describe, in the order given, with the reply attributes for what is left of each allowance. */
+export function voucherLoginsOf(rows: Row[], logins: VoucherLoginInput[]): VoucherLogin[] {
+  const byOrder = new Map(rows.map((row) => [Number(row.ord), row]))
+  return logins.map((login, index) => {
+    const row = byOrder.get(index + 1)
+    if (!row) throw new Error(`beacon_voucher_login returned no row for login ${index + 1}`)
+    if (row.outcome !== 'accept') return reject(row.outcome)
+    const plan: PlanLimits = {
+      downloadMbps: Number(row.download_mbps),
+      uploadMbps: Number(row.upload_mbps),
+      burst: {
+        downloadMbps: number(row.burst_download_mbps),
+        uploadMbps: number(row.burst_upload_mbps),
+        thresholdDownloadMbps: number(row.burst_threshold_download_mbps),
+        thresholdUploadMbps: number(row.burst_threshold_upload_mbps),
+        timeSeconds: number(row.burst_time_seconds),
+      },
+      dataCapMB: number(row.data_cap_m_b),
+    }
+    // numeric arrives as a string; whole octet counts fit a bigint exactly.
+    const usedBytes = BigInt((row.used_bytes ?? '0').split('.')[0])
+    const attributes = planReplyAttributes(plan, { now: login.now, expiresAt: new Date(row.expires_at!), usedBytes })
+    return { outcome: 'accept' as const, session: { id: row.session_id! }, attributes }
+  })
 }
 
-/** A voucher login in one statement committed on its own, for the RADIUS service's Access-Request. */
-export async function voucherLogin(payload: Payload, input: RedeemVoucherInput): Promise<VoucherLogin> {
-  const now = input.now ?? new Date()
-  return voucherLoginOf(await runStatement<Row>(payload, voucherLoginStatement(input, now)), now)
+/**
+ * Voucher logins in one statement committed on its own, for the RADIUS service's Access-Requests
+ * (several at once when it batches them).
+ */
+export async function voucherLogins(payload: Payload, logins: VoucherLoginInput[]): Promise<VoucherLogin[]> {
+  // One order for every statement's row locks: two of them cannot wait for each other.
+  const order = logins.map((_, index) => index).sort((a, b) => compare(logins[a], logins[b]))
+  const sorted = order.map((index) => logins[index])
+  const decided = voucherLoginsOf(await runStatement<Row>(payload, voucherLoginStatement(sorted)), sorted)
+  const results: VoucherLogin[] = new Array(logins.length)
+  order.forEach((index, position) => (results[index] = decided[position]))
+  return results
+}
+
+function compare(a: VoucherLoginInput, b: VoucherLoginInput): number {
+  const [first, second] = [`${a.router} ${normalizeVoucherCode(a.code)}`, `${b.router} ${normalizeVoucherCode(b.code)}`]
+  return first < second ? -1 : first > second ? 1 : 0
 }
 
 /** A voucher login with the session, plan and voucher it leaves, for the portal and staff tools. */
 export async function redeemVoucher(payload: Payload, input: RedeemVoucherInput): Promise<VoucherRedemption> {
-  const now = input.now ?? new Date()
-  const statement = voucherLoginStatement(input, now)
+  const login = { ...input, now: input.now ?? new Date() }
   return inSystemTransaction(payload, async (req) => {
-    const rows = rowsOf<Row>(await (await drizzleFor(payload, req)).execute(toSql(statement)))
-    const login = voucherLoginOf(rows, now)
-    if (login.outcome === 'reject') return login
+    const rows = rowsOf<Row>(await (await drizzleFor(payload, req)).execute(toSql(voucherLoginStatement([login]))))
+    const [decided] = voucherLoginsOf(rows, [login])
+    if (decided.outcome === 'reject') return decided
     const [row] = rows
     const system = { depth: 0, overrideAccess: true, req } as const
     return {
-      ...login,
-      session: await payload.findByID({ collection: 'sessions', id: login.session.id, ...system }),
+      ...decided,
+      session: await payload.findByID({ collection: 'sessions', id: decided.session.id, ...system }),
       plan: await payload.findByID({ collection: 'plans', id: row.plan_id!, ...system }),
       voucher: {
         id: row.voucher_id!,
