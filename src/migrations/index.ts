@@ -2,7 +2,7 @@ import * as migration_20261122_152557_initial from './20261122_152557_initial';
 import * as migration_20261122_161440_network from './20261122_161440_network';
 import * as migration_20261122_175051_radius from './20261122_175051_radius';
 import * as migration_20261122_181551_router_control from './20261122_181551_router_control';
-import * as migration_20261122_200605_login_accounting_functions from './20261122_200605_login_accounting_functions';
+import * as migration_20261122_203028_radius_hot_paths from './20261122_203028_radius_hot_paths';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261122_181551_router_control',
   },
   {
-    up: migration_20261122_200605_login_accounting_functions.up,
-    down: migration_20261122_200605_login_accounting_functions.down,
-    name: '20261122_200605_login_accounting_functions'
+    up: migration_20261122_203028_radius_hot_paths.up,
+    down: migration_20261122_203028_radius_hot_paths.down,
+    name: '20261122_203028_radius_hot_paths',
   },
 ];

@@ -60,5 +60,13 @@ export const Sessions: CollectionConfig = {
       },
     },
     ...sessionFields(),
+    {
+      // Declared so Payload does not index it: every Interim-Update changes it, and with an index
+      // each one would rewrite all of the table's indexes instead of updating the row in place.
+      name: 'updatedAt',
+      type: 'date',
+      label: 'Updated at',
+      admin: { hidden: true, disableBulkEdit: true },
+    },
   ],
 }

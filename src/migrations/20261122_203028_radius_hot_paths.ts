@@ -1,14 +1,19 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
 /**
- * The RADIUS hot paths as database functions, so that a voucher login and a common accounting
- * record each cost the RADIUS service one statement (one round trip, committed on its own) instead
- * of a transaction of five to nine. They decide exactly what the TypeScript around them documents
- * (`redeemVoucher`, `recordAccounting`); the service falls back to its full path in TypeScript for
- * everything `beacon_accounting_common` does not handle.
+ * The RADIUS hot paths. Voucher logins and common accounting records become database functions,
+ * so the RADIUS service decides each in one statement (several at once when it batches them)
+ * instead of a transaction of five to nine round trips; they decide exactly what the TypeScript
+ * around them documents (`voucherLoginStatement`, `recordCommonCases`), and the service falls
+ * back to its full path in TypeScript for everything `beacon_accounting_common` does not handle.
+ * Sessions lose Payload's default updatedAt index and keep free space in their pages, so an
+ * Interim-Update rewrites its row in place (a HOT update) instead of every index of the table.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
+  DROP INDEX "sessions_updated_at_idx";
+  ALTER TABLE "sessions" SET (fillfactor = 80);
+
   -- A customer account nobody signs in to (a voucher's guest, an organization's unregistered
   -- devices): no password, a customer membership of the organization (and branch).
   CREATE FUNCTION beacon_system_customer(p_email text, p_name text, p_organization uuid, p_location uuid)
@@ -126,13 +131,20 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   END $$;
 
   -- Applies an accounting record to a session (see recordAccounting): counters only move forward,
-  -- a session that already ended keeps how it ended. Returns the plan's data cap and whether Beacon
-  -- ended the session while the router still reports it, with no Disconnect on its way.
+  -- a session that already ended keeps how it ended. With p_claim_acct_session_id, an accepted
+  -- session takes the router's Acct-Session-Id in the same write (and the device's MAC if the
+  -- Access-Request lacked it). Returns the plan's data cap and whether Beacon ended the session
+  -- while the router still reports it, with no Disconnect on its way.
   CREATE FUNCTION beacon_accounting_apply(
     p_session uuid, p_input numeric, p_output numeric, p_bytes_per_mb numeric, p_framed_ip text, p_user_name text,
-    p_event_time timestamptz, p_started_at timestamptz, p_stop boolean, p_stop_status text, p_terminate_cause text)
+    p_event_time timestamptz, p_started_at timestamptz, p_stop boolean, p_stop_status text, p_terminate_cause text,
+    p_claim_acct_session_id text, p_claim_router uuid, p_claim_device_mac text, p_unknown_mac text)
   RETURNS TABLE (cap_mb text, still_online boolean) LANGUAGE sql AS $$
     UPDATE sessions SET
+      acct_session_id = coalesce(p_claim_acct_session_id, acct_session_id),
+      router_id = CASE WHEN p_claim_acct_session_id IS NULL THEN router_id ELSE p_claim_router END,
+      device_mac = CASE WHEN p_claim_acct_session_id IS NOT NULL AND device_mac = p_unknown_mac
+        THEN coalesce(p_claim_device_mac, device_mac) ELSE device_mac END,
       usage_input_octets = greatest(usage_input_octets, p_input),
       usage_output_octets = greatest(usage_output_octets, p_output),
       usage_data_m_b = round((greatest(usage_input_octets, p_input) + greatest(usage_output_octets, p_output)) * 1000 / p_bytes_per_mb) / 1000,
@@ -208,14 +220,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
       END IF;
     END IF;
 
-    IF v_claim THEN
-      -- The accepted session takes this Acct-Session-Id (and the device's MAC if the Access-Request lacked it).
-      UPDATE sessions SET acct_session_id = p_acct_session_id, router_id = p_router,
-        device_mac = CASE WHEN device_mac = p_unknown_mac THEN coalesce(p_device_mac, device_mac) ELSE device_mac END
-      WHERE id = v_session.id;
-    END IF;
     PERFORM beacon_accounting_apply(v_session.id, p_input, p_output, p_bytes_per_mb, p_framed_ip, p_user_name,
-      p_event_time, p_started_at, p_stop, p_stop_status, p_terminate_cause);
+      p_event_time, p_started_at, p_stop, p_stop_status, p_terminate_cause,
+      CASE WHEN v_claim THEN p_acct_session_id END, p_router, p_device_mac, p_unknown_mac);
     RETURN v_session.id;
   END $$;
   `)
@@ -224,7 +231,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
   DROP FUNCTION beacon_accounting_common(uuid, uuid, text, uuid, text, text, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text);
-  DROP FUNCTION beacon_accounting_apply(uuid, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text);
+  DROP FUNCTION beacon_accounting_apply(uuid, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text, uuid, text, text);
   DROP FUNCTION beacon_voucher_login(uuid, text, text, timestamptz, text[], numeric);
-  DROP FUNCTION beacon_system_customer(text, text, uuid, uuid);`)
+  DROP FUNCTION beacon_system_customer(text, text, uuid, uuid);
+  ALTER TABLE "sessions" RESET (fillfactor);
+  CREATE INDEX "sessions_updated_at_idx" ON "sessions" USING btree ("updated_at");`)
 }
