@@ -225,7 +225,13 @@ if (against === 'beacon' || against === 'both') {
 }
 if (against === 'freeradius' || against === 'both') {
   // Every voucher Beacon has not used yet becomes a FreeRADIUS user, so both look up among as many.
-  const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes: codes.slice(round * LOGINS), secret: SECRET })
+  const server = await startFreeRadius({
+    databaseUrl: process.env.DATABASE_URL!,
+    payload,
+    codes: codes.slice(round * LOGINS),
+    secret: SECRET,
+    devicesAllowed: plan.devicesAllowed,
+  })
   await run('FreeRADIUS 3 + rlm_sql (PostgreSQL)', server.ports, server.pid, round++)
   await server.stop()
 }

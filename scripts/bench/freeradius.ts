@@ -2,7 +2,10 @@
  * FreeRADIUS 3 (Debian's `freeradius` with `freeradius-postgresql`) set up for the RADIUS
  * benchmark: a throw-away configuration directory whose only virtual server authorizes with
  * rlm_sql and PAP and records accounting with rlm_sql, on the benchmark's PostgreSQL, with the
- * same users (voucher codes) and reply attributes as Beacon's plan.
+ * same users (voucher codes), reply attributes and devices at once as Beacon's plan. Like Beacon,
+ * which records a pending session for every login it accepts and counts the voucher's devices,
+ * it logs each login (rlm_sql post-auth, as Debian's default site does) and checks
+ * Simultaneous-Use against radacct (the `session` section).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
@@ -24,12 +27,15 @@ export async function startFreeRadius({
   payload,
   codes,
   secret,
+  devicesAllowed,
   port = 22812,
 }: {
   databaseUrl: string
   payload: Payload
   codes: string[]
   secret: string
+  /** The plan's devices at once: each user's Simultaneous-Use. */
+  devicesAllowed: number
   port?: number
 }): Promise<FreeRadius> {
   if (!existsSync('/usr/sbin/freeradius') || !existsSync(SCHEMA)) {
@@ -40,7 +46,8 @@ export async function startFreeRadius({
   await db.execute(sql.raw(readFileSync(SCHEMA, 'utf8')))
   await db.execute(sql`
     insert into radcheck (username, attribute, op, value)
-    select code, 'Cleartext-Password', ':=', code from unnest(${sql.param(codes)}::text[]) as code`)
+    select code, attribute, ':=', value from unnest(${sql.param(codes)}::text[]) as code
+      cross join lateral (values ('Cleartext-Password', code), ('Simultaneous-Use', ${String(devicesAllowed)})) as check_item(attribute, value)`)
   await db.execute(sql`
     insert into radreply (username, attribute, op, value)
     select code, attribute, ':=', value from unnest(${sql.param(codes)}::text[]) as code,
@@ -105,7 +112,14 @@ export async function startFreeRadius({
 	accounting {
 		sql
 	}
+	session {
+		sql
+	}
 	post-auth {
+		sql
+		Post-Auth-Type REJECT {
+			sql
+		}
 	}
 }
 `,

@@ -274,22 +274,27 @@ function checkValue(name: string, value: AttributeValue, maxLength: number): voi
 // authenticators, which it does not compute for Access-Request.
 const UNUSED_SECRET = 'unused'
 
-function encodeAttribute(name: string, value: AttributeValue): Buffer {
+/** The attribute as the package takes it: a vendor attribute inside a Vendor-Specific of its own. */
+function packageAttributeOf(name: string, value: AttributeValue): unknown[] {
   const vendorId = vendorOf(name)
   checkValue(name, value, vendorId === null ? MAX_VALUE_LENGTH : MAX_VENDOR_VALUE_LENGTH)
-  const packageAttribute = vendorId === null ? [name, value] : ['Vendor-Specific', vendorId, [[name, value]]]
-  let packet: Buffer
-  try {
-    packet = radius.encode({
-      code: 'Access-Request',
-      secret: UNUSED_SECRET,
-      attributes: [packageAttribute],
-      add_message_authenticator: false,
-    })
-  } catch (error) {
-    throw new AttributeEncodingError(`${name}: ${messageOf(error)}`, { cause: error })
-  }
-  return packet.subarray(HEADER_LENGTH)
+  return vendorId === null ? [name, value] : ['Vendor-Specific', vendorId, [[name, value]]]
+}
+
+/**
+ * At least as many octets as the attribute takes: type and length, a Vendor-Specific header, and
+ * its value (16 covers numbers, dates and addresses, whatever a string names).
+ */
+function largestEncodingOf(name: string, value: AttributeValue): number {
+  const size = typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : Buffer.isBuffer(value) ? value.length : 0
+  return 2 + (vendorOf(name) === null ? 0 : 6) + Math.max(size, 16)
+}
+
+/** The package's encoding of these attributes, without the header it puts before them. */
+function encodeWithPackage(attributes: unknown[]): Buffer {
+  return radius
+    .encode({ code: 'Access-Request', secret: UNUSED_SECRET, attributes, add_message_authenticator: false })
+    .subarray(HEADER_LENGTH)
 }
 
 /**
@@ -300,7 +305,28 @@ function encodeAttribute(name: string, value: AttributeValue): Buffer {
  */
 export function encodeAttributes(attributes: ReadonlyArray<readonly [name: string, value: AttributeValue]>): Buffer {
   loadDictionaries()
-  const encoded = Buffer.concat(attributes.map(([name, value]) => encodeAttribute(name, value)))
+  const packageAttributes = attributes.map(([name, value]) => packageAttributeOf(name, value))
+  const oneByOne = () =>
+    Buffer.concat(
+      packageAttributes.map((attribute, index) => {
+        try {
+          return encodeWithPackage([attribute])
+        } catch (error) {
+          throw new AttributeEncodingError(`${attributes[index][0]}: ${messageOf(error)}`, { cause: error })
+        }
+      }),
+    )
+  // One call for the whole list saves the package allocating and signing a packet per attribute,
+  // but it writes into a fixed 4096-octet buffer and truncates silently past it: only when they
+  // surely fit. One by one, an error names its attribute.
+  const surelyFits = attributes.reduce((total, [name, value]) => total + largestEncodingOf(name, value), 0) <= MAX_PACKET_LENGTH - HEADER_LENGTH
+  let encoded: Buffer
+  try {
+    encoded = packageAttributes.length > 0 && surelyFits ? encodeWithPackage(packageAttributes) : oneByOne()
+  } catch (error) {
+    if (error instanceof AttributeEncodingError) throw error
+    encoded = oneByOne()
+  }
   if (encoded.length > MAX_PACKET_LENGTH - HEADER_LENGTH) {
     throw new AttributeEncodingError(
       `The attributes take ${encoded.length} octets, a packet has room for ${MAX_PACKET_LENGTH - HEADER_LENGTH}.`,

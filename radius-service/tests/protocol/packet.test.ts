@@ -139,6 +139,18 @@ describe('encodeAttributes', () => {
     expect(() => encodeAttributes([[name, value]])).toThrow(message)
   })
 
+  it('encodes a list as each of its attributes alone, in order, with a valid one after a refused one still refused', () => {
+    const list: [string, AttributeValue][] = [
+      ['Mikrotik-Rate-Limit', '5M/10M'],
+      ['Session-Timeout', 3600],
+      ['Mikrotik-Total-Limit', 1_000],
+      ['Class', Buffer.from('beacon:x')],
+    ]
+    const alone = Buffer.concat(list.map((attribute) => encodeAttributes([attribute])))
+    expect(encodeAttributes(list).toString('hex')).toBe(alone.toString('hex'))
+    expect(() => encodeAttributes([...list, ['Class', 'text']])).toThrow(/Class: .*must provide Buffer/)
+  })
+
   it('refuses more attributes than a packet holds', () => {
     const reply = Array.from({ length: 16 }, (): [string, string] => ['Reply-Message', 'x'.repeat(253)])
     expect(() => encodeAttributes(reply)).toThrow(/take 4080 octets, a packet has room for 4076/)
