@@ -3,10 +3,12 @@
  * and (with --against freeradius) FreeRADIUS 3 with rlm_sql on the same PostgreSQL, same users.
  *   npm run bench:radius                                   Beacon: 100,000 vouchers, 5,000 logins
  *   npm run bench:radius -- --logins 20000 --concurrency 64
- *   npm run bench:radius -- --against both                 Beacon, then FreeRADIUS (see README)
+ *   npm run bench:radius -- --against both --rounds 3      Beacon and FreeRADIUS in turn (see README)
  * Each login is an Access-Request (PAP, a voucher's first use), then an Accounting-Start and
  * --interims Interim-Updates for it. FreeRADIUS holds every voucher Beacon did not use as a user
- * (radcheck, radreply), with the plan's reply attributes. Figures are printed, never asserted.
+ * (radcheck, radreply), with the plan's reply attributes. With --rounds, the servers take turns
+ * (each round new vouchers), so a noisy machine weighs on both alike, and the medians are printed
+ * side by side. Figures are printed, never asserted.
  * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of Beacon's service there.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -16,12 +18,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
+import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq } from 'payload'
 
 import { accountingRequestAuthenticator } from '../radius-service/src/protocol/authenticator'
 import { type AttributeValue, buildPacket, decodeAttributes, encodeAttributes, RADIUS_CODES } from '../radius-service/src/protocol/packet'
 import { hidePassword } from '../radius-service/src/protocol/pap'
 import { prepareDatabase } from '../src/db/prepare'
+import { drizzleFor, rowsOf } from '../src/db/sql'
 import { generateVoucherBatch } from '../src/plugins/network/vouchers/generateBatch'
 import { projectRoot } from './runtime'
 import { startFreeRadius } from './bench/freeradius'
@@ -42,6 +46,7 @@ const against = (() => {
 const VOUCHERS = arg('vouchers', 100_000)
 const LOGINS = Math.min(arg('logins', 5_000), VOUCHERS)
 const INTERIMS = arg('interims', 2)
+const ROUNDS = Math.max(1, arg('rounds', 1))
 const CONCURRENCY = arg('concurrency', 32)
 const SECRET = 'testing123' // the demo router at 127.0.0.1
 const TIMEOUT_MS = 5_000
@@ -114,7 +119,8 @@ async function drive(port: number, total: number, build: (i: number, id: number)
   return { seconds: (performance.now() - started) / 1000, samples }
 }
 
-function report(label: string, { seconds, samples }: { seconds: number; samples: Sample[] }) {
+/** Prints a phase's figures and returns its requests per second. */
+function report(label: string, { seconds, samples }: { seconds: number; samples: Sample[] }): number {
   const times = samples.map((sample) => sample.ms).sort((a, b) => a - b)
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1)
   const failed = samples.filter((sample) => !sample.ok).length
@@ -122,6 +128,7 @@ function report(label: string, { seconds, samples }: { seconds: number; samples:
     `  ${label.padEnd(24)} ${String(samples.length).padStart(7)} req  ${(samples.length / seconds).toFixed(0).padStart(6)} req/s` +
       `   p50 ${at(50).padStart(7)} ms  p95 ${at(95).padStart(7)} ms  p99 ${at(99).padStart(7)} ms   failed ${failed}`,
   )
+  return samples.length / seconds
 }
 
 const macOf = (i: number) => `02:BE:${((i >> 24) & 255).toString(16).padStart(2, '0')}:${((i >> 16) & 255).toString(16).padStart(2, '0')}:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`.toUpperCase()
@@ -149,13 +156,19 @@ function peakMemoryMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
 }
 
-async function run(name: string, ports: { auth: number; accounting: number }, pid: number, run: number) {
+const PHASES = ['Access-Request (PAP)', 'Accounting-Start', 'Accounting-Interim'] as const
+type Server = { name: string; ports: { auth: number; accounting: number }; pid: number; rates: number[][] }
+
+/** One round of the load against one server, on vouchers no other round uses (`slot`). */
+async function run(server: Server, slot: number, round: number) {
+  const { ports } = server
   const classes: Array<Buffer | null> = new Array(LOGINS).fill(null)
-  const offset = run * LOGINS
-  if (offset + LOGINS > codes.length) throw new Error('Not enough vouchers for both servers: raise --vouchers')
+  const offset = slot * LOGINS
+  if (offset + LOGINS > codes.length) throw new Error('Not enough vouchers for every round of every server: raise --vouchers')
   const base = (i: number) => offset + i
-  console.log(`\n${name}: ${LOGINS.toLocaleString()} logins, ${INTERIMS} interim updates each, concurrency ${CONCURRENCY}`)
-  report(
+  console.log(`\n${server.name}${ROUNDS > 1 ? `, round ${round + 1}` : ''}: ${LOGINS.toLocaleString()} logins, ${INTERIMS} interim updates each, concurrency ${CONCURRENCY}`)
+  const rates: number[] = []
+  rates.push(report(
     'Access-Request (PAP)',
     await drive(ports.auth, LOGINS, (i, id) => accessRequest(base(i), id), (reply, i) => {
       if (reply[0] !== RADIUS_CODES['Access-Accept']) return false
@@ -163,9 +176,9 @@ async function run(name: string, ports: { auth: number; accounting: number }, pi
       classes[i] = Buffer.isBuffer(value) ? value : null
       return true
     }),
-  )
+  ))
   const common = (i: number): Array<[string, AttributeValue]> => [
-    ['Acct-Session-Id', `bench-${run}-${i}`],
+    ['Acct-Session-Id', `bench-${slot}-${i}`],
     ['User-Name', codes[base(i)]],
     ['Calling-Station-Id', macOf(base(i))],
     ['Framed-IP-Address', `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`],
@@ -173,22 +186,22 @@ async function run(name: string, ports: { auth: number; accounting: number }, pi
     ...(classes[i] ? ([['Class', classes[i]!]] as Array<[string, AttributeValue]>) : []),
   ]
   const accounted = (reply: Buffer) => reply[0] === RADIUS_CODES['Accounting-Response']
-  report('Accounting-Start', await drive(ports.accounting, LOGINS, (i, id) => accountingRequest([['Acct-Status-Type', 'Start'], ...common(i)], id), accounted))
+  rates.push(report('Accounting-Start', await drive(ports.accounting, LOGINS, (i, id) => accountingRequest([['Acct-Status-Type', 'Start'], ...common(i)], id), accounted)))
   const interims = await drive(
     ports.accounting,
     LOGINS * INTERIMS,
     (n, id) => {
       const i = n % LOGINS
-      const round = Math.floor(n / LOGINS) + 1
+      const update = Math.floor(n / LOGINS) + 1
       return accountingRequest(
-        [['Acct-Status-Type', 'Interim-Update'], ...common(i), ['Acct-Output-Octets', round * 1_000_000], ['Acct-Input-Octets', round * 100_000], ['Acct-Session-Time', round * 300]],
+        [['Acct-Status-Type', 'Interim-Update'], ...common(i), ['Acct-Output-Octets', update * 1_000_000], ['Acct-Input-Octets', update * 100_000], ['Acct-Session-Time', update * 300]],
         id,
       )
     },
     accounted,
   )
-  report('Accounting-Interim', interims)
-  console.log(`  peak memory of the server process: ${peakMemoryMb(pid).toFixed(0)} MB`)
+  rates.push(report('Accounting-Interim', interims))
+  server.rates.push(rates)
 }
 
 async function waitFor(child: ChildProcess, text: string, what: string): Promise<void> {
@@ -210,7 +223,8 @@ async function waitFor(child: ChildProcess, text: string, what: string): Promise
 
 const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))
 
-let round = 0
+const servers: Server[] = []
+const stops: Array<() => Promise<void>> = []
 if (against === 'beacon' || against === 'both') {
   const ports = { auth: 21812, accounting: 21813 }
   // Node with tsx's loader in one process, so its memory is the service's own.
@@ -220,20 +234,31 @@ if (against === 'beacon' || against === 'both') {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   await waitFor(beacon, 'RADIUS service listening', 'Beacon RADIUS service')
-  await run('Beacon RADIUS service', ports, beacon.pid!, round++)
-  await stop(beacon)
+  servers.push({ name: 'Beacon RADIUS service', ports, pid: beacon.pid!, rates: [] })
+  stops.push(() => stop(beacon))
 }
 if (against === 'freeradius' || against === 'both') {
-  // Every voucher Beacon has not used yet becomes a FreeRADIUS user, so both look up among as many.
-  const server = await startFreeRadius({
-    databaseUrl: process.env.DATABASE_URL!,
-    payload,
-    codes: codes.slice(round * LOGINS),
-    secret: SECRET,
-    devicesAllowed: plan.devicesAllowed,
-  })
-  await run('FreeRADIUS 3 + rlm_sql (PostgreSQL)', server.ports, server.pid, round++)
-  await server.stop()
+  // Every voucher is a FreeRADIUS user too, so both look up among as many.
+  const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes, secret: SECRET, devicesAllowed: plan.devicesAllowed })
+  servers.push({ name: 'FreeRADIUS 3 + rlm_sql (PostgreSQL)', ports: server.ports, pid: server.pid, rates: [] })
+  stops.push(() => server.stop())
 }
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [index, server] of servers.entries()) await run(server, round * servers.length + index, round)
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+console.log(`\n${ROUNDS > 1 ? `Median of ${ROUNDS} rounds, requests per second` : 'Requests per second'}:`)
+console.log(`  ${''.padEnd(24)}${servers.map((server) => server.name.split(' ')[0].padStart(12)).join('')}`)
+for (const [phase, label] of PHASES.entries()) {
+  console.log(`  ${label.padEnd(24)}${servers.map((server) => median(server.rates.map((rates) => rates[phase])).toFixed(0).padStart(12)).join('')}`)
+}
+for (const server of servers) console.log(`  peak memory of ${server.name}: ${peakMemoryMb(server.pid).toFixed(0)} MB`)
+if (against !== 'beacon') {
+  const db = await drizzleFor(payload)
+  const [logged] = rowsOf<{ count: string }>(await db.execute(sql`select count(*)::text as count from radpostauth`))
+  console.log(`  FreeRADIUS logged ${Number(logged.count).toLocaleString()} logins in radpostauth`)
+}
+for (const stopServer of stops) await stopServer()
 await payload.destroy()
 process.exit(0)

@@ -139,8 +139,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     p_session uuid, p_input numeric, p_output numeric, p_bytes_per_mb numeric, p_framed_ip text, p_user_name text,
     p_event_time timestamptz, p_started_at timestamptz, p_stop boolean, p_stop_status text, p_terminate_cause text,
     p_claim_acct_session_id text, p_claim_router uuid, p_claim_device_mac text, p_unknown_mac text)
-  RETURNS TABLE (cap_mb text, still_online boolean) LANGUAGE sql AS $$
-    UPDATE sessions SET
+  RETURNS TABLE (cap_mb text, still_online boolean) LANGUAGE plpgsql AS $$
+  BEGIN
+    RETURN QUERY UPDATE sessions SET
       acct_session_id = coalesce(p_claim_acct_session_id, acct_session_id),
       router_id = CASE WHEN p_claim_acct_session_id IS NULL THEN router_id ELSE p_claim_router END,
       device_mac = CASE WHEN p_claim_acct_session_id IS NOT NULL AND device_mac = p_unknown_mac
@@ -164,8 +165,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     WHERE id = p_session
     RETURNING (SELECT data_cap_m_b FROM plans WHERE plans.id = sessions.plan_id)::text,
       status NOT IN ('pending', 'active') AND terminate_cause IN ('Admin-Reset', 'Session-Timeout', 'Data-Cap')
-        AND NOT (control_action IS NOT DISTINCT FROM 'disconnect' AND (control_outcome IS NULL OR control_outcome = 'sent'))
-  $$;
+        AND NOT (control_action IS NOT DISTINCT FROM 'disconnect' AND (control_outcome IS NULL OR control_outcome = 'sent'));
+  END $$;
 
   -- The common accounting record in one statement (see recordCommonCase): for a session this
   -- router already reported under this Acct-Session-Id, or the one its Class names before its
