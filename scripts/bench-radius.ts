@@ -159,18 +159,21 @@ function peakMemoryMb(pid: number): number {
 const PHASES = ['Access-Request (PAP)', 'Accounting-Start', 'Accounting-Interim'] as const
 type Server = { name: string; ports: { auth: number; accounting: number }; pid: number; rates: number[][] }
 
-/** One round of the load against one server, on vouchers no other round uses (`slot`). */
-async function run(server: Server, slot: number, round: number) {
+/**
+ * One round of the load against one server, on vouchers no other round uses (`slot`); a warm-up
+ * round is printed but not counted.
+ */
+async function run(server: Server, slot: number, title: string, { logins = LOGINS, counted = true } = {}) {
   const { ports } = server
-  const classes: Array<Buffer | null> = new Array(LOGINS).fill(null)
+  const classes: Array<Buffer | null> = new Array(logins).fill(null)
   const offset = slot * LOGINS
-  if (offset + LOGINS > codes.length) throw new Error('Not enough vouchers for every round of every server: raise --vouchers')
+  if (offset + logins > codes.length) throw new Error('Not enough vouchers for every round of every server: raise --vouchers')
   const base = (i: number) => offset + i
-  console.log(`\n${server.name}${ROUNDS > 1 ? `, round ${round + 1}` : ''}: ${LOGINS.toLocaleString()} logins, ${INTERIMS} interim updates each, concurrency ${CONCURRENCY}`)
+  console.log(`\n${server.name}, ${title}: ${logins.toLocaleString()} logins, ${INTERIMS} interim updates each, concurrency ${CONCURRENCY}`)
   const rates: number[] = []
   rates.push(report(
     'Access-Request (PAP)',
-    await drive(ports.auth, LOGINS, (i, id) => accessRequest(base(i), id), (reply, i) => {
+    await drive(ports.auth, logins, (i, id) => accessRequest(base(i), id), (reply, i) => {
       if (reply[0] !== RADIUS_CODES['Access-Accept']) return false
       const value = decodeAttributes(reply).attributes.Class
       classes[i] = Buffer.isBuffer(value) ? value : null
@@ -186,13 +189,13 @@ async function run(server: Server, slot: number, round: number) {
     ...(classes[i] ? ([['Class', classes[i]!]] as Array<[string, AttributeValue]>) : []),
   ]
   const accounted = (reply: Buffer) => reply[0] === RADIUS_CODES['Accounting-Response']
-  rates.push(report('Accounting-Start', await drive(ports.accounting, LOGINS, (i, id) => accountingRequest([['Acct-Status-Type', 'Start'], ...common(i)], id), accounted)))
+  rates.push(report('Accounting-Start', await drive(ports.accounting, logins, (i, id) => accountingRequest([['Acct-Status-Type', 'Start'], ...common(i)], id), accounted)))
   const interims = await drive(
     ports.accounting,
-    LOGINS * INTERIMS,
+    logins * INTERIMS,
     (n, id) => {
-      const i = n % LOGINS
-      const update = Math.floor(n / LOGINS) + 1
+      const i = n % logins
+      const update = Math.floor(n / logins) + 1
       return accountingRequest(
         [['Acct-Status-Type', 'Interim-Update'], ...common(i), ['Acct-Output-Octets', update * 1_000_000], ['Acct-Input-Octets', update * 100_000], ['Acct-Session-Time', update * 300]],
         id,
@@ -201,7 +204,7 @@ async function run(server: Server, slot: number, round: number) {
     accounted,
   )
   rates.push(report('Accounting-Interim', interims))
-  server.rates.push(rates)
+  if (counted) server.rates.push(rates)
 }
 
 async function waitFor(child: ChildProcess, text: string, what: string): Promise<void> {
@@ -243,8 +246,11 @@ if (against === 'freeradius' || against === 'both') {
   servers.push({ name: 'FreeRADIUS 3 + rlm_sql (PostgreSQL)', ports: server.ports, pid: server.pid, rates: [] })
   stops.push(() => server.stop())
 }
+// A short first round per server is not counted: Node's JIT, PostgreSQL's plan caches and the
+// connection pools warm up on it.
+for (const [index, server] of servers.entries()) await run(server, index, 'warm-up', { logins: Math.min(LOGINS, 1_000), counted: false })
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [index, server] of servers.entries()) await run(server, round * servers.length + index, round)
+  for (const [index, server] of servers.entries()) await run(server, (round + 1) * servers.length + index, `round ${round + 1}`)
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -254,8 +260,14 @@ for (const [phase, label] of PHASES.entries()) {
   console.log(`  ${label.padEnd(24)}${servers.map((server) => median(server.rates.map((rates) => rates[phase])).toFixed(0).padStart(12)).join('')}`)
 }
 for (const server of servers) console.log(`  peak memory of ${server.name}: ${peakMemoryMb(server.pid).toFixed(0)} MB`)
+const db = await drizzleFor(payload)
+if (against !== 'freeradius') {
+  const [sessions] = rowsOf<{ updates: string; hot: string }>(
+    await db.execute(sql`select n_tup_upd::text as updates, n_tup_hot_upd::text as hot from pg_stat_user_tables where relname = 'sessions'`),
+  )
+  console.log(`  Beacon's sessions: ${Number(sessions.hot).toLocaleString()} of ${Number(sessions.updates).toLocaleString()} updates in place (HOT)`)
+}
 if (against !== 'beacon') {
-  const db = await drizzleFor(payload)
   const [logged] = rowsOf<{ count: string }>(await db.execute(sql`select count(*)::text as count from radpostauth`))
   console.log(`  FreeRADIUS logged ${Number(logged.count).toLocaleString()} logins in radpostauth`)
 }

@@ -44,6 +44,9 @@ export async function startFreeRadius({
   // The same users, as rlm_sql keeps them.
   const db = await drizzleFor(payload)
   await db.execute(sql.raw(readFileSync(SCHEMA, 'utf8')))
+  // Simultaneous-Use counts a user's open sessions; Debian's schema has no index for that, and
+  // without one the check scans radacct on every login. A deployment that checks it adds this.
+  await db.execute(sql`create index radacct_open_user_idx on radacct (username) where acctstoptime is null`)
   await db.execute(sql`
     insert into radcheck (username, attribute, op, value)
     select code, attribute, ':=', value from unnest(${sql.param(codes)}::text[]) as code
