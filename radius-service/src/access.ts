@@ -116,8 +116,11 @@ export type VoucherLoginRunner = (login: VoucherLoginInput) => Promise<VoucherLo
 
 export const voucherLoginsOneByOne =
   (payload: Payload): VoucherLoginRunner =>
-  async (login) =>
-    (await voucherLogins(payload, [login]))[0]
+  async (login) => {
+    const [decided] = await voucherLogins(payload, [login])
+    if (decided instanceof Error) throw decided
+    return decided
+  }
 
 async function decide(
   payload: Payload,

@@ -402,7 +402,9 @@ export type CommonCaseRunner = (entry: CommonCase) => Promise<AccountingOutcome 
  * decides with the same locks and rules as the full path. Anything else (a new or reused
  * Acct-Session-Id, a session Beacon never accepted, a cap reached, a session Beacon ended still
  * reported) writes nothing and comes back null, for recordAccounting's full path. Records are run
- * sorted by router and Acct-Session-Id, so that two such statements take their locks in one order.
+ * sorted by router and Acct-Session-Id, so two statements take those locks in one order; their
+ * session and allowance locks can still cross, and then PostgreSQL's deadlock detection fails
+ * one statement, whose records the caller runs alone.
  */
 export async function recordCommonCases(payload: Payload, entries: CommonCase[]): Promise<(AccountingOutcome | null)[]> {
   const key = ({ router, record }: CommonCase) => `${router.id} ${record.acctSessionId}`

@@ -9,7 +9,7 @@ import { type VoucherLoginInput, voucherLogins } from '@/plugins/network/voucher
 
 import { answerAccessRequest } from './access'
 import { accountingRecordOf, type CommonCase, recordAccounting, recordCommonCases, UnsupportedAccountingError } from './accounting'
-import { Batcher } from './batching'
+import { Batcher, ItemFailure } from './batching'
 import { CoaClient } from './coa/client'
 import type { RadiusConfig } from './config'
 import { type ApiFallback, SessionControl } from './control'
@@ -133,8 +133,17 @@ export async function startRadiusService({
   const routers = new RouterDirectory(payload)
   const duplicates = new DuplicateCache({ windowMs: config.duplicateWindowMs })
   // Concurrent voucher logins and common accounting records share statements and commits.
-  const voucherLogin = new Batcher((logins: VoucherLoginInput[]) => voucherLogins(payload, logins), BATCHES)
-  const commonCase = new Batcher((entries: CommonCase[]) => recordCommonCases(payload, entries), BATCHES)
+  const voucherLogin = new Batcher(
+    async (logins: VoucherLoginInput[]) =>
+      (await voucherLogins(payload, logins)).map((decided) => (decided instanceof Error ? new ItemFailure(decided) : decided)),
+    BATCHES,
+  )
+  // One record per router and Acct-Session-Id in a statement: a later one waits, so records of a
+  // session are decided in the order they came even when one of them takes the full path.
+  const commonCase = new Batcher((entries: CommonCase[]) => recordCommonCases(payload, entries), {
+    ...BATCHES,
+    keyOf: ({ router, record }) => `${router.id} ${record.acctSessionId}`,
+  })
   const inFlight = new Set<Promise<void>>()
   const lastSeenWritten = new Map<string, number>()
   let closing = false

@@ -47,6 +47,8 @@ export async function startFreeRadius({
   // Simultaneous-Use counts a user's open sessions; Debian's schema has no index for that, and
   // without one the check scans radacct on every login. A deployment that checks it adds this.
   await db.execute(sql`create index radacct_open_user_idx on radacct (username) where acctstoptime is null`)
+  // As Beacon's sessions: room in each page for the Interim-Updates of its rows.
+  await db.execute(sql`alter table radacct set (fillfactor = 80)`)
   await db.execute(sql`
     insert into radcheck (username, attribute, op, value)
     select code, attribute, ':=', value from unnest(${sql.param(codes)}::text[]) as code

@@ -1,7 +1,7 @@
 /** Logging in with a voucher: first use, joining devices, and every reason to refuse. */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
+import { redeemVoucher, voucherLogins } from '@/plugins/network/vouchers/redeemVoucher'
 
 import { loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
 
@@ -76,6 +76,31 @@ describe('redeeming a voucher', () => {
     expect(results.map((result) => result.outcome).sort()).toEqual(['accept', 'reject'])
     const { totalDocs } = await world.payload.count({ collection: 'vouchers', where: { and: [{ code: { equals: code } }, { status: { equals: 'USED' } }] } })
     expect(totalDocs).toBe(1)
+  })
+
+  it('decides logins that share one statement in turn, each answered in the order asked', async () => {
+    const [shared, other] = [await voucher(network.plans.oneHour), await voucher(network.plans.dayPass)]
+    const now = new Date()
+    const router = network.routers.downtown
+    // Two devices on a one-device voucher, a third login for another voucher, an unknown code.
+    const decided = await voucherLogins(world.payload, [
+      { router, code: shared, deviceMac: mac(40), now },
+      { router, code: other, deviceMac: mac(41), now },
+      { router, code: 'NOSUCHCODE', deviceMac: mac(42), now },
+      { router, code: shared, deviceMac: mac(43), now },
+    ])
+    const results = decided.map((result) => {
+      if (result instanceof Error) throw result
+      return result
+    })
+    expect(results.map((result) => (result.outcome === 'accept' ? 'accept' : result.reason))).toEqual([
+      'accept',
+      'accept',
+      'unknown-code',
+      'too-many-devices',
+    ])
+    const sessions = await world.payload.find({ collection: 'sessions', where: { id: { in: results.flatMap((r) => (r.outcome === 'accept' ? [r.session.id] : [])) } }, depth: 0 })
+    expect(sessions.docs.map((session) => session.deviceMac).sort()).toEqual([mac(40), mac(41)].map((m) => m.toUpperCase()).sort())
   })
 
   it.each([

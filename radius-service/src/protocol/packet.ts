@@ -282,12 +282,13 @@ function packageAttributeOf(name: string, value: AttributeValue): unknown[] {
 }
 
 /**
- * At least as many octets as the attribute takes: type and length, a Vendor-Specific header, and
- * its value (16 covers numbers, dates and addresses, whatever a string names).
+ * At least as many octets as the attribute takes: type and length, a Vendor-Specific header, a
+ * tag, and its value (at least 16 for numbers, dates and addresses, whatever a string names),
+ * with room for a salt, a length octet and padding to 16 where the dictionary encrypts it.
  */
 function largestEncodingOf(name: string, value: AttributeValue): number {
   const size = typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : Buffer.isBuffer(value) ? value.length : 0
-  return 2 + (vendorOf(name) === null ? 0 : 6) + Math.max(size, 16)
+  return 2 + (vendorOf(name) === null ? 0 : 6) + 1 + Math.max(size, 16) + 2 + 1 + 15
 }
 
 /** The package's encoding of these attributes, without the header it puts before them. */

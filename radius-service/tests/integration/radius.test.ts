@@ -12,6 +12,7 @@ import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
 import { createDemoCustomer, createSession, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
 import { type RadiusService, startRadiusService } from '../../src'
 import type { DropReason } from '../../src/metrics'
+import { accountingRecordOf, recordCommonCases } from '../../src/accounting'
 import { accountingRequestAuthenticator } from '../../src/protocol/authenticator'
 import { parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
 import { testConfig } from '../helpers/config'
@@ -372,6 +373,41 @@ describe('accounting', () => {
     expectAccept(result)
     return { id: classSession(result)!, classValue: valueOf(result, 'Class')!, mac }
   }
+
+  it('records accounting that arrives together in one statement, each record on its own session, in order', async () => {
+    const router = (await service.routers.lookup('127.0.0.1'))!
+    const accepted = [await acceptedSession(), await acceptedSession(), await acceptedSession()]
+    const ids = accepted.map(() => unique('acct'))
+    const record = (index: number, statusType: string, octets = 0) =>
+      accountingRecordOf(
+        {
+          'Acct-Status-Type': statusType,
+          'Acct-Session-Id': ids[index],
+          Class: Buffer.from(accepted[index].classValue.slice(2), 'hex'),
+          'Calling-Station-Id': accepted[index].mac,
+          'Acct-Output-Octets': octets,
+        },
+        new Date(),
+      )
+    const started = await recordCommonCases(world.payload, [0, 1, 2].map((index) => ({ router, record: record(index, 'Start') })))
+    expect(started.map((outcome) => outcome?.session)).toEqual(accepted.map(({ id }) => id))
+    // Two updates of one session in the same statement: the later count stays; a session this
+    // router never reported is left for the full path (null), having written nothing.
+    const unknown = accountingRecordOf({ 'Acct-Status-Type': 'Interim-Update', 'Acct-Session-Id': unique('acct') }, new Date())
+    const updated = await recordCommonCases(world.payload, [
+      { router, record: record(2, 'Interim-Update', 3_000) },
+      { router, record: unknown },
+      { router, record: record(0, 'Interim-Update', 1_000) },
+      { router, record: record(2, 'Interim-Update', 2_000) },
+    ])
+    expect(updated.map((outcome) => outcome?.session ?? null)).toEqual([accepted[2].id, null, accepted[0].id, accepted[2].id])
+    const after = await Promise.all(accepted.map(({ id }) => session(id)))
+    expect(after.map((doc) => [doc.status, doc.acctSessionId, doc.usage?.outputOctets])).toEqual([
+      ['active', ids[0], 1_000],
+      ['active', ids[1], 0],
+      ['active', ids[2], 3_000],
+    ])
+  })
 
   it('Start, Interim-Update with gigawords and Stop update the session (a 5 GiB session reports 5120 MB)', async () => {
     const { id, classValue, mac } = await acceptedSession()

@@ -93,8 +93,7 @@ export type VoucherLoginInput = RedeemVoucherInput & { now: Date }
  * a guest customer and starts a pending session that lasts the plan's validity; later logins
  * (another device, or the same one again) join that allowance until it expires, within the plan's
  * devices at once and data cap. The voucher's row is locked for the whole decision, so two devices
- * racing with one code cannot both take its last place. Callers running several at once pass them
- * sorted by router and code, so that two such statements lock vouchers in the same order.
+ * racing with one code cannot both take its last place.
  */
 export function voucherLoginStatement(logins: VoucherLoginInput[]): Statement {
   const deviceMacs = logins.map((login) => {
@@ -119,12 +118,16 @@ export function voucherLoginStatement(logins: VoucherLoginInput[]): Statement {
 
 const number = (value: string | null) => (value === null ? null : Number(value))
 
-/** The logins the statement's rows describe, in the order given, with the reply attributes for what is left of each allowance. */
-export function voucherLoginsOf(rows: Row[], logins: VoucherLoginInput[]): VoucherLogin[] {
+/**
+ * The logins the statement's rows describe, in the order given, with the reply attributes for
+ * what is left of each allowance. A login whose attributes cannot be made (a plan the database
+ * holds with impossible values) is an Error of its own, the others still answered.
+ */
+export function voucherLoginsOf(rows: Row[], logins: VoucherLoginInput[]): (VoucherLogin | Error)[] {
   const byOrder = new Map(rows.map((row) => [Number(row.ord), row]))
   return logins.map((login, index) => {
     const row = byOrder.get(index + 1)
-    if (!row) throw new Error(`beacon_voucher_login returned no row for login ${index + 1}`)
+    if (!row) return new Error(`beacon_voucher_login returned no row for login ${index + 1}`)
     if (row.outcome !== 'accept') return reject(row.outcome)
     const plan: PlanLimits = {
       downloadMbps: Number(row.download_mbps),
@@ -140,27 +143,32 @@ export function voucherLoginsOf(rows: Row[], logins: VoucherLoginInput[]): Vouch
     }
     // numeric arrives as a string; whole octet counts fit a bigint exactly.
     const usedBytes = BigInt((row.used_bytes ?? '0').split('.')[0])
-    const attributes = planReplyAttributes(plan, { now: login.now, expiresAt: new Date(row.expires_at!), usedBytes })
-    return { outcome: 'accept' as const, session: { id: row.session_id! }, attributes }
+    try {
+      const attributes = planReplyAttributes(plan, { now: login.now, expiresAt: new Date(row.expires_at!), usedBytes })
+      return { outcome: 'accept' as const, session: { id: row.session_id! }, attributes }
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error))
+    }
   })
 }
 
 /**
  * Voucher logins in one statement committed on its own, for the RADIUS service's Access-Requests
- * (several at once when it batches them).
+ * (several at once when it batches them), each answered or an Error of its own.
  */
-export async function voucherLogins(payload: Payload, logins: VoucherLoginInput[]): Promise<VoucherLogin[]> {
-  // One order for every statement's row locks: two of them cannot wait for each other.
+export async function voucherLogins(payload: Payload, logins: VoucherLoginInput[]): Promise<(VoucherLogin | Error)[]> {
+  // Vouchers locked in one order (by code) by every statement, so two rarely wait for each other;
+  // when they do, PostgreSQL's deadlock detection fails one, and the caller runs its logins alone.
   const order = logins.map((_, index) => index).sort((a, b) => compare(logins[a], logins[b]))
   const sorted = order.map((index) => logins[index])
   const decided = voucherLoginsOf(await runStatement<Row>(payload, voucherLoginStatement(sorted)), sorted)
-  const results: VoucherLogin[] = new Array(logins.length)
+  const results: (VoucherLogin | Error)[] = new Array(logins.length)
   order.forEach((index, position) => (results[index] = decided[position]))
   return results
 }
 
 function compare(a: VoucherLoginInput, b: VoucherLoginInput): number {
-  const [first, second] = [`${a.router} ${normalizeVoucherCode(a.code)}`, `${b.router} ${normalizeVoucherCode(b.code)}`]
+  const [first, second] = [`${normalizeVoucherCode(a.code)} ${a.router}`, `${normalizeVoucherCode(b.code)} ${b.router}`]
   return first < second ? -1 : first > second ? 1 : 0
 }
 
@@ -170,6 +178,8 @@ export async function redeemVoucher(payload: Payload, input: RedeemVoucherInput)
   return inSystemTransaction(payload, async (req) => {
     const rows = rowsOf<Row>(await (await drizzleFor(payload, req)).execute(toSql(voucherLoginStatement([login]))))
     const [decided] = voucherLoginsOf(rows, [login])
+    // Thrown inside the transaction, so nothing of this login is written.
+    if (decided instanceof Error) throw decided
     if (decided.outcome === 'reject') return decided
     const [row] = rows
     const system = { depth: 0, overrideAccess: true, req } as const
