@@ -47,6 +47,11 @@ const VOUCHERS = arg('vouchers', 100_000)
 const LOGINS = Math.min(arg('logins', 5_000), VOUCHERS)
 const INTERIMS = arg('interims', 2)
 const ROUNDS = Math.max(1, arg('rounds', 1))
+const SERVERS = against === 'both' ? 2 : 1
+// Each server gets a warm-up and ROUNDS rounds of LOGINS vouchers nobody else uses.
+if ((ROUNDS + 1) * SERVERS * LOGINS > VOUCHERS) {
+  throw new Error(`${ROUNDS} round(s) of ${LOGINS} logins for ${SERVERS} server(s) need --vouchers ${(ROUNDS + 1) * SERVERS * LOGINS} or more`)
+}
 const CONCURRENCY = arg('concurrency', 32)
 const SECRET = 'testing123' // the demo router at 127.0.0.1
 const TIMEOUT_MS = 5_000
@@ -228,52 +233,55 @@ const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exit
 
 const servers: Server[] = []
 const stops: Array<() => Promise<void>> = []
-if (against === 'beacon' || against === 'both') {
-  const ports = { auth: 21812, accounting: 21813 }
-  // Node with tsx's loader in one process, so its memory is the service's own.
-  const beacon = spawn(process.execPath, [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), '--import', 'tsx', path.join(projectRoot, 'radius-service/src/main.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, RADIUS_HOST: '127.0.0.1', RADIUS_AUTH_PORT: String(ports.auth), RADIUS_ACCT_PORT: String(ports.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '0', PAYLOAD_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  await waitFor(beacon, 'RADIUS service listening', 'Beacon RADIUS service')
-  servers.push({ name: 'Beacon RADIUS service', ports, pid: beacon.pid!, rates: [] })
-  stops.push(() => stop(beacon))
-}
-if (against === 'freeradius' || against === 'both') {
-  // Every voucher is a FreeRADIUS user too, so both look up among as many.
-  const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes, secret: SECRET, devicesAllowed: plan.devicesAllowed })
-  servers.push({ name: 'FreeRADIUS 3 + rlm_sql (PostgreSQL)', ports: server.ports, pid: server.pid, rates: [] })
-  stops.push(() => server.stop())
-}
-// A short first round per server is not counted: Node's JIT, PostgreSQL's plan caches and the
-// connection pools warm up on it.
-for (const [index, server] of servers.entries()) await run(server, index, 'warm-up', { logins: Math.min(LOGINS, 1_000), counted: false })
-for (let round = 0; round < ROUNDS; round++) {
-  // Who goes first alternates, so the database's background work after one server's writes
-  // (autovacuum, checkpoints) falls on each alike.
-  const turns = round % 2 === 0 ? [...servers.entries()] : [...servers.entries()].reverse()
-  for (const [index, server] of turns) await run(server, (round + 1) * servers.length + index, `round ${round + 1}`)
-}
+try {
+  if (against === 'beacon' || against === 'both') {
+    const ports = { auth: 21812, accounting: 21813 }
+    // Node with tsx's loader in one process, so its memory is the service's own.
+    const beacon = spawn(process.execPath, [...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []), '--import', 'tsx', path.join(projectRoot, 'radius-service/src/main.ts')], {
+      cwd: projectRoot,
+      env: { ...process.env, RADIUS_HOST: '127.0.0.1', RADIUS_AUTH_PORT: String(ports.auth), RADIUS_ACCT_PORT: String(ports.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '0', PAYLOAD_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    stops.push(() => stop(beacon))
+    await waitFor(beacon, 'RADIUS service listening', 'Beacon RADIUS service')
+    servers.push({ name: 'Beacon RADIUS service', ports, pid: beacon.pid!, rates: [] })
+  }
+  if (against === 'freeradius' || against === 'both') {
+    // Every voucher is a FreeRADIUS user too, so both look up among as many.
+    const server = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL!, payload, codes, secret: SECRET, devicesAllowed: plan.devicesAllowed })
+    servers.push({ name: 'FreeRADIUS 3 + rlm_sql (PostgreSQL)', ports: server.ports, pid: server.pid, rates: [] })
+    stops.push(() => server.stop())
+  }
+  // A short first round per server is not counted: Node's JIT, PostgreSQL's plan caches and the
+  // connection pools warm up on it.
+  for (const [index, server] of servers.entries()) await run(server, index, 'warm-up', { logins: Math.min(LOGINS, 1_000), counted: false })
+  for (let round = 0; round < ROUNDS; round++) {
+    // Who goes first alternates, so the database's background work after one server's writes
+    // (autovacuum, checkpoints) falls on each alike.
+    const turns = round % 2 === 0 ? [...servers.entries()] : [...servers.entries()].reverse()
+    for (const [index, server] of turns) await run(server, (round + 1) * servers.length + index, `round ${round + 1}`)
+  }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-console.log(`\n${ROUNDS > 1 ? `Median of ${ROUNDS} rounds, requests per second` : 'Requests per second'}:`)
-console.log(`  ${''.padEnd(24)}${servers.map((server) => server.name.split(' ')[0].padStart(12)).join('')}`)
-for (const [phase, label] of PHASES.entries()) {
-  console.log(`  ${label.padEnd(24)}${servers.map((server) => median(server.rates.map((rates) => rates[phase])).toFixed(0).padStart(12)).join('')}`)
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  console.log(`\n${ROUNDS > 1 ? `Median of ${ROUNDS} rounds, requests per second` : 'Requests per second'}:`)
+  console.log(`  ${''.padEnd(24)}${servers.map((server) => server.name.split(' ')[0].padStart(12)).join('')}`)
+  for (const [phase, label] of PHASES.entries()) {
+    console.log(`  ${label.padEnd(24)}${servers.map((server) => median(server.rates.map((rates) => rates[phase])).toFixed(0).padStart(12)).join('')}`)
+  }
+  for (const server of servers) console.log(`  peak memory of ${server.name}: ${peakMemoryMb(server.pid).toFixed(0)} MB`)
+  const db = await drizzleFor(payload)
+  if (against !== 'freeradius') {
+    const [sessions] = rowsOf<{ updates: string; hot: string }>(
+      await db.execute(sql`select n_tup_upd::text as updates, n_tup_hot_upd::text as hot from pg_stat_user_tables where relname = 'sessions'`),
+    )
+    console.log(`  Beacon's sessions: ${Number(sessions.hot).toLocaleString()} of ${Number(sessions.updates).toLocaleString()} updates in place (HOT)`)
+  }
+  if (against !== 'beacon') {
+    const [logged] = rowsOf<{ count: string }>(await db.execute(sql`select count(*)::text as count from radpostauth`))
+    console.log(`  FreeRADIUS logged ${Number(logged.count).toLocaleString()} logins in radpostauth`)
+  }
+} finally {
+  for (const stopServer of stops) await stopServer()
 }
-for (const server of servers) console.log(`  peak memory of ${server.name}: ${peakMemoryMb(server.pid).toFixed(0)} MB`)
-const db = await drizzleFor(payload)
-if (against !== 'freeradius') {
-  const [sessions] = rowsOf<{ updates: string; hot: string }>(
-    await db.execute(sql`select n_tup_upd::text as updates, n_tup_hot_upd::text as hot from pg_stat_user_tables where relname = 'sessions'`),
-  )
-  console.log(`  Beacon's sessions: ${Number(sessions.hot).toLocaleString()} of ${Number(sessions.updates).toLocaleString()} updates in place (HOT)`)
-}
-if (against !== 'beacon') {
-  const [logged] = rowsOf<{ count: string }>(await db.execute(sql`select count(*)::text as count from radpostauth`))
-  console.log(`  FreeRADIUS logged ${Number(logged.count).toLocaleString()} logins in radpostauth`)
-}
-for (const stopServer of stops) await stopServer()
 await payload.destroy()
 process.exit(0)
