@@ -84,7 +84,7 @@ type Row = {
   data_cap_m_b: string | null
 }
 
-/** A login as the statement takes it: canonical MAC, normalized code, a clock. */
+/** A login with the clock it is decided by. */
 export type VoucherLoginInput = RedeemVoucherInput & { now: Date }
 
 /**
