@@ -528,7 +528,7 @@ export interface Voucher {
 export interface Session {
   id: string;
   /**
-   * The customer (or the voucher's guest account) using the device; for a session Beacon never authorized, the customer who registered its MAC, else the organization's unregistered-devices account.
+   * The customer using the device (the organization's Voucher guests account for vouchers bought over the counter); for a session Beacon never authorized, the customer who registered its MAC, else the organization's Unregistered devices account.
    */
   user: string | User;
   organization: string | Organization;
@@ -631,7 +631,7 @@ export interface Session {
 export interface ArchivedSession {
   id: string;
   /**
-   * The customer (or the voucher's guest account) using the device; for a session Beacon never authorized, the customer who registered its MAC, else the organization's unregistered-devices account.
+   * The customer using the device (the organization's Voucher guests account for vouchers bought over the counter); for a session Beacon never authorized, the customer who registered its MAC, else the organization's Unregistered devices account.
    */
   user: string | User;
   organization: string | Organization;

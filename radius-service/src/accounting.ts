@@ -8,7 +8,7 @@ import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
 import { BYTES_PER_MB } from '@/lib/units'
 import { findCustomerByMac } from '@/plugins/network/logins/customers'
-import { createSystemCustomer } from '@/plugins/network/logins/systemCustomers'
+import { organizationAccount } from '@/plugins/network/logins/organizationAccounts'
 import { TERMINATE_CAUSES, type TerminateCause } from '@/plugins/network/sessions/fields'
 
 import { CLASS_PREFIX, UNKNOWN_DEVICE_MAC } from './access'
@@ -229,7 +229,7 @@ async function sessionFor(
   // registered the device when there is one.
   const user =
     (record.deviceMac ? await findCustomerByMac(payload, { organization: router.organization, mac: record.deviceMac }, req) : null) ??
-    (await unregisteredDevicesAccount(payload, req, db, router.organization))
+    (await organizationAccount(payload, req, { organization: router.organization, kind: 'unregistered-devices' }))
   const startedAt = iso(startOf(record))
   const [inserted] = rowsOf<{ id: string }>(
     await db.execute(sql`
@@ -445,14 +445,3 @@ export const commonCasesOneByOne =
   (payload: Payload): CommonCaseRunner =>
   async (entry) =>
     (await recordCommonCases(payload, [entry]))[0]
-
-/**
- * The organization's account for devices nobody registered, which owns sessions Beacon did not
- * authorize (sessions always belong to a user). Made on first need, like a voucher's guest.
- */
-async function unregisteredDevicesAccount(payload: Payload, req: PayloadRequest, db: Db, organization: string): Promise<string> {
-  const email = `unregistered-devices@${organization}.beacon.invalid`
-  const [existing] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where email = ${email}`))
-  if (existing) return existing.id
-  return createSystemCustomer(payload, req, { email, name: 'Unregistered devices', organization })
-}

@@ -14,22 +14,27 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   DROP INDEX "sessions_updated_at_idx";
   ALTER TABLE "sessions" SET (fillfactor = 80);
 
-  -- A customer account nobody signs in to (a voucher's guest, an organization's unregistered
-  -- devices): no password, a customer membership of the organization (and branch).
-  CREATE FUNCTION beacon_system_customer(p_email text, p_name text, p_organization uuid, p_location uuid)
+  -- An organization's own customer account that nobody signs in to (no password), such as its
+  -- voucher guests or its unregistered devices: one per kind, made on first need. Sessions always
+  -- belong to a user; these own the ones no customer of the organization does.
+  CREATE FUNCTION beacon_organization_account(p_organization uuid, p_kind text, p_name text)
   RETURNS uuid LANGUAGE plpgsql AS $$
   DECLARE
-    v_customer uuid;
+    v_email text := p_kind || '@' || p_organization || '.beacon.invalid';
+    v_account uuid;
   BEGIN
+    SELECT id INTO v_account FROM users WHERE email = v_email;
+    IF FOUND THEN RETURN v_account; END IF;
+    -- The first logins of an organization can race to make it: one does, the others find it.
+    PERFORM pg_advisory_xact_lock(hashtext('beacon-organization-account'), hashtext(v_email));
+    SELECT id INTO v_account FROM users WHERE email = v_email;
+    IF FOUND THEN RETURN v_account; END IF;
     INSERT INTO users (email, name, status, is_super_admin, customer_connection_type, customer_wallet_balance, login_attempts)
-    VALUES (coalesce(p_email, 'guest-' || gen_random_uuid() || '@vouchers.beacon.invalid'), p_name, 'ACTIVE', false, 'HOTSPOT', 0, 0)
-    RETURNING id INTO v_customer;
+    VALUES (v_email, p_name, 'ACTIVE', false, 'HOTSPOT', 0, 0)
+    RETURNING id INTO v_account;
     INSERT INTO users_memberships (_order, _parent_id, id, organization_id, role)
-    VALUES (1, v_customer, substr(replace(gen_random_uuid()::text, '-', ''), 1, 24), p_organization, 'customer');
-    IF p_location IS NOT NULL THEN
-      INSERT INTO users_rels ("order", parent_id, path, locations_id) VALUES (1, v_customer, 'memberships.0.locations', p_location);
-    END IF;
-    RETURN v_customer;
+    VALUES (1, v_account, substr(replace(gen_random_uuid()::text, '-', ''), 1, 24), p_organization, 'customer');
+    RETURN v_account;
   END $$;
 
   -- A device logs in with a voucher at a router (see redeemVoucher): the voucher's row is locked for
@@ -76,9 +81,15 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     INTO v_allowance FROM sessions s WHERE s.voucher_id = v_voucher.id;
 
     first_use := v_voucher.status = 'AVAILABLE' AND v_allowance.sessions = 0;
-    IF NOT first_use AND v_voucher.used_by_id IS NOT NULL THEN
-      -- Staff can stop a voucher's customer (a guest included) by suspending the account.
-      SELECT status::text INTO v_holder_status FROM users WHERE id = v_voucher.used_by_id;
+    -- Whose sessions these are: the voucher's holder, or for a first use the organization's
+    -- voucher guests (a voucher bought over the counter has nobody's account behind it).
+    v_customer := CASE WHEN first_use
+      THEN beacon_organization_account(v_router.organization_id, 'voucher-guests', 'Voucher guests')
+      ELSE v_voucher.used_by_id END;
+    IF v_customer IS NOT NULL THEN
+      -- Staff stop a voucher by suspending its holder: its customer, or the voucher guests (every
+      -- voucher bought over the counter at once; one voucher is withdrawn instead).
+      SELECT status::text INTO v_holder_status FROM users WHERE id = v_customer;
       IF FOUND AND v_holder_status <> 'ACTIVE' THEN outcome := 'account-suspended'; RETURN NEXT; RETURN; END IF;
     END IF;
 
@@ -102,9 +113,6 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     used_by := v_voucher.used_by_id;
     used_at := v_voucher.used_at;
     IF session_id IS NULL THEN
-      v_customer := CASE WHEN first_use
-        THEN beacon_system_customer(NULL, 'Voucher ' || v_voucher.code, v_router.organization_id, v_router.location_id)
-        ELSE v_voucher.used_by_id END;
       INSERT INTO sessions (user_id, organization_id, location_id, router_id, plan_id, voucher_id, device_mac, auth_method,
         status, usage_data_m_b, usage_input_octets, usage_output_octets, started_at, expires_at)
       VALUES (v_customer, v_router.organization_id, v_router.location_id, v_router.id, v_plan.id, v_voucher.id,
@@ -234,7 +242,7 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   DROP FUNCTION beacon_accounting_common(uuid, uuid, text, uuid, text, text, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text);
   DROP FUNCTION beacon_accounting_apply(uuid, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text, uuid, text, text);
   DROP FUNCTION beacon_voucher_login(uuid, text, text, timestamptz, text[], numeric);
-  DROP FUNCTION beacon_system_customer(text, text, uuid, uuid);
+  DROP FUNCTION beacon_organization_account(uuid, text, text);
   ALTER TABLE "sessions" RESET (fillfactor);
   CREATE INDEX "sessions_updated_at_idx" ON "sessions" USING btree ("updated_at");`)
 }

@@ -26,7 +26,7 @@ async function voucher(plan: string, overrides: Record<string, unknown> = {}) {
 }
 
 describe('redeeming a voucher', () => {
-  it('marks it USED for a new guest customer and starts a pending session for the plan', async () => {
+  it("marks it USED by the organization's voucher guests and starts a pending session for the plan", async () => {
     const code = await voucher(network.plans.oneHour)
     const now = new Date()
     const result = await redeemVoucher(world.payload, { router: network.routers.downtown, code, deviceMac: 'A4-5E-60-00-00-01', now })
@@ -35,9 +35,15 @@ describe('redeeming a voucher', () => {
     expect(new Date(result.session.expiresAt).getTime()).toBe(now.getTime() + 60 * MINUTE)
     expect(result.attributes).toMatchObject({ 'Mikrotik-Rate-Limit': '5M/10M', 'Session-Timeout': 3600 })
     expect(result.voucher).toMatchObject({ status: 'USED', usedAt: now.toISOString() })
-    const guest = await world.payload.findByID({ collection: 'users', id: String(result.voucher.usedBy), depth: 0 })
-    expect(guest.memberships?.[0]).toMatchObject({ organization: world.organizations.demo, role: 'customer' })
-    expect(String(result.session.user)).toBe(String(guest.id))
+    const guests = await world.payload.findByID({ collection: 'users', id: String(result.voucher.usedBy), depth: 0 })
+    expect(guests).toMatchObject({ name: 'Voucher guests', status: 'ACTIVE' })
+    expect(guests.memberships?.[0]).toMatchObject({ organization: world.organizations.demo, role: 'customer' })
+    expect(String(result.session.user)).toBe(String(guests.id))
+    // One account for every voucher bought over the counter, not a customer per voucher.
+    const another = await redeemVoucher(world.payload, { router: network.routers.downtown, code: await voucher(network.plans.oneHour), deviceMac: 'A4-5E-60-00-00-02' })
+    expect(another).toMatchObject({ outcome: 'accept', voucher: { usedBy: String(guests.id) } })
+    const { totalDocs } = await world.payload.count({ collection: 'users', where: { name: { equals: 'Voucher guests' } } })
+    expect(totalDocs).toBe(1)
   })
 
   it('accepts the code in any case, with spaces or dashes', async () => {

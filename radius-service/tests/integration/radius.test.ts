@@ -581,17 +581,28 @@ describe('accounting', () => {
 })
 
 describe('suspensions since the login began', () => {
-  it('reject the voucher of a suspended customer and portal credentials of a suspended account', async () => {
+  it("reject vouchers while the organization's voucher guests are suspended, and portal credentials of a suspended account", async () => {
     const code = await voucher({ plan: network.plans.dayPass })
     const mac = newMac()
     const first = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': mac })
     expectAccept(first)
     const pending = await session(classSession(first)!)
     const credentials = await issuePortalCredentials(world.payload, { session: String(pending.id), deviceMac: mac })
-    await world.payload.update({ collection: 'users', id: String(pending.user), data: { status: 'SUSPENDED' } })
-    const message = 'This account is suspended. Please contact the provider.'
-    expectReject(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }), message)
-    expectReject(await auth({ 'User-Name': credentials.username, 'User-Password': credentials.password, 'Calling-Station-Id': mac }), message)
+    const suspend = (status: 'SUSPENDED' | 'ACTIVE') => world.payload.update({ collection: 'users', id: String(pending.user), data: { status } })
+    await suspend('SUSPENDED')
+    try {
+      const message = 'This account is suspended. Please contact the provider.'
+      expectReject(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }), message)
+      expectReject(await auth({ 'User-Name': credentials.username, 'User-Password': credentials.password, 'Calling-Station-Id': mac }), message)
+      // A voucher not used before is stopped too, and stays unused.
+      const unused = await voucher({ plan: network.plans.oneHour })
+      expectReject(await auth({ 'User-Name': unused, 'User-Password': unused, 'Calling-Station-Id': newMac() }), message)
+      const { docs } = await world.payload.find({ collection: 'vouchers', where: { code: { equals: unused } }, depth: 0 })
+      expect(docs[0].status).toBe('AVAILABLE')
+    } finally {
+      await suspend('ACTIVE')
+    }
+    expectAccept(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }))
   })
 })
 

@@ -75,7 +75,7 @@ export function sessionFields(): Field[] {
       index: true,
       admin: {
         description:
-          "The customer (or the voucher's guest account) using the device; for a session Beacon never authorized, the customer who registered its MAC, else the organization's unregistered-devices account.",
+          "The customer using the device (the organization's Voucher guests account for vouchers bought over the counter); for a session Beacon never authorized, the customer who registered its MAC, else the organization's Unregistered devices account.",
       },
     },
     organizationField(),

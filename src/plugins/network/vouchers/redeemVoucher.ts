@@ -89,11 +89,11 @@ export type VoucherLoginInput = RedeemVoucherInput & { now: Date }
 
 /**
  * Voucher logins decided in one statement, in order (`beacon_voucher_login`, in the migrations,
- * once per login): a device logs in with a voucher. The first use marks the voucher USED, gives it
- * a guest customer and starts a pending session that lasts the plan's validity; later logins
- * (another device, or the same one again) join that allowance until it expires, within the plan's
- * devices at once and data cap. The voucher's row is locked for the whole decision, so two devices
- * racing with one code cannot both take its last place.
+ * once per login): a device logs in with a voucher. The first use marks the voucher USED by the
+ * organization's Voucher guests account and starts a pending session that lasts the plan's
+ * validity; later logins (another device, or the same one again) join that allowance until it
+ * expires, within the plan's devices at once and data cap. The voucher's row is locked for the
+ * whole decision, so two devices racing with one code cannot both take its last place.
  */
 export function voucherLoginStatement(logins: VoucherLoginInput[]): Statement {
   const deviceMacs = logins.map((login) => {
