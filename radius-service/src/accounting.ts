@@ -345,7 +345,7 @@ function applyStatement(id: string, record: AccountingRecord): Statement {
   const p = parametersOf(record)
   return {
     name: 'beacon_acct_apply',
-    text: 'select * from beacon_accounting_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, null, null, null, null)',
+    text: 'select * from beacon_accounting_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, null, null, null, null, null)',
     values: [id, p.input, p.output, BYTES_PER_MB, p.framedIp, p.userName, p.eventTime, p.startedAt, p.stop, p.stopStatus, p.cause],
   }
 }

@@ -139,20 +139,21 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   END $$;
 
   -- Applies an accounting record to a session (see recordAccounting): counters only move forward,
-  -- a session that already ended keeps how it ended. With p_claim_acct_session_id, an accepted
-  -- session takes the router's Acct-Session-Id in the same write (and the device's MAC if the
-  -- Access-Request lacked it). Returns the plan's data cap and whether Beacon ended the session
-  -- while the router still reports it, with no Disconnect on its way.
+  -- a session that already ended keeps how it ended. With p_claim_acct_session_id, it writes only a
+  -- session of p_organization that has no Acct-Session-Id yet (which then takes this one, and the
+  -- device's MAC if the Access-Request lacked it) or already has this one: a claim and its record
+  -- in one write. Returns the plan's data cap and whether Beacon ended the session while the router
+  -- still reports it, with no Disconnect on its way; no row when nothing was written.
   CREATE FUNCTION beacon_accounting_apply(
     p_session uuid, p_input numeric, p_output numeric, p_bytes_per_mb numeric, p_framed_ip text, p_user_name text,
     p_event_time timestamptz, p_started_at timestamptz, p_stop boolean, p_stop_status text, p_terminate_cause text,
-    p_claim_acct_session_id text, p_claim_router uuid, p_claim_device_mac text, p_unknown_mac text)
+    p_claim_acct_session_id text, p_claim_router uuid, p_claim_device_mac text, p_unknown_mac text, p_organization uuid)
   RETURNS TABLE (cap_mb text, still_online boolean) LANGUAGE plpgsql AS $$
   BEGIN
     RETURN QUERY UPDATE sessions SET
-      acct_session_id = coalesce(p_claim_acct_session_id, acct_session_id),
-      router_id = CASE WHEN p_claim_acct_session_id IS NULL THEN router_id ELSE p_claim_router END,
-      device_mac = CASE WHEN p_claim_acct_session_id IS NOT NULL AND device_mac = p_unknown_mac
+      acct_session_id = coalesce(acct_session_id, p_claim_acct_session_id),
+      router_id = CASE WHEN p_claim_acct_session_id IS NOT NULL AND acct_session_id IS NULL THEN p_claim_router ELSE router_id END,
+      device_mac = CASE WHEN p_claim_acct_session_id IS NOT NULL AND acct_session_id IS NULL AND device_mac = p_unknown_mac
         THEN coalesce(p_claim_device_mac, device_mac) ELSE device_mac END,
       usage_input_octets = greatest(usage_input_octets, p_input),
       usage_output_octets = greatest(usage_output_octets, p_output),
@@ -171,6 +172,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
       ended_at = CASE WHEN status IN ('pending', 'active') AND p_stop THEN p_event_time ELSE ended_at END,
       updated_at = now()
     WHERE id = p_session
+      AND (p_claim_acct_session_id IS NULL
+           OR (organization_id = p_organization AND (acct_session_id IS NULL OR acct_session_id = p_claim_acct_session_id)))
     RETURNING (SELECT data_cap_m_b FROM plans WHERE plans.id = sessions.plan_id)::text,
       status NOT IN ('pending', 'active') AND terminate_cause IN ('Admin-Reset', 'Session-Timeout', 'Data-Cap')
         AND NOT (control_action IS NOT DISTINCT FROM 'disconnect' AND (control_outcome IS NULL OR control_outcome = 'sent'));
@@ -188,6 +191,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   DECLARE
     v_session sessions%ROWTYPE;
     v_claim boolean := false;
+    v_applied integer;
     v_cap numeric;
     v_used numeric;
   BEGIN
@@ -199,6 +203,14 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
       IF p_class_session IS NOT NULL AND p_class_session <> v_session.id THEN RETURN NULL; END IF;
       IF p_status_type = 'Start' AND p_device_mac IS NOT NULL AND p_device_mac <> v_session.device_mac THEN RETURN NULL; END IF;
     ELSIF p_class_session IS NOT NULL THEN
+      IF p_status_type <> 'Interim-Update' THEN
+        -- The accepted session named by Class, if it has no Acct-Session-Id yet (or this one):
+        -- claimed and written in one guarded write. Otherwise the full path decides.
+        SELECT count(*) INTO v_applied FROM beacon_accounting_apply(p_class_session, p_input, p_output, p_bytes_per_mb,
+          p_framed_ip, p_user_name, p_event_time, p_started_at, p_stop, p_stop_status, p_terminate_cause,
+          p_acct_session_id, p_router, p_device_mac, p_unknown_mac, p_organization);
+        RETURN CASE WHEN v_applied > 0 THEN p_class_session END;
+      END IF;
       SELECT * INTO v_session FROM sessions WHERE id = p_class_session AND organization_id = p_organization FOR UPDATE;
       IF NOT FOUND THEN RETURN NULL; END IF;
       IF v_session.acct_session_id IS NULL THEN v_claim := true;
@@ -231,7 +243,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 
     PERFORM beacon_accounting_apply(v_session.id, p_input, p_output, p_bytes_per_mb, p_framed_ip, p_user_name,
       p_event_time, p_started_at, p_stop, p_stop_status, p_terminate_cause,
-      CASE WHEN v_claim THEN p_acct_session_id END, p_router, p_device_mac, p_unknown_mac);
+      CASE WHEN v_claim THEN p_acct_session_id END, p_router, p_device_mac, p_unknown_mac, p_organization);
     RETURN v_session.id;
   END $$;
   `)
@@ -240,7 +252,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
 export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
   DROP FUNCTION beacon_accounting_common(uuid, uuid, text, uuid, text, text, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text);
-  DROP FUNCTION beacon_accounting_apply(uuid, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text, uuid, text, text);
+  DROP FUNCTION beacon_accounting_apply(uuid, numeric, numeric, numeric, text, text, timestamptz, timestamptz, boolean, text, text, text, uuid, text, text, uuid);
   DROP FUNCTION beacon_voucher_login(uuid, text, text, timestamptz, text[], numeric);
   DROP FUNCTION beacon_organization_account(uuid, text, text);
   ALTER TABLE "sessions" RESET (fillfactor);
