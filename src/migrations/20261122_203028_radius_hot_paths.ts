@@ -20,15 +20,19 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   CREATE FUNCTION beacon_organization_account(p_organization uuid, p_kind text, p_name text)
   RETURNS uuid LANGUAGE plpgsql AS $$
   DECLARE
+    -- The users collection refuses these addresses (reserveBeaconAddresses): nobody can take one.
     v_email text := p_kind || '@' || p_organization || '.beacon.invalid';
     v_account uuid;
+    v_password boolean;
   BEGIN
-    SELECT id INTO v_account FROM users WHERE email = v_email;
-    IF FOUND THEN RETURN v_account; END IF;
-    -- The first logins of an organization can race to make it: one does, the others find it.
-    PERFORM pg_advisory_xact_lock(hashtext('beacon-organization-account'), hashtext(v_email));
-    SELECT id INTO v_account FROM users WHERE email = v_email;
-    IF FOUND THEN RETURN v_account; END IF;
+    SELECT id, hash IS NOT NULL INTO v_account, v_password FROM users WHERE email = v_email;
+    IF NOT FOUND THEN
+      -- The first logins of an organization can race to make it: one does, the others find it.
+      PERFORM pg_advisory_xact_lock(hashtext('beacon-organization-account'), hashtext(v_email));
+      SELECT id, hash IS NOT NULL INTO v_account, v_password FROM users WHERE email = v_email;
+    END IF;
+    IF v_password THEN RAISE EXCEPTION 'The account % has a password: it is not Beacon''s own, refusing to use it', v_email; END IF;
+    IF v_account IS NOT NULL THEN RETURN v_account; END IF;
     INSERT INTO users (email, name, status, is_super_admin, customer_connection_type, customer_wallet_balance, login_attempts)
     VALUES (v_email, p_name, 'ACTIVE', false, 'HOTSPOT', 0, 0)
     RETURNING id INTO v_account;

@@ -42,8 +42,20 @@ describe('redeeming a voucher', () => {
     // One account for every voucher bought over the counter, not a customer per voucher.
     const another = await redeemVoucher(world.payload, { router: network.routers.downtown, code: await voucher(network.plans.oneHour), deviceMac: 'A4-5E-60-00-00-02' })
     expect(another).toMatchObject({ outcome: 'accept', voucher: { usedBy: String(guests.id) } })
-    const { totalDocs } = await world.payload.count({ collection: 'users', where: { name: { equals: 'Voucher guests' } } })
+    const { totalDocs } = await world.payload.count({
+      collection: 'users',
+      where: { and: [{ name: { equals: 'Voucher guests' } }, { 'memberships.organization': { equals: world.organizations.demo } }] },
+    })
     expect(totalDocs).toBe(1)
+    // Beacon's own address: nobody may take it or change it, and the account cannot sign in.
+    await expect(world.payload.update({ collection: 'users', id: String(guests.id), data: { email: 'me@example.com' } })).rejects.toThrow(/cannot change/)
+    await expect(
+      world.payload.create({
+        collection: 'users',
+        data: { email: `voucher-guests@${world.organizations.other}.beacon.invalid`, password: 'Passw0rd!long', name: 'Taker' } as never,
+      }),
+    ).rejects.toThrow(/Beacon's own/)
+    await world.payload.update({ collection: 'users', id: String(guests.id), data: { status: 'ACTIVE' } }) // other fields stay editable
   })
 
   it('accepts the code in any case, with spaces or dashes', async () => {

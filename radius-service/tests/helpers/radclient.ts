@@ -3,6 +3,7 @@
  * tests: it builds, hides, signs and checks packets with code that is not Beacon's.
  */
 import { spawn } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
 
 export type AttributeInput = Record<string, string | number | Array<string | number>>
 
@@ -14,11 +15,27 @@ export type RadclientResult = {
   output: string
 }
 
+/**
+ * radclient answers a CHAP challenge itself from a cleartext CHAP-Password, but reads one that
+ * begins with 0x as hex octets, even quoted (a random password does, one time in 4096): such a
+ * password is answered here, as a router would, with a CHAP-Challenge of our own.
+ */
+function chapAnswer(password: string): string[] {
+  const identifier = Buffer.from([1])
+  const challenge = randomBytes(16)
+  const response = createHash('md5').update(Buffer.concat([identifier, Buffer.from(password, 'utf8'), challenge])).digest()
+  return [`CHAP-Password = 0x${Buffer.concat([identifier, response]).toString('hex')}`, `CHAP-Challenge = 0x${challenge.toString('hex')}`]
+}
+
 /** `Name = value` lines: strings quoted, numbers and 0x… octets as they are. */
 export function attributeLines(attributes: AttributeInput): string {
   const lines: string[] = []
   for (const [name, value] of Object.entries(attributes)) {
     for (const one of Array.isArray(value) ? value : [value]) {
+      if (name === 'CHAP-Password' && typeof one === 'string' && one.toLowerCase().startsWith('0x')) {
+        lines.push(...chapAnswer(one))
+        continue
+      }
       const formatted = typeof one === 'number' || /^0x[0-9a-f]*$/i.test(one) ? String(one) : JSON.stringify(one)
       lines.push(`${name} = ${formatted}`)
     }

@@ -6,13 +6,16 @@ import { randomBytes } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { sql } from '@payloadcms/db-postgres'
+
+import { drizzleFor } from '@/db/sql'
 import { issuePortalCredentials } from '@/plugins/network/portalCredentials/credentials'
 import { redeemVoucher } from '@/plugins/network/vouchers/redeemVoucher'
 
 import { createDemoCustomer, createSession, loadNetwork, loadWorld, unique, type World } from '../../../tests/helpers/fixtures'
 import { type RadiusService, startRadiusService } from '../../src'
-import type { DropReason } from '../../src/metrics'
 import { accountingRecordOf, recordCommonCases } from '../../src/accounting'
+import type { DropReason } from '../../src/metrics'
 import { accountingRequestAuthenticator } from '../../src/protocol/authenticator'
 import { parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
 import { testConfig } from '../helpers/config'
@@ -102,6 +105,9 @@ describe('vouchers', () => {
     const again = await auth({ 'User-Name': code.toLowerCase(), 'CHAP-Password': code.toLowerCase(), 'Calling-Station-Id': mac })
     expectAccept(again)
     expect(classSession(again)).toBe(classSession(first))
+    // A code that looks like hex to radclient (0X…) is still a CHAP password, answered as a router would.
+    const hexLooking = await voucher({ code: `0X${randomBytes(4).toString('hex').toUpperCase()}` })
+    expectAccept(await auth({ 'User-Name': hexLooking, 'CHAP-Password': hexLooking, 'Calling-Station-Id': newMac() }))
   })
 
   it('tells a data cap from a used-up voucher, and counts devices against the plan', async () => {
@@ -603,6 +609,32 @@ describe('suspensions since the login began', () => {
       await suspend('ACTIVE')
     }
     expectAccept(await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() }))
+  })
+})
+
+describe("the organization's Voucher guests account", () => {
+  it('lends its vouchers to no registered device, takes no password, and cannot sign in', async () => {
+    const code = await voucher()
+    const first = await auth({ 'User-Name': code, 'User-Password': code, 'Calling-Station-Id': newMac() })
+    expectAccept(first)
+    const guests = String((await session(classSession(first)!)).user)
+    await expect(world.payload.update({ collection: 'users', id: guests, data: { password: 'Guess-me-2026!' } as never })).rejects.toThrow(/no password/)
+
+    const mac = newMac()
+    await world.payload.update({ collection: 'users', id: guests, data: { customer: { macAddresses: [{ mac }] } } as never })
+    expectReject(await auth({ 'User-Name': mac, 'User-Password': mac, 'Calling-Station-Id': mac }), 'This device is not registered. Please sign in on the login page.')
+
+    // Even with a password written behind the application's back, it cannot sign in.
+    const someone = await customer()
+    const db = await drizzleFor(world.payload)
+    await db.execute(sql`update users set salt = o.salt, hash = o.hash from users o where o.id = ${someone.id} and users.id = ${guests}`)
+    try {
+      const { email } = await world.payload.findByID({ collection: 'users', id: guests, depth: 0 })
+      await expect(world.payload.login({ collection: 'users', data: { email, password: someone.password } })).rejects.toThrow(/cannot sign in/)
+    } finally {
+      await db.execute(sql`update users set salt = null, hash = null where id = ${guests}`)
+      await world.payload.update({ collection: 'users', id: guests, data: { customer: { macAddresses: [] } } as never })
+    }
   })
 })
 

@@ -5,6 +5,7 @@ import { relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
+import { isReservedEmail } from '@/lib/reservedEmails'
 import type { Plan, Session } from '@/payload-types'
 
 import type { MikrotikReplyAttributes } from '../plans/replyAttributes'
@@ -56,7 +57,11 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
     const isCustomerHere = customer?.memberships?.some(
       (row) => row.role === 'customer' && relationId(row.organization) === organizationId,
     )
-    if (!customer || !isCustomerHere) return rejectLogin(input.method === 'mac' ? 'unknown-device' : 'wrong-credentials')
+    // Beacon's own accounts (Voucher guests, Unregistered devices) own many people's sessions:
+    // a device registered on one, or a password given to it, must not join their allowances.
+    if (!customer || !isCustomerHere || isReservedEmail(customer.email)) {
+      return rejectLogin(input.method === 'mac' ? 'unknown-device' : 'wrong-credentials')
+    }
     if (customer.status !== 'ACTIVE') return rejectLogin('account-suspended')
 
     const live = await liveAllowanceOf(payload, req, { user: String(customer.id), organization: organizationId, now })

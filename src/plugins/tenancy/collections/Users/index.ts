@@ -20,6 +20,7 @@ import {
 import { activeOrganizationFilter } from '../../activeOrganization'
 import { macAddressField } from '../../fields/networkAddressFields'
 import { guardPrivileges } from './hooks/guardPrivileges'
+import { reserveBeaconAddresses } from './hooks/reserveBeaconAddresses'
 import { refuseLockedLogin } from './hooks/refuseLockedLogin'
 import { refuseSuperAdminGrant } from './hooks/refuseSuperAdminGrant'
 import { uniqueUsername } from './hooks/uniqueUsername'
@@ -76,7 +77,7 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseSuperAdminGrant],
-    beforeChange: [guardPrivileges, validateMemberships, uniqueUsername],
+    beforeChange: [reserveBeaconAddresses, guardPrivileges, validateMemberships, uniqueUsername],
     beforeLogin: [refuseLockedLogin],
   },
   fields: [

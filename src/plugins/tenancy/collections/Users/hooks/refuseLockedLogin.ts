@@ -2,6 +2,7 @@ import type { CollectionBeforeLoginHook } from 'payload'
 import { APIError } from 'payload'
 
 import { findLockedOrganizations, relationId } from '@/access'
+import { isReservedEmail } from '@/lib/reservedEmails'
 
 /**
  * Runs after the password was accepted, so these messages reveal nothing to someone guessing.
@@ -9,6 +10,8 @@ import { findLockedOrganizations, relationId } from '@/access'
  * are turned away with a reason (super-admins are never locked out by an organization).
  */
 export const refuseLockedLogin: CollectionBeforeLoginHook = async ({ user, req }) => {
+  // Beacon's own accounts (Voucher guests, Unregistered devices) own many people's sessions.
+  if (isReservedEmail(user.email)) throw new APIError('This account cannot sign in.', 403, null, true)
   if (user.status === 'SUSPENDED') {
     throw new APIError('This account is suspended. Contact your administrator.', 403, null, true)
   }
