@@ -193,16 +193,16 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     p_event_time timestamptz, p_started_at timestamptz, p_stop boolean, p_stop_status text, p_terminate_cause text, p_unknown_mac text)
   RETURNS uuid LANGUAGE plpgsql AS $$
   DECLARE
-    v_session sessions%ROWTYPE;
+    -- The session with its plan's data cap (cap_mb).
+    v_session record;
     v_claim boolean := false;
     v_applied integer;
-    v_cap numeric;
     v_used numeric;
   BEGIN
     PERFORM pg_advisory_xact_lock(hashtext(p_router::text), hashtext(p_acct_session_id));
-    SELECT * INTO v_session FROM sessions
-    WHERE router_id = p_router AND acct_session_id = p_acct_session_id AND status IN ('pending', 'active')
-    ORDER BY started_at DESC LIMIT 1 FOR UPDATE;
+    SELECT s.*, p.data_cap_m_b AS cap_mb INTO v_session FROM sessions s LEFT JOIN plans p ON p.id = s.plan_id
+    WHERE s.router_id = p_router AND s.acct_session_id = p_acct_session_id AND s.status IN ('pending', 'active')
+    ORDER BY s.started_at DESC LIMIT 1 FOR UPDATE OF s;
     IF FOUND THEN
       IF p_class_session IS NOT NULL AND p_class_session <> v_session.id THEN RETURN NULL; END IF;
       IF p_status_type = 'Start' AND p_device_mac IS NOT NULL AND p_device_mac <> v_session.device_mac THEN RETURN NULL; END IF;
@@ -215,7 +215,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
           p_acct_session_id, p_router, p_device_mac, p_unknown_mac, p_organization);
         RETURN CASE WHEN v_applied > 0 THEN p_class_session END;
       END IF;
-      SELECT * INTO v_session FROM sessions WHERE id = p_class_session AND organization_id = p_organization FOR UPDATE;
+      SELECT s.*, p.data_cap_m_b AS cap_mb INTO v_session FROM sessions s LEFT JOIN plans p ON p.id = s.plan_id
+      WHERE s.id = p_class_session AND s.organization_id = p_organization FOR UPDATE OF s;
       IF NOT FOUND THEN RETURN NULL; END IF;
       IF v_session.acct_session_id IS NULL THEN v_claim := true;
       ELSIF v_session.acct_session_id <> p_acct_session_id THEN RETURN NULL;
@@ -230,8 +231,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
          AND NOT (v_session.control_action IS NOT DISTINCT FROM 'disconnect' AND (v_session.control_outcome IS NULL OR v_session.control_outcome = 'sent')) THEN
         RETURN NULL;
       END IF;
-      SELECT data_cap_m_b INTO v_cap FROM plans WHERE id = v_session.plan_id;
-      IF v_cap IS NOT NULL THEN
+      IF v_session.cap_mb IS NOT NULL THEN
         -- One allowance's cap check at a time (two devices hold different Acct-Session-Id locks).
         PERFORM pg_advisory_xact_lock(hashtext('beacon-allowance'), hashtext(coalesce(v_session.voucher_id::text, v_session.user_id::text)));
         SELECT coalesce(sum(CASE WHEN s.id = v_session.id
@@ -241,7 +241,7 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
         WHERE (v_session.voucher_id IS NOT NULL AND s.voucher_id = v_session.voucher_id)
            OR (v_session.voucher_id IS NULL AND s.user_id = v_session.user_id AND s.plan_id = v_session.plan_id
                AND s.voucher_id IS NULL AND s.expires_at = v_session.expires_at);
-        IF v_used >= v_cap * p_bytes_per_mb THEN RETURN NULL; END IF;
+        IF v_used >= v_session.cap_mb * p_bytes_per_mb THEN RETURN NULL; END IF;
       END IF;
     END IF;
 
