@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
-import { runStatement, type Statement, toSql } from '@/db/statements'
+import { inKeyOrder, runStatement, type Statement, toSql } from '@/db/statements'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
@@ -147,8 +147,8 @@ export async function recordAccounting(
       ).length
       return { closed }
     }
-    const { id, created } = await sessionFor(payload, req, db, router, record)
-    const applied = await apply(db, id, record)
+    const { id, created, claim } = await sessionFor(payload, req, db, router, record)
+    const applied = await apply(db, id, record, claim ? router : null)
     if (record.statusType === 'Interim-Update' && applied.still_online) {
       await disconnectAgain(payload, req, db, id)
       return { session: id, created, capped: [] }
@@ -163,7 +163,8 @@ export async function recordAccounting(
  * transaction at a time (an advisory lock, across service instances). In order: the session the
  * Class names; the open session with this Acct-Session-Id; for Interim/Stop, the last ended one
  * (a late or repeated record); the device's accepted, not yet started session here; else a new
- * record of a session Beacon never accepted.
+ * record of a session Beacon never accepted. `claim`: an accepted session that takes this
+ * Acct-Session-Id in the same write as the record.
  */
 async function sessionFor(
   payload: Payload,
@@ -171,7 +172,7 @@ async function sessionFor(
   db: Db,
   router: KnownRouter,
   record: AccountingRecord,
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; claim?: boolean }> {
   const acctSessionId = record.acctSessionId!
   await db.execute(toSql(lockStatement(router, acctSessionId)))
   const [open] = rowsOf<{ id: string; device_mac: string }>(await db.execute(toSql(openStatement(router, acctSessionId))))
@@ -181,7 +182,7 @@ async function sessionFor(
     if (named?.acct_session_id === acctSessionId) return { id: named.id, created: false }
     if (named && named.acct_session_id === null) {
       if (open) await retire(db, open.id)
-      return claim(db, named.id, router, record)
+      return { id: named.id, created: false, claim: true }
     }
     if (named && open) return { id: open.id, created: false }
     if (named) {
@@ -222,7 +223,7 @@ async function sessionFor(
         where router_id = ${router.id} and device_mac = ${record.deviceMac} and status = 'pending' and acct_session_id is null
         order by started_at desc limit 1 for update`),
     )
-    if (pending) return claim(db, pending.id, router, record)
+    if (pending) return { id: pending.id, created: false, claim: true }
   }
 
   // Accounting for a session Beacon never accepted is still usage: keep it, with the customer who
@@ -296,11 +297,6 @@ async function retire(db: Db, id: string): Promise<void> {
     where id = ${id}`)
 }
 
-async function claim(db: Db, id: string, router: KnownRouter, record: AccountingRecord): Promise<{ id: string; created: boolean }> {
-  await db.execute(toSql(claimStatement(id, router, record)))
-  return { id, created: false }
-}
-
 /** When the session began at the router: the Start's time, or a later record's time minus Acct-Session-Time. */
 function startOf(record: AccountingRecord): Date {
   if (record.statusType === 'Start' || record.sessionTime === null) return record.eventTime
@@ -327,26 +323,18 @@ const namedStatement = (router: KnownRouter, session: string): Statement => ({
   values: [session, router.organization],
 })
 
-/** The accepted session takes this Acct-Session-Id (and the device's MAC if the Access-Request lacked it). */
-const claimStatement = (id: string, router: KnownRouter, record: AccountingRecord): Statement => ({
-  name: 'beacon_acct_claim',
-  text: `update sessions set acct_session_id = $1, router_id = $2,
-      device_mac = case when device_mac = $3 then coalesce($4, device_mac) else device_mac end
-    where id = $5`,
-  values: [record.acctSessionId, router.id, UNKNOWN_DEVICE_MAC, record.deviceMac, id],
-})
-
 /**
  * Applies the record to a locked session (`beacon_accounting_apply`, which the common case runs
  * too) and returns what the data cap check needs. Counters only move forward, and a session that
  * already ended keeps how it ended.
  */
-function applyStatement(id: string, record: AccountingRecord): Statement {
+function applyStatement(id: string, record: AccountingRecord, claimFor: KnownRouter | null): Statement {
   const p = parametersOf(record)
+  const claim = claimFor ? [record.acctSessionId, claimFor.id, record.deviceMac, UNKNOWN_DEVICE_MAC, claimFor.organization] : [null, null, null, null, null]
   return {
     name: 'beacon_acct_apply',
-    text: 'select * from beacon_accounting_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, null, null, null, null, null)',
-    values: [id, p.input, p.output, BYTES_PER_MB, p.framedIp, p.userName, p.eventTime, p.startedAt, p.stop, p.stopStatus, p.cause],
+    text: 'select * from beacon_accounting_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)',
+    values: [id, p.input, p.output, BYTES_PER_MB, p.framedIp, p.userName, p.eventTime, p.startedAt, p.stop, p.stopStatus, p.cause, ...claim],
   }
 }
 
@@ -374,8 +362,12 @@ const PER_RECORD = ['input', 'output', 'framedIp', 'userName', 'eventTime', 'sta
  */
 type Applied = { cap_mb: string | null; still_online: boolean }
 
-async function apply(db: Db, id: string, record: AccountingRecord): Promise<Applied> {
-  return rowsOf<Applied>(await db.execute(toSql(applyStatement(id, record))))[0]
+/** `claimFor`: the router whose Acct-Session-Id the session takes in the same write, if any. */
+async function apply(db: Db, id: string, record: AccountingRecord, claimFor: KnownRouter | null): Promise<Applied> {
+  const [applied] = rowsOf<Applied>(await db.execute(toSql(applyStatement(id, record, claimFor))))
+  // Only a claim's guard can leave the row unwritten, and sessionFor locked a claimable session.
+  if (!applied) throw new Error(`Accounting for session ${id} was not written`)
+  return applied
 }
 
 /**
@@ -392,6 +384,9 @@ const allowanceLockStatement = (id: string): Statement => ({
 
 export type CommonCase = { router: KnownRouter; record: AccountingRecord }
 
+/** What one record locks first: its router and Acct-Session-Id. */
+export const commonCaseKey = ({ router, record }: CommonCase) => `${router.id} ${record.acctSessionId}`
+
 /** Records common cases: one at a time, or batched by the service. */
 export type CommonCaseRunner = (entry: CommonCase) => Promise<AccountingOutcome | null>
 
@@ -406,10 +401,11 @@ export type CommonCaseRunner = (entry: CommonCase) => Promise<AccountingOutcome 
  * session and allowance locks can still cross, and then PostgreSQL's deadlock detection fails
  * one statement, whose records the caller runs alone.
  */
-export async function recordCommonCases(payload: Payload, entries: CommonCase[]): Promise<(AccountingOutcome | null)[]> {
-  const key = ({ router, record }: CommonCase) => `${router.id} ${record.acctSessionId}`
-  const order = entries.map((_, index) => index).sort((a, b) => (key(entries[a]) < key(entries[b]) ? -1 : key(entries[a]) > key(entries[b]) ? 1 : 0))
-  const sorted = order.map((index) => entries[index])
+export function recordCommonCases(payload: Payload, entries: CommonCase[]): Promise<(AccountingOutcome | null)[]> {
+  return inKeyOrder(entries, commonCaseKey, (sorted) => recordSorted(payload, sorted))
+}
+
+async function recordSorted(payload: Payload, sorted: CommonCase[]): Promise<(AccountingOutcome | null)[]> {
   const column = (value: (entry: CommonCase) => unknown) => sorted.map(value)
   const parameters = sorted.map(({ record }) => parametersOf(record))
   const rows = await runStatement<{ ord: string; session: string | null }>(payload, {
@@ -433,12 +429,10 @@ export async function recordCommonCases(payload: Payload, entries: CommonCase[])
     ],
   })
   const sessions = new Map(rows.map((row) => [Number(row.ord), row.session]))
-  const results: (AccountingOutcome | null)[] = new Array(entries.length)
-  order.forEach((index, position) => {
+  return sorted.map((_, position) => {
     const session = sessions.get(position + 1)
-    results[index] = session ? { session, created: false, capped: [] } : null
+    return session ? { session, created: false, capped: [] } : null
   })
-  return results
 }
 
 export const commonCasesOneByOne =

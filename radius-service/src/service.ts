@@ -8,7 +8,7 @@ import { provideRouterControl } from '@/plugins/network/control'
 import { type VoucherLoginInput, voucherLogins } from '@/plugins/network/vouchers/redeemVoucher'
 
 import { answerAccessRequest } from './access'
-import { accountingRecordOf, type CommonCase, recordAccounting, recordCommonCases, UnsupportedAccountingError } from './accounting'
+import { accountingRecordOf, type CommonCase, commonCaseKey, recordAccounting, recordCommonCases, UnsupportedAccountingError } from './accounting'
 import { Batcher, ItemFailure } from './batching'
 import { CoaClient } from './coa/client'
 import type { RadiusConfig } from './config'
@@ -142,7 +142,7 @@ export async function startRadiusService({
   // session are decided in the order they came even when one of them takes the full path.
   const commonCase = new Batcher((entries: CommonCase[]) => recordCommonCases(payload, entries), {
     ...BATCHES,
-    keyOf: ({ router, record }) => `${router.id} ${record.acctSessionId}`,
+    keyOf: commonCaseKey,
   })
   const inFlight = new Set<Promise<void>>()
   const lastSeenWritten = new Map<string, number>()

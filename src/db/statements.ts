@@ -34,3 +34,21 @@ export const poolOf = (payload: Payload): Pool => (payload.db as unknown as { po
 export async function runStatement<Row>(payload: Payload, statement: Statement): Promise<Row[]> {
   return (await poolOf(payload).query<Row>(statement)).rows
 }
+
+/**
+ * Runs `run` on the items sorted by `keyOf` and gives its results back in the items' own order.
+ * Statements that lock rows one item after another take their locks in one order this way, so two
+ * of them rarely wait for each other.
+ */
+export async function inKeyOrder<Item, Result>(
+  items: Item[],
+  keyOf: (item: Item) => string,
+  run: (sorted: Item[]) => Promise<Result[]>,
+): Promise<Result[]> {
+  const keys = items.map(keyOf)
+  const order = items.map((_, index) => index).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0))
+  const decided = await run(order.map((index) => items[index]))
+  const results: Result[] = new Array(items.length)
+  order.forEach((index, position) => (results[index] = decided[position]))
+  return results
+}

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { LOCKED_ORGANIZATION_STATUSES } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
-import { runStatement, type Statement, toSql } from '@/db/statements'
+import { inKeyOrder, runStatement, type Statement, toSql } from '@/db/statements'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
 import { BYTES_PER_MB } from '@/lib/units'
@@ -159,17 +159,11 @@ export function voucherLoginsOf(rows: Row[], logins: VoucherLoginInput[]): (Vouc
 export async function voucherLogins(payload: Payload, logins: VoucherLoginInput[]): Promise<(VoucherLogin | Error)[]> {
   // Vouchers locked in one order (by code) by every statement, so two rarely wait for each other;
   // when they do, PostgreSQL's deadlock detection fails one, and the caller runs its logins alone.
-  const order = logins.map((_, index) => index).sort((a, b) => compare(logins[a], logins[b]))
-  const sorted = order.map((index) => logins[index])
-  const decided = voucherLoginsOf(await runStatement<Row>(payload, voucherLoginStatement(sorted)), sorted)
-  const results: (VoucherLogin | Error)[] = new Array(logins.length)
-  order.forEach((index, position) => (results[index] = decided[position]))
-  return results
-}
-
-function compare(a: VoucherLoginInput, b: VoucherLoginInput): number {
-  const [first, second] = [`${normalizeVoucherCode(a.code)} ${a.router}`, `${normalizeVoucherCode(b.code)} ${b.router}`]
-  return first < second ? -1 : first > second ? 1 : 0
+  return inKeyOrder(
+    logins,
+    (login) => `${normalizeVoucherCode(login.code)} ${login.router}`,
+    async (sorted) => voucherLoginsOf(await runStatement<Row>(payload, voucherLoginStatement(sorted)), sorted),
+  )
 }
 
 /** A voucher login with the session, plan and voucher it leaves, for the portal and staff tools. */
