@@ -5,6 +5,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { helpdeskPlugin } from './src/plugins/helpdesk'
 import { networkPlugin } from './src/plugins/network'
 import { tenancyPlugin } from './src/plugins/tenancy'
 
@@ -28,7 +29,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   editor: lexicalEditor(),
-  plugins: [tenancyPlugin(), networkPlugin()],
+  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

@@ -76,6 +76,9 @@ export interface Config {
     sessions: Session;
     'archived-sessions': ArchivedSession;
     'portal-credentials': PortalCredential;
+    tickets: Ticket;
+    'ticket-comments': TicketComment;
+    'time-sessions': TimeSession;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +96,9 @@ export interface Config {
     sessions: SessionsSelect<false> | SessionsSelect<true>;
     'archived-sessions': ArchivedSessionsSelect<false> | ArchivedSessionsSelect<true>;
     'portal-credentials': PortalCredentialsSelect<false> | PortalCredentialsSelect<true>;
+    tickets: TicketsSelect<false> | TicketsSelect<true>;
+    'ticket-comments': TicketCommentsSelect<false> | TicketCommentsSelect<true>;
+    'time-sessions': TimeSessionsSelect<false> | TimeSessionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -121,6 +127,7 @@ export interface Config {
       'sweep-sessions': TaskSweepSessions;
       'check-routers': TaskCheckRouters;
       'archive-sessions': TaskArchiveSessions;
+      'stop-forgotten-timers': TaskStopForgottenTimers;
       inline: {
         input: unknown;
         output: unknown;
@@ -305,9 +312,14 @@ export interface User {
         | 'vouchers.update'
         | 'vouchers.delete'
         | 'sessions.read'
+        | 'tickets.create'
+        | 'tickets.read'
+        | 'tickets.update'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
+        | 'timeSessions.track'
         | 'timeSessions.viewTeam'
+        | 'timeSessions.adjustTeam'
       )[]
     | null;
   /**
@@ -340,9 +352,14 @@ export interface User {
         | 'vouchers.update'
         | 'vouchers.delete'
         | 'sessions.read'
+        | 'tickets.create'
+        | 'tickets.read'
+        | 'tickets.update'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
+        | 'timeSessions.track'
         | 'timeSessions.viewTeam'
+        | 'timeSessions.adjustTeam'
       )[]
     | null;
   customer?: {
@@ -742,6 +759,118 @@ export interface PortalCredential {
   createdAt: string;
 }
 /**
+ * Support tickets. Close a ticket instead of deleting it; time is tracked with /api/time-sessions.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets".
+ */
+export interface Ticket {
+  id: string;
+  organization: string | Organization;
+  /**
+   * The branch it concerns, if any.
+   */
+  location?: (string | null) | Location;
+  /**
+   * Sequential per organization, assigned on creation.
+   */
+  number: number;
+  title: string;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  status: 'open' | 'in-progress' | 'waiting' | 'resolved' | 'closed';
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  /**
+   * The customer who asked for help.
+   */
+  requester?: (string | null) | User;
+  /**
+   * The staff member working on it.
+   */
+  assignee?: (string | null) | User;
+  /**
+   * The id of the WiFi session it is about (live or archived), if any.
+   */
+  wifiSession?: string | null;
+  /**
+   * Completed time sessions and corrections, kept up to date as they are recorded.
+   */
+  totalTimeSpent: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Replies on tickets from staff and the ticket's requester.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-comments".
+ */
+export interface TicketComment {
+  id: string;
+  organization: string | Organization;
+  ticket: string | Ticket;
+  author: string | User;
+  body: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Time staff spent on tickets. Recorded with POST /api/time-sessions/start, /stop and /manual; corrected with /:id/adjust.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "time-sessions".
+ */
+export interface TimeSession {
+  id: string;
+  organization: string | Organization;
+  /**
+   * The ticket's branch.
+   */
+  location?: (string | null) | Location;
+  ticket: string | Ticket;
+  agent: string | User;
+  /**
+   * As it was when the time was recorded.
+   */
+  agentName?: string | null;
+  kind: 'timer' | 'manual' | 'adjustment';
+  startTime: string;
+  /**
+   * Empty while the timer runs.
+   */
+  endTime?: string | null;
+  /**
+   * Whole minutes, set when stopped; a correction adds or takes off minutes.
+   */
+  durationMinutes?: number | null;
+  note?: string | null;
+  /**
+   * Stopped by Beacon after running past the limit (BEACON_TIMER_LIMIT_HOURS).
+   */
+  autoStopped?: boolean | null;
+  adjusts?: (string | null) | TimeSession;
+  reason?: string | null;
+  /**
+   * Who recorded this entry.
+   */
+  recordedBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -811,7 +940,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'check-routers' | 'archive-sessions';
+          | 'inline'
+          | 'disconnect-session'
+          | 'apply-plan'
+          | 'sweep-sessions'
+          | 'check-routers'
+          | 'archive-sessions'
+          | 'stop-forgotten-timers';
         taskID: string;
         input?:
           | {
@@ -845,7 +980,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'disconnect-session' | 'apply-plan' | 'sweep-sessions' | 'check-routers' | 'archive-sessions') | null;
+    | (
+        | 'inline'
+        | 'disconnect-session'
+        | 'apply-plan'
+        | 'sweep-sessions'
+        | 'check-routers'
+        | 'archive-sessions'
+        | 'stop-forgotten-timers'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -903,6 +1047,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'portal-credentials';
         value: string | PortalCredential;
+      } | null)
+    | ({
+        relationTo: 'tickets';
+        value: string | Ticket;
+      } | null)
+    | ({
+        relationTo: 'ticket-comments';
+        value: string | TicketComment;
+      } | null)
+    | ({
+        relationTo: 'time-sessions';
+        value: string | TimeSession;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1240,6 +1396,59 @@ export interface PortalCredentialsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets_select".
+ */
+export interface TicketsSelect<T extends boolean = true> {
+  organization?: T;
+  location?: T;
+  number?: T;
+  title?: T;
+  description?: T;
+  status?: T;
+  priority?: T;
+  requester?: T;
+  assignee?: T;
+  wifiSession?: T;
+  totalTimeSpent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-comments_select".
+ */
+export interface TicketCommentsSelect<T extends boolean = true> {
+  organization?: T;
+  ticket?: T;
+  author?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "time-sessions_select".
+ */
+export interface TimeSessionsSelect<T extends boolean = true> {
+  organization?: T;
+  location?: T;
+  ticket?: T;
+  agent?: T;
+  agentName?: T;
+  kind?: T;
+  startTime?: T;
+  endTime?: T;
+  durationMinutes?: T;
+  note?: T;
+  autoStopped?: T;
+  adjusts?: T;
+  reason?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1402,6 +1611,14 @@ export interface TaskCheckRouters {
  * via the `definition` "TaskArchive-sessions".
  */
 export interface TaskArchiveSessions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStop-forgotten-timers".
+ */
+export interface TaskStopForgottenTimers {
   input?: unknown;
   output?: unknown;
 }

@@ -19,3 +19,8 @@ export function notFound(message: string): APIError {
 export function badRequest(message: string): APIError {
   return new APIError(message, 400, null, true)
 }
+
+/** 401: nobody is signed in. */
+export function unauthorized(message = 'Sign in first.'): APIError {
+  return new APIError(message, 401, null, true)
+}

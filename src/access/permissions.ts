@@ -13,6 +13,8 @@ export const COLLECTION_ACTIONS = {
   plans: ['create', 'read', 'update', 'delete'],
   vouchers: ['create', 'read', 'update', 'delete'],
   sessions: ['read'],
+  // Tickets are closed, never deleted: their numbers run without gaps and time is booked on them.
+  tickets: ['create', 'read', 'update'],
 } as const satisfies Record<string, readonly CrudAction[]>
 
 export const CRUD_ACTIONS = ['create', 'read', 'update', 'delete'] as const
@@ -26,7 +28,11 @@ export type CrudPermission = {
 export const DOMAIN_PERMISSIONS = [
   'sessions.forceLogout',
   'vouchers.generate',
+  // Time tracking: `track` books one's own time on tickets; `viewTeam` reads everyone's in reach
+  // (seed 002: supervisors and admins); `adjustTeam` adds corrections to other people's entries.
+  'timeSessions.track',
   'timeSessions.viewTeam',
+  'timeSessions.adjustTeam',
 ] as const
 export type DomainPermission = (typeof DOMAIN_PERMISSIONS)[number]
 
@@ -74,7 +80,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sessions.read',
     'sessions.forceLogout',
     'vouchers.generate',
+    'tickets.create',
+    'tickets.read',
+    'tickets.update',
+    'timeSessions.track',
     'timeSessions.viewTeam',
+    'timeSessions.adjustTeam',
   ],
   'loc-manager': [
     'organizations.read',
@@ -91,7 +102,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sessions.read',
     'sessions.forceLogout',
     'vouchers.generate',
+    'tickets.create',
+    'tickets.read',
+    'tickets.update',
+    'timeSessions.track',
     'timeSessions.viewTeam',
+    'timeSessions.adjustTeam',
   ],
   // Seed 000 shows WiFi sessions to managers and customers only, and voucher codes are worth
   // money: of the roles below only supervisors (who run the front desk) read vouchers, and none
@@ -104,13 +120,29 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'routers.read',
     'plans.read',
     'vouchers.read',
+    'tickets.create',
+    'tickets.read',
+    'tickets.update',
+    'timeSessions.track',
     'timeSessions.viewTeam',
+    'timeSessions.adjustTeam',
   ],
-  agent: ['organizations.read', 'locations.read', 'users.read', 'routers.read', 'plans.read'],
-  viewer: ['organizations.read', 'locations.read', 'users.read', 'routers.read', 'plans.read'],
-  // Customers reach their own user record through the self rule of the users collection, and
-  // their own WiFi sessions through `sessions.read`, which the self scope limits to them.
-  customer: ['sessions.read'],
+  agent: [
+    'organizations.read',
+    'locations.read',
+    'users.read',
+    'routers.read',
+    'plans.read',
+    'tickets.create',
+    'tickets.read',
+    'tickets.update',
+    'timeSessions.track',
+  ],
+  viewer: ['organizations.read', 'locations.read', 'users.read', 'routers.read', 'plans.read', 'tickets.read'],
+  // Customers reach their own user record through the self rule of the users collection, their
+  // own WiFi sessions through `sessions.read` and the tickets they opened through `tickets.*`,
+  // which the self scope limits to them.
+  customer: ['sessions.read', 'tickets.create', 'tickets.read'],
 }
 
 export function effectivePermissions(

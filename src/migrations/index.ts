@@ -3,6 +3,7 @@ import * as migration_20261122_161440_network from './20261122_161440_network';
 import * as migration_20261122_175051_radius from './20261122_175051_radius';
 import * as migration_20261122_181551_router_control from './20261122_181551_router_control';
 import * as migration_20261122_203028_radius_hot_paths from './20261122_203028_radius_hot_paths';
+import * as migration_20261122_224531_helpdesk from './20261122_224531_helpdesk';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261122_203028_radius_hot_paths.up,
     down: migration_20261122_203028_radius_hot_paths.down,
     name: '20261122_203028_radius_hot_paths',
+  },
+  {
+    up: migration_20261122_224531_helpdesk.up,
+    down: migration_20261122_224531_helpdesk.down,
+    name: '20261122_224531_helpdesk'
   },
 ];

@@ -158,3 +158,32 @@ export const DEMO_SESSIONS = [
   { plan: '1 Hour', status: 'terminated', startedMinutesAgo: 5 * 24 * 60, lastIp: '10.5.50.7', megabytes: 96, terminateCause: 'User-Request', acctSessionId: '81a00002', endedAfterMinutes: 35 },
   { plan: '1 Hour', status: 'terminated', startedMinutesAgo: 9 * 24 * 60, lastIp: '10.5.50.44', megabytes: 12, terminateCause: 'Admin-Reset', acctSessionId: '81a00001', endedAfterMinutes: 8 },
 ] as const
+
+/**
+ * Demo ISP's helpdesk, numbered #1–#5 in this order (seed 002's tickets, with #3 and #4 made up
+ * for an ISP's front desk).
+ */
+export type DemoTicket = {
+  title: string
+  branch: string
+  status: 'open' | 'in-progress' | 'waiting' | 'resolved' | 'closed'
+  priority: 'low' | 'normal' | 'high' | 'urgent'
+  requester?: string
+  assignee?: string
+  description: string
+}
+
+export const DEMO_TICKETS: DemoTicket[] = [
+  { title: 'Email not working', branch: 'Downtown', status: 'in-progress', priority: 'high', requester: 'alice@demo-isp.test', assignee: 'tech1@demo-isp.test', description: 'Alice cannot send email from her laptop since this morning.' },
+  { title: 'Printer connection', branch: 'Downtown', status: 'in-progress', priority: 'normal', assignee: 'tech2@demo-isp.test', description: 'The front-desk printer drops off the network.' },
+  { title: 'WiFi drops in the lounge', branch: 'Airport', status: 'open', priority: 'normal', description: 'Guests in the departure lounge lose the connection every few minutes.' },
+  { title: 'Voucher not accepted', branch: 'Downtown', status: 'waiting', priority: 'low', requester: 'alice@demo-isp.test', assignee: 'tech1@demo-isp.test', description: 'A voucher bought yesterday is refused; waiting for the customer to send the code.' },
+  { title: 'Laptop running slow', branch: 'Downtown', status: 'in-progress', priority: 'normal', assignee: 'tech2@demo-isp.test', description: 'The branch laptop takes minutes to open the router admin page.' },
+]
+
+/** Seed 002's time: two completed sessions and Emma's timer, started 30 minutes before seeding. */
+export const DEMO_TIME_SESSIONS = [
+  { ticket: 1, agent: 'tech1@demo-isp.test', startedMinutesAgo: 26 * 60, minutes: 120, note: 'Fixed Azure AD sync issue' },
+  { ticket: 2, agent: 'tech2@demo-isp.test', startedMinutesAgo: 50 * 60, minutes: 45, note: 'Diagnosed printer connection issue' },
+  { ticket: 5, agent: 'tech2@demo-isp.test', startedMinutesAgo: 30, minutes: null, note: 'Currently working on laptop diagnostics' },
+] as const

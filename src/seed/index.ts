@@ -1,12 +1,14 @@
 import type { Payload } from 'payload'
 
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from './demo'
+import { seedHelpdesk } from './helpdesk'
 import { seedNetwork } from './network'
 
 export type SeedSummary = { created: string[] }
 
 /**
- * Puts the demo tenants, branches, people, plans, routers, vouchers and sessions in place. Safe to run on every start: what exists
+ * Puts the demo tenants, branches, people, plans, routers, vouchers, sessions, tickets and
+ * time in place. Safe to run on every start: what exists
  * (matched by slug, branch name or email) is left as it is, what is missing is created.
  */
 export async function seedDemoData(payload: Payload): Promise<SeedSummary> {
@@ -78,6 +80,8 @@ export async function seedDemoData(payload: Payload): Promise<SeedSummary> {
     created.push(`user ${user.email}`)
   }
 
-  await seedNetwork(payload, { organizations: organizationIds, branches: branchIds, users: userIds }, created)
+  const ids = { organizations: organizationIds, branches: branchIds, users: userIds }
+  await seedNetwork(payload, ids, created)
+  await seedHelpdesk(payload, ids, created)
   return { created }
 }

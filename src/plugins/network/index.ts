@@ -2,7 +2,7 @@ import type { CollectionBeforeDeleteHook, Config, Plugin } from 'payload'
 
 import { isSuperAdmin } from '@/access'
 
-import { refuseDeleteWhileReferenced } from '../tenancy'
+import { refuseDeleteWhileReferenced, withDeleteGuards } from '../tenancy'
 
 import { applyPlanTask } from './jobs/applyPlan'
 import { archiveSessionsTask } from './jobs/archiveSessions'
@@ -62,12 +62,10 @@ export const networkPlugin =
   (config) => ({
     ...config,
     collections: [
-      ...(config.collections ?? []).map((collection) => {
-        const withPlan = collection.slug === 'users' ? withCustomerPlan(collection) : collection
-        const guard = DELETE_GUARDS[collection.slug]
-        if (!guard) return withPlan
-        return { ...withPlan, hooks: { ...withPlan.hooks, beforeDelete: [...(withPlan.hooks?.beforeDelete ?? []), guard] } }
-      }),
+      ...withDeleteGuards(
+        (config.collections ?? []).map((collection) => (collection.slug === 'users' ? withCustomerPlan(collection) : collection)),
+        DELETE_GUARDS,
+      ),
       Routers,
       Plans,
       Vouchers,

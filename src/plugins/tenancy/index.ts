@@ -16,6 +16,7 @@ export { enforceTenantScope } from './hooks/enforceTenantScope'
 export { inheritFromOrganization } from './hooks/inheritFromOrganization'
 export { type Reference, refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 export { requireSameOrganization } from './hooks/requireSameOrganization'
+export { withDeleteGuards } from './hooks/withDeleteGuards'
 
 /** Organizations, their branches and the people in them, with the admin panel's switcher. */
 export const tenancyPlugin =

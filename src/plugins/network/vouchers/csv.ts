@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { toCsv } from '@/lib/csv'
 
 export type VoucherCsvRow = {
   code: string
@@ -22,15 +22,10 @@ const COLUMNS: { key: keyof VoucherCsvRow; header: string }[] = [
   { key: 'usedAt', header: 'used_at' },
 ]
 
-// Spreadsheet apps run cells starting with these as formulas, so operator-entered text such as a plan
-// name could execute on whoever opens the export; a leading apostrophe makes them plain text.
-function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
-}
-
-/** One line per voucher under a header line, quoted where needed. */
+/** One line per voucher under a header line. */
 export function vouchersToCsv(rows: VoucherCsvRow[]): string {
-  const header = COLUMNS.map((column) => column.header)
-  const records = rows.map((row) => COLUMNS.map(({ key }) => neutraliseFormula(row[key])))
-  return stringify([header, ...records])
+  return toCsv(
+    COLUMNS.map((column) => column.header),
+    rows.map((row) => COLUMNS.map(({ key }) => row[key])),
+  )
 }

@@ -16,7 +16,8 @@ type Options = {
 
 /**
  * A person may create a document, or move one, only into an organization (and for branch-scoped
- * grants, a branch) where they hold the permission for that operation. Row-level access already
+ * grants, a branch; for a customer's, one that names them as its owner) where they hold the
+ * permission for that operation. Row-level access already
  * limits which documents they can update; this guards where the data ends up. System actions
  * (no user on the request: the seed, the RADIUS service, jobs) are not limited here.
  */
@@ -36,12 +37,19 @@ export function enforceTenantScope({ permissionCollection, paths }: Options): Co
     const permission = `${permissionCollection}.${operation}` as CrudPermission
     const organization = valueAt(paths.organization, data, originalDoc)
     const location = valueAt(paths.location, data, originalDoc)
-    const allowed = grantsWith(context, permission).some(
-      (grant) =>
-        grant.scope !== 'self' &&
-        grant.organization === organization &&
-        (grant.scope !== 'branch' || !paths.location || (location !== null && grant.locations.includes(location))),
-    )
+    const owner = valueAt(paths.owner, data, originalDoc)
+    const allowed = grantsWith(context, permission).some((grant) => {
+      if (grant.organization !== organization) return false
+      switch (grant.scope) {
+        case 'self':
+          // A customer's own record (a ticket they open): it must name them as its owner.
+          return owner !== null && owner === context.userId
+        case 'branch':
+          return !paths.location || (location !== null && grant.locations.includes(location))
+        case 'organization':
+          return true
+      }
+    })
     if (!allowed) {
       throw forbidden(
         `You can only ${operation === 'create' ? 'create' : 'save'} ${permissionCollection} in organizations and branches you manage.`,

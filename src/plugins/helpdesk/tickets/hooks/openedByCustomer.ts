@@ -1,0 +1,17 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { getAccessContext, relationId } from '@/access'
+
+/**
+ * A customer opens tickets for themselves: the requester is them unless they named someone
+ * (which `enforceTenantScope` then refuses). Staff fields they cannot set keep their defaults.
+ */
+export const openedByCustomer: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create' || !req.user) return data
+  const context = await getAccessContext(req)
+  if (context.isSuperAdmin) return data
+  const organization = relationId(data.organization)
+  const grant = context.grants.find((candidate) => candidate.organization === organization)
+  if (grant?.scope !== 'self' || data.requester) return data
+  return { ...data, requester: context.userId }
+}

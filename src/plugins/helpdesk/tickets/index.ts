@@ -1,0 +1,135 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { can, canCreate, getAccessContext, isStaff, nobody } from '@/access'
+
+import {
+  activeOrganizationFilter,
+  enforceTenantScope,
+  locationField,
+  organizationField,
+  requireSameOrganization,
+} from '../../tenancy'
+import { ticketTimeSessionsEndpoint } from '../timeSessions/endpoints'
+import { assignTicketNumber } from './hooks/assignTicketNumber'
+import { openedByCustomer } from './hooks/openedByCustomer'
+import { validateTicketLinks } from './hooks/validateTicketLinks'
+import { TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES } from './paths'
+
+export const TICKETS_SLUG = 'tickets'
+export { TICKET_COMMENT_PATHS, TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketStatus } from './paths'
+
+const systemOnly = { create: () => false, update: () => false }
+
+/** Fields customers cannot set on the tickets they open: how staff work the ticket. */
+const staffOnly: FieldAccess = async ({ req }) => isStaff(await getAccessContext(req))
+
+/**
+ * Support tickets. Staff see their organization's (branch managers their branches'), customers
+ * the ones they opened. Tickets are closed rather than deleted, so numbers never have gaps and
+ * the time booked on them stays.
+ */
+export const Tickets: CollectionConfig = {
+  slug: TICKETS_SLUG,
+  labels: { singular: 'Ticket', plural: 'Tickets' },
+  admin: {
+    group: 'Helpdesk',
+    useAsTitle: 'title',
+    defaultColumns: ['number', 'title', 'status', 'priority', 'assignee', 'requester', 'location', 'totalTimeSpent'],
+    description: 'Support tickets. Close a ticket instead of deleting it; time is tracked with /api/time-sessions.',
+    baseFilter: activeOrganizationFilter('organization'),
+  },
+  access: {
+    create: canCreate('tickets.create'),
+    read: can('tickets.read', TICKET_PATHS),
+    update: can('tickets.update', TICKET_PATHS),
+    delete: nobody,
+  },
+  defaultSort: '-number',
+  indexes: [
+    { fields: ['organization', 'number'], unique: true },
+    { fields: ['organization', 'status'] },
+  ],
+  endpoints: [ticketTimeSessionsEndpoint],
+  hooks: {
+    beforeChange: [
+      openedByCustomer,
+      requireSameOrganization({ location: { collection: 'locations', label: 'branch' } }),
+      enforceTenantScope({ permissionCollection: 'tickets', paths: TICKET_PATHS }),
+      validateTicketLinks,
+      assignTicketNumber,
+    ],
+  },
+  fields: [
+    organizationField(),
+    locationField({ required: false, admin: { position: 'sidebar', description: 'The branch it concerns, if any.' } }),
+    {
+      name: 'number',
+      type: 'number',
+      required: true,
+      access: systemOnly,
+      admin: { readOnly: true, position: 'sidebar', description: 'Sequential per organization, assigned on creation.' },
+    },
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'description', type: 'richText' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'open',
+          index: true,
+          access: { create: staffOnly, update: staffOnly },
+          options: TICKET_STATUSES.map((value) => ({ label: value, value })),
+        },
+        {
+          name: 'priority',
+          type: 'select',
+          required: true,
+          defaultValue: 'normal',
+          options: TICKET_PRIORITIES.map((value) => ({ label: value, value })),
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'requester',
+          type: 'relationship',
+          relationTo: 'users',
+          index: true,
+          admin: { description: 'The customer who asked for help.' },
+        },
+        {
+          name: 'assignee',
+          type: 'relationship',
+          relationTo: 'users',
+          index: true,
+          access: { create: staffOnly, update: staffOnly },
+          admin: { description: 'The staff member working on it.' },
+        },
+      ],
+    },
+    {
+      name: 'wifiSession',
+      label: 'WiFi session',
+      type: 'text',
+      admin: { description: 'The id of the WiFi session it is about (live or archived), if any.' },
+    },
+    {
+      name: 'totalTimeSpent',
+      label: 'Total time spent (minutes)',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      access: systemOnly,
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Completed time sessions and corrections, kept up to date as they are recorded.',
+      },
+    },
+  ],
+}

@@ -1,0 +1,69 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { badRequest } from '@/access'
+
+import { exportTimeSessions } from '../export'
+import { agentTimeSessions, ticketTimeSessions } from '../listing'
+import { addManualEntry, adjustEntry, startTimer, stopTimer } from '../tracking'
+
+/** The request's JSON object body; anything else is a 400 that says what to send. */
+async function bodyOf(req: PayloadRequest, shape: string): Promise<Record<string, unknown>> {
+  const body = await req.json?.().catch(() => undefined)
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest(`Send a JSON object: ${shape}.`)
+  return body as Record<string, unknown>
+}
+
+const routeId = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
+
+/** `/api/time-sessions/…`: the seed's start, stop and manual entry, plus corrections and CSV export. */
+export const timeSessionEndpoints: Endpoint[] = [
+  {
+    path: '/start',
+    method: 'post',
+    handler: async (req) => Response.json(await startTimer(req, await bodyOf(req, '{ ticket, note? }')), { status: 201 }),
+  },
+  {
+    path: '/stop',
+    method: 'post',
+    handler: async (req) => Response.json(await stopTimer(req, await bodyOf(req, '{ session, note? }'))),
+  },
+  {
+    path: '/manual',
+    method: 'post',
+    handler: async (req) =>
+      Response.json(await addManualEntry(req, await bodyOf(req, '{ ticket, startTime, endTime, note? }')), { status: 201 }),
+  },
+  {
+    path: '/export',
+    method: 'get',
+    handler: async (req) => {
+      const { csv, filename } = await exportTimeSessions(req)
+      return new Response(csv, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+          'cache-control': 'no-store',
+        },
+      })
+    },
+  },
+  {
+    path: '/:id/adjust',
+    method: 'post',
+    handler: async (req) => Response.json(await adjustEntry(req, routeId(req), await bodyOf(req, '{ minutes, reason }')), { status: 201 }),
+  },
+]
+
+/** `GET /api/tickets/:id/time-sessions`. */
+export const ticketTimeSessionsEndpoint: Endpoint = {
+  path: '/:id/time-sessions',
+  method: 'get',
+  handler: async (req) => Response.json(await ticketTimeSessions(req, routeId(req))),
+}
+
+/** `GET /api/users/:id/time-sessions`. */
+export const userTimeSessionsEndpoint: Endpoint = {
+  path: '/:id/time-sessions',
+  method: 'get',
+  handler: async (req) => Response.json(await agentTimeSessions(req, routeId(req))),
+}

@@ -1,0 +1,78 @@
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+import { testPayload } from './payload'
+
+type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
+let handlers: Promise<Record<Method, Handler>> | null = null
+
+/**
+ * Payload's own REST route handlers, the ones `app/(payload)/api/[...slug]/route.ts` serves in
+ * Next.js, called in-process: requests go through authentication, routing, custom endpoints,
+ * access control and error handling exactly as over HTTP, without a build.
+ */
+function restHandlers(): Promise<Record<Method, Handler>> {
+  handlers ??= (async () => {
+    await testPayload()
+    const { default: config } = await import('@payload-config')
+    return { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) } as Record<Method, Handler>
+  })()
+  return handlers
+}
+
+// Response bodies are whatever JSON the API sent; tests read them like a client would.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+
+export type RestResponse<T = Json> = { status: number; body: T; text: string; headers: Headers }
+
+/** A person's REST session: signs in once, then sends the token with each request. */
+export class RestClient {
+  private constructor(readonly email: string | null, private readonly token: string | null) {}
+
+  static anonymous(): RestClient {
+    return new RestClient(null, null)
+  }
+
+  static async signIn(email: string, password: string): Promise<RestClient> {
+    const response = await RestClient.anonymous().post('/api/users/login', { email, password })
+    if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`)
+    return new RestClient(email, response.body.token)
+  }
+
+  async request<T = Json>(method: Method, path: string, body?: unknown): Promise<RestResponse<T>> {
+    const handler = (await restHandlers())[method]
+    const url = new URL(path, 'http://localhost')
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
+    const headers = new Headers()
+    if (this.token) headers.set('authorization', `JWT ${this.token}`)
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    const response = await handler(
+      new Request(url, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) }),
+      { params: Promise.resolve({ slug }) },
+    )
+    const text = await response.text()
+    let parsed: unknown = text
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text)
+    return { status: response.status, body: parsed as T, text, headers: response.headers }
+  }
+
+  get<T = Json>(path: string) {
+    return this.request<T>('GET', path)
+  }
+  post<T = Json>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {})
+  }
+  patch<T = Json>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body)
+  }
+  delete<T = Json>(path: string) {
+    return this.request<T>('DELETE', path)
+  }
+}
+
+/** The first error message of a Payload error response. */
+export function errorOf(response: RestResponse): string {
+  return response.body?.errors?.[0]?.message ?? ''
+}
