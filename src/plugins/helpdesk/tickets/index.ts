@@ -61,7 +61,13 @@ export const Tickets: CollectionConfig = {
   },
   fields: [
     organizationField(),
-    locationField({ required: false, admin: { position: 'sidebar', description: 'The branch it concerns, if any.' } }),
+    locationField({
+      required: false,
+      admin: { position: 'sidebar', description: 'The branch it concerns, if any.' },
+      // Payload checks a relationship by reading it as the person, and customers do not read
+      // branches; `requireSameOrganization` checks it instead (exists, same organization).
+      validate: () => true,
+    }),
     {
       name: 'number',
       type: 'number',
