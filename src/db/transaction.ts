@@ -38,3 +38,14 @@ export async function inSystemTransaction<T>(payload: Payload, work: (req: Paylo
     }
   })
 }
+
+/**
+ * A request with no user that joins `req`'s transaction: for a change the system makes by its
+ * own rule in the middle of a person's request (a customer's reply reopening their ticket). It
+ * commits or rolls back with the person's request, and is not limited to what they may edit.
+ */
+export async function systemRequestIn(req: PayloadRequest): Promise<PayloadRequest> {
+  const system = await createLocalReq({}, req.payload)
+  system.transactionID = req.transactionID
+  return system
+}

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { can, canCreate, conflict, forbidden, getAccessContext, nobody, notFound, permissionWhere, relationId } from '@/access'
+import { systemRequestIn } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 
 import { TICKET_COMMENT_PATHS, TICKET_PATHS } from '../tickets/paths'
@@ -49,7 +50,14 @@ const reopenOnCustomerReply: CollectionAfterChangeHook = async ({ doc, operation
   if (operation !== 'create') return doc
   const ticket = await req.payload.findByID({ collection: 'tickets', id: relationId(doc.ticket)!, depth: 0, overrideAccess: true, req })
   if (relationId(ticket.requester) === relationId(doc.author) && (ticket.status === 'waiting' || ticket.status === 'resolved')) {
-    await req.payload.update({ collection: 'tickets', id: ticket.id, data: { status: 'open' }, depth: 0, overrideAccess: true, req })
+    await req.payload.update({
+      collection: 'tickets',
+      id: ticket.id,
+      data: { status: 'open' },
+      depth: 0,
+      overrideAccess: true,
+      req: await systemRequestIn(req),
+    })
   }
   return doc
 }

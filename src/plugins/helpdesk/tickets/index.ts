@@ -66,7 +66,7 @@ export const Tickets: CollectionConfig = {
       admin: { position: 'sidebar', description: 'The branch it concerns, if any.' },
       // Payload checks a relationship by reading it as the person, and customers do not read
       // branches; `requireSameOrganization` checks it instead (exists, same organization).
-      validate: () => true,
+      validate: () => true as const,
     }),
     {
       name: 'number',
