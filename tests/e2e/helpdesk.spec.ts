@@ -70,6 +70,12 @@ test('the admin panel lists tickets with their totals and shows time sessions re
   await expect(table.getByText('Email not working')).toBeVisible()
   await expect(table.getByText('Laptop running slow')).toBeVisible()
 
+  // The description is rich text: the Lexical editor renders it (it needs the import map).
+  await table.getByRole('link', { name: '1', exact: true }).click()
+  await expect(page.locator('#field-title')).toHaveValue('Email not working')
+  await expect(page.getByText('Alice cannot send email from her laptop since this morning.')).toBeVisible()
+  await expect(page.locator('#field-totalTimeSpent')).toHaveValue('120')
+
   await page.goto('/admin/collections/time-sessions')
   await expect(page.locator('table').getByText('Fixed Azure AD sync issue')).toBeVisible()
   await expect(page.getByRole('link', { name: /create new/i })).toHaveCount(0)

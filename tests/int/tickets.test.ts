@@ -56,6 +56,12 @@ describe('ticket numbers', () => {
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201))
     const numbers = responses.map((response) => response.body.doc.number).sort((a: number, b: number) => a - b)
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, index) => index + 1))
+
+    // An organization with tickets is suspended or expired, not deleted.
+    const owner = await RestClient.signIn('super@beacon.test', DEMO_PASSWORDS.super)
+    const deletion = await owner.delete(`/api/organizations/${organization.id}`)
+    expect(deletion.status).toBe(409)
+    expect(errorOf(deletion)).toBe('This organization is still used by 20 tickets; set its status to SUSPENDED or EXPIRED instead.')
   })
 
   it('are the system’s: a number sent on creation or in a change is ignored', async () => {

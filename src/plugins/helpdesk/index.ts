@@ -11,8 +11,13 @@ export { TICKET_COMMENTS_SLUG } from './ticketComments'
 export { TICKETS_SLUG } from './tickets'
 export { TIME_SESSIONS_SLUG } from './timeSessions'
 
-/** People and branches that tickets and booked time point at are kept; they are retired instead. */
+/** Organizations, people and branches that tickets and booked time point at are kept; they are retired instead. */
 const DELETE_GUARDS: Record<string, CollectionBeforeDeleteHook> = {
+  organizations: refuseDeleteWhileReferenced(
+    'organization',
+    [{ collection: 'tickets', field: 'organization', label: 'tickets' }],
+    'set its status to SUSPENDED or EXPIRED instead.',
+  ),
   locations: refuseDeleteWhileReferenced('branch', [{ collection: 'tickets', field: 'location', label: 'tickets' }], 'mark it inactive instead.'),
   users: refuseDeleteWhileReferenced(
     'user',

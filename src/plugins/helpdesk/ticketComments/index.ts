@@ -4,6 +4,7 @@ import { can, canCreate, conflict, forbidden, getAccessContext, nobody, notFound
 import { systemRequestIn } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 
+import { activeOrganizationFilter } from '../../tenancy'
 import { TICKET_COMMENT_PATHS, TICKET_PATHS } from '../tickets/paths'
 
 export const TICKET_COMMENTS_SLUG = 'ticket-comments'
@@ -71,6 +72,7 @@ export const TicketComments: CollectionConfig = {
     useAsTitle: 'body',
     defaultColumns: ['ticket', 'author', 'body', 'createdAt'],
     description: "Replies on tickets from staff and the ticket's requester.",
+    baseFilter: activeOrganizationFilter('organization'),
   },
   access: {
     create: canCreate('tickets.read'),

@@ -48,7 +48,7 @@ export const TimeSessions: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'agent', type: 'relationship', relationTo: 'users', required: true, index: true, admin: readOnly },
-        { name: 'agentName', type: 'text', admin: { ...readOnly, description: 'As it was when the time was recorded.' } },
+        { name: 'agentName', label: 'Agent name', type: 'text', admin: { ...readOnly, description: 'As it was when the time was recorded.' } },
       ],
     },
     {
@@ -62,15 +62,17 @@ export const TimeSessions: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'startTime', type: 'date', required: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'startTime', label: 'Start', type: 'date', required: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
         {
           name: 'endTime',
+          label: 'End',
           type: 'date',
           index: true,
           admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' }, description: 'Empty while the timer runs.' },
         },
         {
           name: 'durationMinutes',
+          label: 'Minutes',
           type: 'number',
           admin: { ...readOnly, description: 'Whole minutes, set when stopped; a correction adds or takes off minutes.' },
         },
