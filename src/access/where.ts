@@ -20,8 +20,9 @@ export function grantWhere(grant: Grant, paths: TenantPaths, userId: ID | null):
   const inOrganization: Where = { [paths.organization]: { equals: grant.organization } }
   switch (grant.scope) {
     case 'self':
-      // A customer's permissions reach only records that belong to them, whatever was added.
-      return paths.owner && userId ? { [paths.owner]: { equals: userId } } : NOTHING
+      // A customer's permissions reach only records that belong to them, whatever was added,
+      // and only in this grant's organization (not one that suspended them or that they left).
+      return paths.owner && userId ? { and: [inOrganization, { [paths.owner]: { equals: userId } }] } : NOTHING
     case 'branch':
       if (!paths.location) return inOrganization
       return grant.locations.length ? { [paths.location]: { in: [...grant.locations] } } : NOTHING

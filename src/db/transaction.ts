@@ -6,37 +6,45 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 type TransactionSession = PostgresAdapter['sessions'][string]
 
 /**
- * Runs `work` as the system (no user) in one database transaction: every Local API call and raw
- * statement made with the given `req` commits together, or none does when `work` throws.
+ * Runs `work` in one database transaction: every Local API call and raw statement made with
+ * `req` commits together, or none does when `work` throws. A request already in a transaction
+ * just joins it.
  *
  * Resolves only once COMMIT has succeeded. (Payload's own commitTransaction swallows a failed
- * COMMIT, which would let the RADIUS service answer for a write that never landed.) The
- * transaction is Drizzle's, registered under an id on `req` so Payload's operations join it; an
- * operation that rolls it back makes the whole call fail.
+ * COMMIT, which would let the RADIUS service answer, or an endpoint report success, for a write
+ * that never landed.) The transaction is Drizzle's, registered under an id on `req` so Payload's
+ * operations join it; an operation that rolls it back makes the whole call fail.
  */
-export async function inSystemTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
-  const adapter = payload.db as unknown as PostgresAdapter
-  const req = await createLocalReq({}, payload)
+export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  if (req.transactionID) return work()
+  const adapter = req.payload.db as unknown as PostgresAdapter
   const id = randomUUID()
   let rolledBack = false
-  return adapter.drizzle.transaction(async (tx) => {
-    const session: TransactionSession = {
-      db: tx as unknown as TransactionSession['db'],
-      resolve: async () => {},
-      reject: async () => {
-        rolledBack = true
-      },
-    }
-    adapter.sessions[id] = session
-    req.transactionID = id
-    try {
-      const result = await work(req)
+  try {
+    return await adapter.drizzle.transaction(async (tx) => {
+      const session: TransactionSession = {
+        db: tx as unknown as TransactionSession['db'],
+        resolve: async () => {},
+        reject: async () => {
+          rolledBack = true
+        },
+      }
+      adapter.sessions[id] = session
+      req.transactionID = id
+      const result = await work()
       if (rolledBack) throw new Error('A Payload operation rolled the transaction back; nothing was written.')
       return result
-    } finally {
-      delete adapter.sessions[id]
-    }
-  })
+    })
+  } finally {
+    delete adapter.sessions[id]
+    if (req.transactionID === id) delete req.transactionID
+  }
+}
+
+/** `inTransaction` for the system (no user): the RADIUS service, jobs, the seed. */
+export async function inSystemTransaction<T>(payload: Payload, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const req = await createLocalReq({}, payload)
+  return inTransaction(req, () => work(req))
 }
 
 /**

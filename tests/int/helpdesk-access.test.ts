@@ -32,9 +32,9 @@ const CASES: Case[] = [
   { collection: 'tickets', operation: 'delete', target: 'a ticket at Downtown', allow: [] },
 
   // Seed 002: agents their own time, supervisors and admins (timeSessions.viewTeam) everyone's.
-  { collection: 'time-sessions', operation: 'read', target: "John's time at Downtown", allow: ['super', 'orgAdmin', 'manager', 'supervisor'] },
+  { collection: 'time-sessions', operation: 'read', target: "Jack's time at Downtown", allow: ['super', 'orgAdmin', 'manager', 'supervisor'] },
   { collection: 'time-sessions', operation: 'read', target: "Emma's time at Downtown", allow: ['super', 'orgAdmin', 'manager', 'supervisor', 'agent'] },
-  { collection: 'time-sessions', operation: 'read', target: "John's time at Airport", allow: ['super', 'orgAdmin', 'supervisor'] },
+  { collection: 'time-sessions', operation: 'read', target: "Jack's time at Airport", allow: ['super', 'orgAdmin', 'supervisor'] },
   { collection: 'time-sessions', operation: 'read', target: "Other ISP's time", allow: ['super', 'otherAdmin'] },
   // Recorded only through the endpoints, never edited or deleted.
   { collection: 'time-sessions', operation: 'update', target: "Emma's time at Downtown", allow: [] },
@@ -82,6 +82,8 @@ beforeAll(async () => {
   bob = await user(`${unique('bob')}@demo-isp.test`, organizations.demo, 'customer', locations.downtown)
   otherCustomer = await user(`${unique('oscar')}@other-isp.test`, organizations.other, 'customer', locations.mainStreet)
   otherAgent = await user(`${unique('otto')}@other-isp.test`, organizations.other, 'agent')
+  // Another agent of Demo ISP than Emma (the matrix's agent); the demo's John keeps seed 002's time.
+  const jack = await user(`${unique('jack')}@demo-isp.test`, organizations.demo, 'agent')
   const emma = String(world.actors.agent.id)
 
   const ticket = async (organization: string, location: string, requester?: string) =>
@@ -106,9 +108,9 @@ beforeAll(async () => {
         })
       ).id,
     )
-  targets["John's time at Downtown"] = await time("Alice's ticket at Downtown", users.tech1, organizations.demo, locations.downtown)
+  targets["Jack's time at Downtown"] = await time("Alice's ticket at Downtown", jack, organizations.demo, locations.downtown)
   targets["Emma's time at Downtown"] = await time("Alice's ticket at Downtown", emma, organizations.demo, locations.downtown)
-  targets["John's time at Airport"] = await time('a staff ticket at Airport', users.tech1, organizations.demo, locations.airport)
+  targets["Jack's time at Airport"] = await time('a staff ticket at Airport', jack, organizations.demo, locations.airport)
   targets["Other ISP's time"] = await time('an Other ISP ticket', otherAgent, organizations.other, locations.mainStreet)
 
   const comment = async (ticketTarget: string, author: string) =>
@@ -136,7 +138,7 @@ function newDocument(collection: Collection, target: string): Record<string, unk
         organization: organizations.demo,
         location: locations.downtown,
         ticket: targets["Alice's ticket at Downtown"],
-        agent: users.tech1,
+        agent: String(world.actors.orgAdmin.id),
         kind: 'manual',
         note: unique('note'),
         ...nextSlot(),
@@ -181,7 +183,7 @@ describe.each(CASES)('$operation $collection: $target', ({ collection, operation
 
 describe('lists show each role exactly its rows', () => {
   const tickets = ["Alice's ticket at Downtown", 'a staff ticket at Airport', 'an Other ISP ticket']
-  const time = ["John's time at Downtown", "Emma's time at Downtown", "John's time at Airport", "Other ISP's time"]
+  const time = ["Jack's time at Downtown", "Emma's time at Downtown", "Jack's time at Airport", "Other ISP's time"]
   const expected: Record<Actor, { tickets: string[]; time: string[] | 'forbidden' }> = {
     super: { tickets, time },
     orgAdmin: { tickets: tickets.slice(0, 2), time: time.slice(0, 3) },

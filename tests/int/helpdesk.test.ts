@@ -5,11 +5,14 @@
  * the seed describes them.
  */
 import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { drizzleFor } from '@/db/sql'
 import { poolOf } from '@/db/statements'
+import { inTransaction } from '@/db/transaction'
 import { stopForgottenTimers } from '@/plugins/helpdesk/timeSessions/autoStop'
+import { asRuleViolation } from '@/plugins/helpdesk/timeSessions/tracking'
 import { DEMO_PASSWORDS } from '@/seed/demo'
 
 import { loadWorld, unique, type World } from '../helpers/fixtures'
@@ -341,6 +344,60 @@ describe('one running timer per agent', () => {
     const db = await drizzleFor(await testPayload())
     const constraint = await db.execute(sql`select 1 from pg_constraint where conname = 'time_sessions_no_overlap'`)
     expect((constraint as unknown as { rows: unknown[] }).rows).toHaveLength(1)
+  })
+})
+
+describe("the database's refusals, in the rules' words", () => {
+  it('overlapping time written past the lock is a 409 with the overlap message', async () => {
+    const agent = await newStaff()
+    const ticket = await newTicket()
+    const payload = await testPayload()
+    const entry = (startTime: string, endTime: string) =>
+      payload.create({ collection: 'time-sessions', data: { organization: world.organizations.demo, ticket, agent: agent.id, kind: 'manual', startTime, endTime } })
+    await entry('2025-04-01T10:00:00Z', '2025-04-01T12:00:00Z')
+    const error = await entry('2025-04-01T11:00:00Z', '2025-04-01T13:00:00Z').then(() => null, (caught: unknown) => caught)
+    expect(asRuleViolation(error)).toMatchObject({ status: 409, message: 'This time overlaps another of your time sessions.' })
+  })
+
+  it('a second running timer refused by the unique index alone is a 409 with the seed message', async () => {
+    const agent = await newStaff()
+    const ticket = await newTicket()
+    const payload = await testPayload()
+    const req = await createLocalReq({}, payload)
+    const timer = (startTime: string) =>
+      payload.create({ collection: 'time-sessions', data: { organization: world.organizations.demo, ticket, agent: agent.id, kind: 'timer', startTime }, req })
+    const error = await inTransaction(req, async () => {
+      // Out of the way for this transaction only (rolled back below), so the index is what refuses.
+      await (await drizzleFor(payload, req)).execute(sql`alter table time_sessions drop constraint time_sessions_no_overlap`)
+      await timer('2025-04-02T10:00:00Z')
+      await timer('2025-04-03T10:00:00Z')
+    }).then(() => null, (caught: unknown) => caught)
+    expect(asRuleViolation(error)).toMatchObject({ status: 409, message: ACTIVE_MESSAGE })
+    expect((await payload.count({ collection: 'time-sessions', where: { agent: { equals: agent.id } } })).totalDocs).toBe(0)
+  })
+})
+
+describe('ticket totals under concurrency', () => {
+  it('a ticket saved while time is being recorded keeps the new total', async () => {
+    const agent = await newStaff()
+    const ticket = await newTicket()
+    const admin = await RestClient.signIn('admin@demo-isp.test', DEMO_PASSWORDS.demoAdmin)
+    const blocker = await poolOf(await testPayload()).connect()
+    try {
+      await blocker.query('begin')
+      await blocker.query({ name: 'lock-ticket', text: 'select 1 from tickets where id = $1 for update', values: [ticket] })
+      // The entry queues on the ticket's lock first; the save reads the ticket, then queues too.
+      const recording = agent.client.post('/api/time-sessions/manual', { ticket, startTime: '2025-04-04T10:00:00Z', endTime: '2025-04-04T11:00:00Z' })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const saving = admin.patch(`/api/tickets/${ticket}`, { status: 'in-progress' })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await blocker.query('commit')
+      expect((await recording).status).toBe(201)
+      expect((await saving).status).toBe(200)
+    } finally {
+      blocker.release()
+    }
+    expect(await totalOf(ticket)).toBe(60)
   })
 })
 

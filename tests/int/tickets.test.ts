@@ -167,6 +167,56 @@ describe('what a ticket may point at', () => {
   })
 })
 
+describe('links that went stale', () => {
+  it('a ticket whose assignee has left can still be closed, and its requester can still reply', async () => {
+    const payload = await testPayload()
+    const email = `${unique('leaver')}@demo-isp.test`
+    const leaver = await payload.create({
+      collection: 'users',
+      data: { email, password: PASSWORD, name: 'Leaver', status: 'ACTIVE', memberships: [{ organization: world.organizations.demo, role: 'agent' }] },
+    })
+    const ticket = (await admin.post('/api/tickets?depth=0', { title: unique('stale'), requester: world.users.alice, assignee: leaver.id, status: 'waiting' })).body.doc
+    await payload.update({ collection: 'users', id: leaver.id, data: { status: 'DELETED' } })
+
+    const reply = await alice.post('/api/ticket-comments?depth=0', { ticket: ticket.id, body: 'Any news?' })
+    expect(reply.status).toBe(201)
+    expect((await admin.get(`/api/tickets/${ticket.id}`)).body.status).toBe('open')
+    const closed = await admin.patch(`/api/tickets/${ticket.id}?depth=0`, { status: 'closed' })
+    expect(closed.status).toBe(200)
+    expect(closed.body.doc).toMatchObject({ status: 'closed', assignee: leaver.id })
+    // Naming them again is what is refused.
+    const other = (await admin.post('/api/tickets?depth=0', { title: unique('new') })).body.doc
+    expect((await admin.patch(`/api/tickets/${other.id}`, { assignee: leaver.id })).status).toBe(400)
+  })
+
+  it("a customer who left an organization no longer reaches the tickets they opened there, from another organization's membership", async () => {
+    const payload = await testPayload()
+    const email = `${unique('mover')}@example.test`
+    const mover = await payload.create({
+      collection: 'users',
+      data: {
+        email,
+        password: PASSWORD,
+        name: 'Mover',
+        status: 'ACTIVE',
+        memberships: [
+          { organization: world.organizations.demo, role: 'customer' },
+          { organization: world.organizations.other, role: 'customer' },
+        ],
+      },
+    })
+    const atOther = await payload.create({
+      collection: 'tickets',
+      data: { organization: world.organizations.other, title: unique('at other'), requester: mover.id, status: 'open', priority: 'normal', number: 0, totalTimeSpent: 0 },
+    })
+    const client = await RestClient.signIn(email, PASSWORD)
+    expect((await client.get(`/api/tickets/${atOther.id}`)).status).toBe(200)
+    await payload.update({ collection: 'users', id: mover.id, data: { memberships: [{ organization: world.organizations.demo, role: 'customer' }] } })
+    expect((await client.get(`/api/tickets/${atOther.id}`)).status).toBe(404)
+    expect((await client.post('/api/ticket-comments', { ticket: atOther.id, body: 'Hello?' })).status).toBe(404)
+  })
+})
+
 describe('comments', () => {
   it("the requester and staff comment; a customer's reply puts a waiting ticket back to open", async () => {
     const ticket = (await admin.post('/api/tickets?depth=0', { title: unique('conversation'), requester: world.users.alice, status: 'waiting' })).body.doc

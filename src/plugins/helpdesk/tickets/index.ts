@@ -1,7 +1,8 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { can, canCreate, getAccessContext, isStaff, nobody } from '@/access'
+import { can, canCreate, getAccessContext, nobody, relationId } from '@/access'
 
+import { activeOrganization } from '../../tenancy/activeOrganization'
 import {
   activeOrganizationFilter,
   enforceTenantScope,
@@ -11,6 +12,7 @@ import {
 } from '../../tenancy'
 import { ticketTimeSessionsEndpoint } from '../timeSessions/endpoints'
 import { assignTicketNumber } from './hooks/assignTicketNumber'
+import { keepTimeTotal } from './hooks/keepTimeTotal'
 import { openedByCustomer } from './hooks/openedByCustomer'
 import { validateTicketLinks } from './hooks/validateTicketLinks'
 import { TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES } from './paths'
@@ -20,8 +22,17 @@ export { TICKET_COMMENT_PATHS, TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES,
 
 const systemOnly = { create: () => false, update: () => false }
 
-/** Fields customers cannot set on the tickets they open: how staff work the ticket. */
-const staffOnly: FieldAccess = async ({ req }) => isStaff(await getAccessContext(req))
+/**
+ * Fields customers cannot set on the tickets they open (how staff work the ticket): only staff
+ * of the ticket's organization set them, not a customer who works elsewhere.
+ */
+const staffOnly: FieldAccess = async ({ data, doc, req }) => {
+  const context = await getAccessContext(req)
+  if (context.isSuperAdmin) return true
+  // A new ticket sent without an organization goes to the one the person works in.
+  const organization = relationId(data?.organization ?? doc?.organization) ?? (await activeOrganization(req))
+  return context.grants.some((grant) => grant.organization === organization && grant.role !== 'customer')
+}
 
 /**
  * Support tickets. Staff see their organization's (branch managers their branches'), customers
@@ -57,6 +68,7 @@ export const Tickets: CollectionConfig = {
       enforceTenantScope({ permissionCollection: 'tickets', paths: TICKET_PATHS }),
       validateTicketLinks,
       assignTicketNumber,
+      keepTimeTotal,
     ],
   },
   fields: [

@@ -1,7 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { inSystemTransaction } from '@/db/transaction'
 
 import { timerLimitHours } from './rules'
 
@@ -25,34 +26,24 @@ export async function stopForgottenTimers(payload: Payload, { now = new Date(), 
   })
   let stopped = 0
   for (const { id, startTime } of docs) {
-    const req: PayloadRequest = await createLocalReq({}, payload)
-    await initTransaction(req)
     try {
-      const db = await drizzleFor(payload, req)
-      const [row] = rowsOf<{ end_time: string | null }>(
-        await db.execute(sql`select end_time from time_sessions where id = ${id} for update skip locked`),
-      )
-      if (!row || row.end_time) {
-        await killTransaction(req)
-        continue
-      }
-      const endTime = new Date(new Date(startTime).getTime() + limitMs).toISOString()
-      const entry = await payload.update({
-        collection: 'time-sessions',
-        id,
-        data: { endTime, autoStopped: true },
-        depth: 0,
-        overrideAccess: true,
-        req,
+      const entry = await inSystemTransaction(payload, async (req) => {
+        const db = await drizzleFor(payload, req)
+        const [row] = rowsOf<{ end_time: string | null }>(
+          await db.execute(sql`select end_time from time_sessions where id = ${id} for update skip locked`),
+        )
+        // Stopped meanwhile, or being stopped by its agent right now.
+        if (!row || row.end_time) return null
+        const endTime = new Date(new Date(startTime).getTime() + limitMs).toISOString()
+        return payload.update({ collection: 'time-sessions', id, data: { endTime, autoStopped: true }, depth: 0, overrideAccess: true, req })
       })
-      await commitTransaction(req)
+      if (!entry) continue
       stopped++
       payload.logger.info(
-        { timeSession: id, organization: entry.organization, agent: entry.agent, ticket: entry.ticket, endTime },
+        { timeSession: id, organization: entry.organization, agent: entry.agent, ticket: entry.ticket, endTime: entry.endTime },
         'Stopped a forgotten timer',
       )
     } catch (error) {
-      await killTransaction(req)
       payload.logger.error({ err: error, timeSession: id }, 'Could not stop a forgotten timer')
     }
   }

@@ -1,4 +1,4 @@
-import type { PaginatedDocs, PayloadRequest } from 'payload'
+import type { PaginatedDocs, PayloadRequest, Where } from 'payload'
 
 import { forbidden, getAccessContext, grantsWith, isStaff, notFound, unauthorized } from '@/access'
 import { isUuid } from '@/lib/ids'
@@ -18,6 +18,20 @@ function pageOf(req: PayloadRequest): { limit: number; page: number } {
   }
 }
 
+/** A page of the entries matching `where` that the person may read, newest first. */
+function newestFirst(req: PayloadRequest, where: Where): Promise<PaginatedDocs<TimeSession>> {
+  return req.payload.find({
+    collection: 'time-sessions',
+    where,
+    sort: NEWEST_FIRST,
+    depth: 0,
+    user: req.user,
+    overrideAccess: false,
+    req,
+    ...pageOf(req),
+  })
+}
+
 async function staffOnly(req: PayloadRequest) {
   const context = await getAccessContext(req)
   if (!context.userId) throw unauthorized()
@@ -35,16 +49,7 @@ export async function ticketTimeSessions(req: PayloadRequest, ticketId: string):
     ? await req.payload.findByID({ collection: 'tickets', id: ticketId, depth: 0, user: req.user, overrideAccess: false, req, disableErrors: true })
     : null
   if (!ticket) throw notFound(MESSAGES.noTicket)
-  return req.payload.find({
-    collection: 'time-sessions',
-    where: { ticket: { equals: ticket.id } },
-    sort: NEWEST_FIRST,
-    depth: 0,
-    user: req.user,
-    overrideAccess: false,
-    req,
-    ...pageOf(req),
-  })
+  return newestFirst(req, { ticket: { equals: ticket.id } })
 }
 
 /**
@@ -59,14 +64,5 @@ export async function agentTimeSessions(req: PayloadRequest, userId: string): Pr
     ? await req.payload.findByID({ collection: 'users', id: userId, depth: 0, user: req.user, overrideAccess: false, req, disableErrors: true })
     : null
   if (!user) throw notFound('No such user in your organization.')
-  return req.payload.find({
-    collection: 'time-sessions',
-    where: { agent: { equals: user.id } },
-    sort: NEWEST_FIRST,
-    depth: 0,
-    user: req.user,
-    overrideAccess: false,
-    req,
-    ...pageOf(req),
-  })
+  return newestFirst(req, { agent: { equals: user.id } })
 }

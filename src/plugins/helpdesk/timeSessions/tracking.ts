@@ -1,13 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import {
-  APIError,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type PayloadRequest,
-  ValidationError,
-  type Where,
-} from 'payload'
+import { APIError, type PayloadRequest, ValidationError, type Where } from 'payload'
 
 import {
   type AccessContext,
@@ -23,6 +15,7 @@ import {
   unauthorized,
 } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { inTransaction } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 import type { Ticket, TimeSession } from '@/payload-types'
 
@@ -109,7 +102,7 @@ function databaseErrorCode(error: unknown): string | undefined {
  * the exclusion constraint on overlapping time, the unique index on one open timer per agent.
  * Payload turns a unique violation into a ValidationError naming the index's columns.
  */
-function asRuleViolation(error: unknown): unknown {
+export function asRuleViolation(error: unknown): unknown {
   if (databaseErrorCode(error) === '23P01') return conflict(MESSAGES.overlap)
   if (error instanceof ValidationError && error.data.errors.some((item) => String(item.path).includes('agent'))) {
     return conflict(MESSAGES.active)
@@ -124,15 +117,13 @@ function asRuleViolation(error: unknown): unknown {
  * that writes without taking the lock.
  */
 async function asAgent<T>(req: PayloadRequest, organization: string, agent: string, work: () => Promise<T>): Promise<T> {
-  const ownsTransaction = await initTransaction(req)
   try {
-    const db = await drizzleFor(req.payload, req)
-    await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:time-sessions'), hashtext(${`${organization}:${agent}`}))`)
-    const result = await work()
-    if (ownsTransaction) await commitTransaction(req)
-    return result
+    return await inTransaction(req, async () => {
+      const db = await drizzleFor(req.payload, req)
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:time-sessions'), hashtext(${`${organization}:${agent}`}))`)
+      return work()
+    })
   } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
     throw asRuleViolation(error)
   }
 }
@@ -177,17 +168,22 @@ function overlapError(clash: Clash): APIError {
 
 const asSystem = { depth: 0, overrideAccess: true } as const
 
-/** `POST /api/time-sessions/start` `{ ticket, note? }`: an open timer for the signed-in agent. */
-export async function startTimer(req: PayloadRequest, body: Record<string, unknown>): Promise<TimeSession> {
-  const tracker = await trackerOf(req)
-  const note = noteOf(body)
-  const ticket = await ticketFor(req, tracker, body.ticket)
-  if (ticket.status === 'closed') throw conflict(`Ticket #${ticket.number} is closed; reopen it to work on it.`)
-  const now = new Date()
+/**
+ * Records the tracker's time on the ticket under the agent's lock: a timer only when none runs,
+ * and never over the agent's other time.
+ */
+function recordTime(
+  req: PayloadRequest,
+  tracker: Tracker,
+  ticket: TicketRef,
+  entry: { kind: 'timer' | 'manual'; start: Date; end: Date | null; note: string | null | undefined },
+): Promise<TimeSession> {
   return asAgent(req, ticket.organization, tracker.userId, async () => {
-    const active = await activeEntry(req, ticket.organization, tracker.userId)
-    if (active) throw new APIError(MESSAGES.active, 409, { activeSession: active.id, ticketNumber: active.number }, true)
-    const clash = await overlappingEntry(req, ticket.organization, tracker.userId, now, null)
+    if (entry.kind === 'timer') {
+      const active = await activeEntry(req, ticket.organization, tracker.userId)
+      if (active) throw new APIError(MESSAGES.active, 409, { activeSession: active.id, ticketNumber: active.number }, true)
+    }
+    const clash = await overlappingEntry(req, ticket.organization, tracker.userId, entry.start, entry.end)
     if (clash) throw overlapError(clash)
     return req.payload.create({
       collection: 'time-sessions',
@@ -196,15 +192,25 @@ export async function startTimer(req: PayloadRequest, body: Record<string, unkno
         location: ticket.location,
         ticket: ticket.id,
         agent: tracker.userId,
-        kind: 'timer',
-        startTime: now.toISOString(),
-        note: note ?? null,
+        kind: entry.kind,
+        startTime: entry.start.toISOString(),
+        endTime: entry.end?.toISOString() ?? null,
+        note: entry.note ?? null,
         recordedBy: tracker.userId,
       },
       req,
       ...asSystem,
     })
   })
+}
+
+/** `POST /api/time-sessions/start` `{ ticket, note? }`: an open timer for the signed-in agent. */
+export async function startTimer(req: PayloadRequest, body: Record<string, unknown>): Promise<TimeSession> {
+  const tracker = await trackerOf(req)
+  const note = noteOf(body)
+  const ticket = await ticketFor(req, tracker, body.ticket)
+  if (ticket.status === 'closed') throw conflict(`Ticket #${ticket.number} is closed; reopen it to work on it.`)
+  return recordTime(req, tracker, ticket, { kind: 'timer', start: new Date(), end: null, note })
 }
 
 /** `POST /api/time-sessions/stop` `{ session, note? }`: only the agent who started it stops it. */
@@ -250,26 +256,7 @@ export async function addManualEntry(req: PayloadRequest, body: Record<string, u
     throw badRequest('A manual entry covers at most 24 hours; enter longer work day by day.')
   }
   const ticket = await ticketFor(req, tracker, body.ticket)
-  return asAgent(req, ticket.organization, tracker.userId, async () => {
-    const clash = await overlappingEntry(req, ticket.organization, tracker.userId, start, end)
-    if (clash) throw overlapError(clash)
-    return req.payload.create({
-      collection: 'time-sessions',
-      data: {
-        organization: ticket.organization,
-        location: ticket.location,
-        ticket: ticket.id,
-        agent: tracker.userId,
-        kind: 'manual',
-        startTime: start.toISOString(),
-        endTime: end.toISOString(),
-        note: note ?? null,
-        recordedBy: tracker.userId,
-      },
-      req,
-      ...asSystem,
-    })
-  })
+  return recordTime(req, tracker, ticket, { kind: 'manual', start, end, note })
 }
 
 /**

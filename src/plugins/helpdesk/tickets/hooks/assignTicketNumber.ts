@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { isUuid } from '@/lib/ids'
 
 /**
  * A new ticket gets the next number of its organization (#1, #2, …). Creators of the same
@@ -14,7 +15,8 @@ import { drizzleFor, rowsOf } from '@/db/sql'
 export const assignTicketNumber: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const organization = relationId(data.organization)
-  if (!organization) return data
+  // Anything but an id is left to field validation, which answers 400.
+  if (!isUuid(organization)) return data
   const db = await drizzleFor(req.payload, req)
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:ticket-number'), hashtext(${organization}))`)
   const [row] = rowsOf<{ next: number | string }>(

@@ -29,15 +29,18 @@ export const validateTicketLinks: CollectionBeforeChangeHook = async ({ collecti
   const organization = relationId(data.organization ?? originalDoc?.organization)
   const errors: { path: string; message: string }[] = []
   const requester = relationId('requester' in data ? data.requester : originalDoc?.requester)
+  // An update carries every field; only what changes is checked, so a ticket whose assignee has
+  // since left can still be closed.
+  const changed = (field: string, value: unknown) => value !== (relationId(originalDoc?.[field]) ?? originalDoc?.[field] ?? null)
 
-  if ('requester' in data && requester) {
+  if (requester && changed('requester', requester)) {
     const found = await membershipsOf(req, requester)
     const isCustomer = found?.memberships.some((m) => relationId(m.organization) === organization && m.role === 'customer')
     if (!isCustomer) errors.push({ path: 'requester', message: 'The requester must be a customer of this organization.' })
   }
 
   const assignee = relationId(data.assignee)
-  if ('assignee' in data && assignee) {
+  if (assignee && changed('assignee', assignee)) {
     const found = await membershipsOf(req, assignee)
     const isStaff =
       found?.status === 'ACTIVE' &&
@@ -46,7 +49,8 @@ export const validateTicketLinks: CollectionBeforeChangeHook = async ({ collecti
   }
 
   const wifiSession = typeof data.wifiSession === 'string' ? data.wifiSession.trim() : data.wifiSession
-  if (wifiSession) {
+  const requesterChanged = changed('requester', requester)
+  if (wifiSession && (changed('wifiSession', wifiSession) || requesterChanged)) {
     const session = typeof wifiSession === 'string' && isUuid(wifiSession) ? await findWifiSession(req, wifiSession) : null
     if (!session || session.organization !== organization) {
       errors.push({ path: 'wifiSession', message: 'No WiFi session with that id in this organization.' })
