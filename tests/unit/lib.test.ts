@@ -63,9 +63,10 @@ describe('role defaults and overrides', () => {
     expect([...permissions]).not.toContain('made.up')
   })
 
-  it('gives customers only their own WiFi sessions by default and viewers only reads', () => {
-    // Customers' grants have self scope: `sessions.read` reaches the sessions whose user they are.
-    expect(ROLE_PERMISSIONS.customer).toEqual(['sessions.read'])
+  it('gives customers only their own WiFi sessions and tickets by default and viewers only reads', () => {
+    // Customers' grants have self scope: `sessions.read` reaches the sessions whose user they are,
+    // `tickets.*` the tickets they opened.
+    expect(ROLE_PERMISSIONS.customer).toEqual(['sessions.read', 'tickets.create', 'tickets.read'])
     expect(ROLE_PERMISSIONS.viewer.every((permission) => permission.endsWith('.read'))).toBe(true)
   })
 
