@@ -181,7 +181,7 @@ function recordTime(
   return asAgent(req, ticket.organization, tracker.userId, async () => {
     if (entry.kind === 'timer') {
       const active = await activeEntry(req, ticket.organization, tracker.userId)
-      if (active) throw new APIError(MESSAGES.active, 409, { activeSession: active.id, ticketNumber: active.number }, true)
+      if (active) throw new APIError(MESSAGES.active, 409, { activeSession: active.id, ticketNumber: Number(active.number) }, true)
     }
     const clash = await overlappingEntry(req, ticket.organization, tracker.userId, entry.start, entry.end)
     if (clash) throw overlapError(clash)
