@@ -144,3 +144,22 @@ Beacon is starting on ${base}
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).
 Press Ctrl+C to stop.
 `)
+
+/**
+ * Next.js loads Payload on the first request, and Payload's job crons (archiving sessions,
+ * stopping forgotten timers) start with it; one request as soon as the server answers starts
+ * them without waiting for the first visitor.
+ */
+async function startJobCrons(): Promise<void> {
+  for (let attempt = 0; attempt < 120 && !stopping; attempt++) {
+    try {
+      const response = await fetch(`${base}/api/users/me`)
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+  }
+  if (!stopping) console.error(`The web app did not answer on ${base} within two minutes; its scheduled jobs start with the first request.`)
+}
+void startJobCrons()
