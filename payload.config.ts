@@ -5,6 +5,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { auditPlugin } from './src/plugins/audit'
 import { helpdeskPlugin } from './src/plugins/helpdesk'
 import { networkPlugin } from './src/plugins/network'
 import { tenancyPlugin } from './src/plugins/tenancy'
@@ -29,7 +30,8 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   editor: lexicalEditor(),
-  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin()],
+  // The audit plugin goes last: it records changes to the collections the others define.
+  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

@@ -79,6 +79,7 @@ export interface Config {
     tickets: Ticket;
     'ticket-comments': TicketComment;
     'time-sessions': TimeSession;
+    'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     tickets: TicketsSelect<false> | TicketsSelect<true>;
     'ticket-comments': TicketCommentsSelect<false> | TicketCommentsSelect<true>;
     'time-sessions': TimeSessionsSelect<false> | TimeSessionsSelect<true>;
+    'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -315,6 +317,7 @@ export interface User {
         | 'tickets.create'
         | 'tickets.read'
         | 'tickets.update'
+        | 'auditLogs.read'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
         | 'timeSessions.track'
@@ -355,6 +358,7 @@ export interface User {
         | 'tickets.create'
         | 'tickets.read'
         | 'tickets.update'
+        | 'auditLogs.read'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
         | 'timeSessions.track'
@@ -871,6 +875,41 @@ export interface TimeSession {
   createdAt: string;
 }
 /**
+ * Every change staff made. Append-only; GET /api/audit-logs/verify checks that no entry was altered.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-logs".
+ */
+export interface AuditLog {
+  id: string;
+  organization?: (string | null) | Organization;
+  action: string;
+  actor?: (string | null) | User;
+  /**
+   * As it was at the time.
+   */
+  actorName?: string | null;
+  targetType: string;
+  targetId: string;
+  /**
+   * Fields before → after; credentials redacted.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  sequence: number;
+  previousHash: string;
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1059,6 +1098,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'time-sessions';
         value: string | TimeSession;
+      } | null)
+    | ({
+        relationTo: 'audit-logs';
+        value: string | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1444,6 +1487,24 @@ export interface TimeSessionsSelect<T extends boolean = true> {
   adjusts?: T;
   reason?: T;
   recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-logs_select".
+ */
+export interface AuditLogsSelect<T extends boolean = true> {
+  organization?: T;
+  action?: T;
+  actor?: T;
+  actorName?: T;
+  targetType?: T;
+  targetId?: T;
+  changes?: T;
+  sequence?: T;
+  previousHash?: T;
+  hash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,6 +15,8 @@ export const COLLECTION_ACTIONS = {
   sessions: ['read'],
   // Tickets are closed, never deleted: their numbers run without gaps and time is booked on them.
   tickets: ['create', 'read', 'update'],
+  // Written only by the audit hooks; read by org-admins for their organization.
+  auditLogs: ['read'],
 } as const satisfies Record<string, readonly CrudAction[]>
 
 export const CRUD_ACTIONS = ['create', 'read', 'update', 'delete'] as const
@@ -86,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'timeSessions.track',
     'timeSessions.viewTeam',
     'timeSessions.adjustTeam',
+    'auditLogs.read',
   ],
   'loc-manager': [
     'organizations.read',

@@ -4,6 +4,7 @@ import * as migration_20261122_175051_radius from './20261122_175051_radius';
 import * as migration_20261122_181551_router_control from './20261122_181551_router_control';
 import * as migration_20261122_203028_radius_hot_paths from './20261122_203028_radius_hot_paths';
 import * as migration_20261122_224531_helpdesk from './20261122_224531_helpdesk';
+import * as migration_20261122_232944_audit_logs from './20261122_232944_audit_logs';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_224531_helpdesk.up,
     down: migration_20261122_224531_helpdesk.down,
-    name: '20261122_224531_helpdesk'
+    name: '20261122_224531_helpdesk',
+  },
+  {
+    up: migration_20261122_232944_audit_logs.up,
+    down: migration_20261122_232944_audit_logs.down,
+    name: '20261122_232944_audit_logs'
   },
 ];

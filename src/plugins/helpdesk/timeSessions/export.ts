@@ -1,15 +1,15 @@
 import { TZDate } from '@date-fns/tz'
-import { addDays, differenceInCalendarDays, format } from 'date-fns'
+import { format } from 'date-fns'
 import type { PayloadRequest, Where } from 'payload'
 
 import { badRequest, forbidden, getAccessContext, grantsWith, isStaff, notFound, relationId, unauthorized } from '@/access'
 import { toCsv } from '@/lib/csv'
+import { dayRange } from '@/lib/days'
 import { isUuid } from '@/lib/ids'
 
 import { activeOrganization } from '../../tenancy/activeOrganization'
 import { MESSAGES } from './rules'
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const MAX_DAYS = 366
 
 export const TIME_CSV_HEADER = [
@@ -28,15 +28,6 @@ export const TIME_CSV_HEADER = [
 ] as const
 
 export type TimeExport = { filename: string; csv: string; rows: number }
-
-function dayOf(value: string | null, name: string): { year: number; month: number; day: number } {
-  const match = value ? DAY.exec(value) : null
-  if (!match) throw badRequest(`${name} is required as a date, YYYY-MM-DD.`)
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const check = new Date(Date.UTC(year, month - 1, day))
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw badRequest(`${name} is not a real date: ${value}.`)
-  return { year, month, day }
-}
 
 /**
  * `GET /api/time-sessions/export?from=YYYY-MM-DD&to=YYYY-MM-DD[&agent=][&location=][&organization=]`:
@@ -73,13 +64,9 @@ export async function exportTimeSessions(req: PayloadRequest): Promise<TimeExpor
   if (locationId && (!location || relationId(location.organization) !== organizationId)) throw notFound('No such branch in this organization.')
 
   const timeZone = location?.timeZone ?? organization.timeZone
-  const from = dayOf(params.get('from'), 'from')
-  const to = dayOf(params.get('to'), 'to')
-  const start = new TZDate(from.year, from.month - 1, from.day, timeZone)
-  const lastDay = new TZDate(to.year, to.month - 1, to.day, timeZone)
-  if (lastDay < start) throw badRequest('to must be on or after from.')
-  if (differenceInCalendarDays(lastDay, start) >= MAX_DAYS) throw badRequest(`Export at most ${MAX_DAYS} days at a time.`)
-  const end = addDays(lastDay, 1)
+  const range = dayRange(params.get('from'), params.get('to'), timeZone, MAX_DAYS)
+  if ('error' in range) throw badRequest(range.error)
+  const { start, end } = range
 
   const where: Where[] = [
     { organization: { equals: organizationId } },

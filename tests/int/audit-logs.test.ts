@@ -1,0 +1,290 @@
+/**
+ * The audit log: staff changes in every collection leave a row with redacted credentials; rows
+ * cannot be changed or removed, by the API or by SQL; the hash chain exposes a row altered
+ * behind the application's back; verify and export answer only the organization's admins.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { CollectionSlug } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { drizzleFor } from '@/db/sql'
+import { poolOf } from '@/db/statements'
+import { verifyAuditChain } from '@/plugins/audit/auditLogs/verify'
+import { DEMO_PASSWORDS } from '@/seed/demo'
+
+import { loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
+import { type ActingUser, statusOf, testPayload, userByEmail } from '../helpers/payload'
+import { errorOf, RestClient } from '../helpers/rest'
+
+const PASSWORD = 'a-long-password-1'
+
+let world: World
+let network: Awaited<ReturnType<typeof loadNetwork>>
+let owner: ActingUser
+
+type AuditRow = { action: string; targetType: string; targetId: string; organization: string | null; actor: string | null; changes: Record<string, { from: unknown; to: unknown }> }
+
+async function rowsFor(targetId: string): Promise<AuditRow[]> {
+  const payload = await testPayload()
+  const { docs } = await payload.find({ collection: 'audit-logs', where: { targetId: { equals: targetId } }, sort: 'createdAt', depth: 0, pagination: false })
+  return docs as unknown as AuditRow[]
+}
+
+/** A new organization with its own admin, so chain tests start from an empty chain. */
+async function newOrganization() {
+  const payload = await testPayload()
+  const slug = unique('audited')
+  const organization = await payload.create({
+    collection: 'organizations',
+    data: { name: slug, slug, status: 'ACTIVE', timeZone: 'UTC', currency: 'USD', contact: { name: 'x', email: 'x@example.test', phone: '+1' } },
+  })
+  const email = `${unique('audit-admin')}@example.test`
+  await payload.create({
+    collection: 'users',
+    data: { email, password: PASSWORD, name: 'Audit Admin', status: 'ACTIVE', memberships: [{ organization: organization.id, role: 'org-admin' }] },
+  })
+  return { id: String(organization.id), admin: await userByEmail(email), client: await RestClient.signIn(email, PASSWORD) }
+}
+
+beforeAll(async () => {
+  world = await loadWorld()
+  network = await loadNetwork(world)
+  owner = world.actors.super
+})
+
+describe('what is recorded', () => {
+  it('a change by staff in each collection leaves a row naming the action, the actor and the fields before and after', async () => {
+    const payload = await testPayload()
+    const asAdmin = { user: world.actors.orgAdmin, overrideAccess: false, depth: 0 } as const
+    const plan = await payload.create({
+      collection: 'plans',
+      data: { organization: world.organizations.demo, name: unique('plan'), type: 'HOTSPOT', downloadMbps: 4, uploadMbps: 2, validityMinutes: 30, devicesAllowed: 1, price: 10 },
+      ...asAdmin,
+    })
+    await payload.update({ collection: 'plans', id: plan.id, data: { price: 12 }, ...asAdmin })
+    await payload.delete({ collection: 'plans', id: plan.id, ...asAdmin })
+    const rows = await rowsFor(String(plan.id))
+    expect(rows.map((row) => row.action)).toEqual(['PLAN_CREATE', 'PLAN_UPDATE', 'PLAN_DELETE'])
+    expect(rows.every((row) => row.actor === String(world.actors.orgAdmin.id) && row.organization === world.organizations.demo)).toBe(true)
+    expect(rows[1].changes).toEqual({ price: { from: 10, to: 12 } })
+    expect(rows[2].changes.name.to).toBeNull()
+  })
+
+  it.each<[CollectionSlug, string]>([
+    ['locations', 'BRANCH_CREATE'],
+    ['tickets', 'TICKET_CREATE'],
+  ])('%s: %s', async (collection, action) => {
+    const payload = await testPayload()
+    const data =
+      collection === 'locations'
+        ? { organization: world.organizations.demo, name: unique('branch') }
+        : { organization: world.organizations.demo, title: unique('ticket') }
+    const doc = await payload.create({ collection, data: data as never, user: world.actors.orgAdmin, overrideAccess: false, depth: 0 })
+    expect((await rowsFor(String(doc.id))).map((row) => row.action)).toEqual([action])
+  })
+
+  it("a customer's account is CUSTOMER_…, a force-logout SESSION_FORCE_LOGOUT, a stopped timer TIME_SESSION_STOP", async () => {
+    const admin = await RestClient.signIn('admin@demo-isp.test', DEMO_PASSWORDS.demoAdmin)
+    const customer = await admin.post('/api/users?depth=0', {
+      email: `${unique('cust')}@example.test`,
+      password: PASSWORD,
+      name: 'Audited Customer',
+      memberships: [{ organization: world.organizations.demo, role: 'customer' }],
+    })
+    expect(customer.status).toBe(201)
+    expect((await rowsFor(customer.body.doc.id)).map((row) => row.action)).toEqual(['CUSTOMER_CREATE'])
+
+    const payload = await testPayload()
+    const session = await payload.create({
+      collection: 'sessions',
+      data: {
+        organization: world.organizations.demo,
+        location: world.locations.downtown,
+        user: world.users.alice,
+        router: network.routers.downtown,
+        deviceMac: '02:00:00:aa:bb:01',
+        status: 'active',
+        acctSessionId: unique('acct'),
+        usage: { dataMB: 0, inputOctets: 0, outputOctets: 0 },
+        startedAt: new Date().toISOString(),
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      } as never,
+    })
+    expect((await admin.post(`/api/sessions/${session.id}/force-logout`)).status).toBe(200)
+    expect((await rowsFor(String(session.id))).map((row) => row.action)).toEqual(['SESSION_FORCE_LOGOUT'])
+
+    const email = `${unique('agent')}@demo-isp.test`
+    await payload.create({ collection: 'users', data: { email, password: PASSWORD, name: 'Audited Agent', status: 'ACTIVE', memberships: [{ organization: world.organizations.demo, role: 'agent' }] } })
+    const agent = await RestClient.signIn(email, PASSWORD)
+    const ticket = await payload.create({ collection: 'tickets', data: { organization: world.organizations.demo, title: unique('t'), status: 'open', priority: 'normal', number: 0, totalTimeSpent: 0 } })
+    const started = await agent.post('/api/time-sessions/start', { ticket: ticket.id })
+    await agent.post('/api/time-sessions/stop', { session: started.body.id })
+    expect((await rowsFor(started.body.id)).map((row) => row.action)).toEqual(['TIME_SESSION_CREATE', 'TIME_SESSION_STOP'])
+  })
+
+  it('never writes down a password, a password hash or a stored secret', async () => {
+    const payload = await testPayload()
+    const asOwner = { user: owner, overrideAccess: false, depth: 0 } as const
+    const router = await payload.create({
+      collection: 'routers',
+      data: {
+        organization: world.organizations.demo,
+        location: world.locations.airport,
+        name: unique('router'),
+        ipAddress: `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`,
+        secret: 'plain-radius-secret-1',
+      } as never,
+      ...asOwner,
+    })
+    await payload.update({ collection: 'routers', id: router.id, data: { secret: 'plain-radius-secret-2' } as never, ...asOwner })
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: `${unique('pw')}@example.test`, password: 'plain-password-123', name: 'Pw', status: 'ACTIVE', memberships: [{ organization: world.organizations.demo, role: 'agent' }] },
+      ...asOwner,
+    })
+    await payload.update({ collection: 'users', id: user.id, data: { password: 'plain-password-456' }, ...asOwner })
+
+    const rows = [...(await rowsFor(String(router.id))), ...(await rowsFor(String(user.id)))]
+    expect(rows.map((row) => row.action)).toEqual(['ROUTER_CREATE', 'ROUTER_UPDATE', 'USER_CREATE', 'USER_UPDATE'])
+    const text = JSON.stringify(rows)
+    for (const secret of ['plain-radius-secret-1', 'plain-radius-secret-2', 'plain-password-123', 'plain-password-456']) expect(text).not.toContain(secret)
+    // That a credential was set is recorded; what it was is not.
+    expect(rows[0].changes.secret).toEqual({ from: null, to: '[redacted]' })
+    expect(rows[1].changes).toEqual({ secret: { from: '[redacted]', to: '[redacted]' } })
+    expect(rows[3].changes).toEqual({ password: { from: '[redacted]', to: '[redacted]' } })
+    expect(JSON.stringify(rows.map((row) => row.changes))).not.toMatch(/"(hash|salt|secretEncrypted)"/)
+  })
+
+  it('the system (RADIUS, jobs, the seed) and customers editing their own account are not audited', async () => {
+    const payload = await testPayload()
+    const system = await payload.create({ collection: 'tickets', data: { organization: world.organizations.demo, title: unique('system'), status: 'open', priority: 'normal', number: 0, totalTimeSpent: 0 } })
+    expect(await rowsFor(String(system.id))).toEqual([])
+    await payload.update({ collection: 'users', id: world.users.alice, data: { phone: `+2547${Date.now() % 1e8}` }, user: world.actors.customer, overrideAccess: false })
+    const alices = await rowsFor(world.users.alice)
+    expect(alices.filter((row) => row.actor === world.users.alice)).toEqual([])
+  })
+})
+
+describe('append-only', () => {
+  it('no one changes or deletes a row over the API, not even the platform owner', async () => {
+    const payload = await testPayload()
+    const [row] = (await payload.find({ collection: 'audit-logs', limit: 1, depth: 0 })).docs
+    for (const user of [owner, world.actors.orgAdmin]) {
+      expect(await statusOf(() => payload.update({ collection: 'audit-logs', id: row.id, data: { action: 'NOTHING' }, user, overrideAccess: false }))).toBe(403)
+      expect(await statusOf(() => payload.delete({ collection: 'audit-logs', id: row.id, user, overrideAccess: false }))).toBe(403)
+    }
+    const client = await RestClient.signIn('super@beacon.test', DEMO_PASSWORDS.super)
+    expect((await client.post('/api/audit-logs', { action: 'FORGED', targetType: 'x', targetId: 'y', sequence: 1, previousHash: 'x', hash: 'y' })).status).toBe(403)
+    expect((await client.delete(`/api/audit-logs/${row.id}`)).status).toBe(403)
+  })
+
+  it('the database refuses UPDATE, DELETE and TRUNCATE, whoever asks', async () => {
+    const db = await drizzleFor(await testPayload())
+    for (const statement of [
+      sql`update audit_logs set action = 'FORGED' where id = (select id from audit_logs limit 1)`,
+      sql`delete from audit_logs where id = (select id from audit_logs limit 1)`,
+      sql`truncate audit_logs`,
+    ]) {
+      await expect(db.execute(statement)).rejects.toThrow()
+    }
+    const error = await db.execute(sql`delete from audit_logs`).then(() => null, (caught: { cause?: { message?: string } }) => caught.cause?.message)
+    expect(error).toMatch(/append-only: DELETE refused/)
+  })
+})
+
+describe('the hash chain', () => {
+  it('is intact after 20 simultaneous changes in one organization, numbered without gaps', async () => {
+    const organization = await newOrganization()
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, index) => organization.client.post('/api/locations', { organization: organization.id, name: `Branch ${index}` })))
+    expect(responses.every((response) => response.status === 201)).toBe(true)
+    const report = await verifyAuditChain(await testPayload(), organization.id)
+    expect(report).toEqual({ organization: organization.id, checked: 20, intact: true })
+  })
+
+  it("points at a row whose content was altered in SQL behind the application's back", async () => {
+    const organization = await newOrganization()
+    for (const name of ['First', 'Second', 'Third']) await organization.client.post('/api/locations', { organization: organization.id, name })
+    const payload = await testPayload()
+    const { docs } = await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, sort: 'sequence', depth: 0 })
+    const second = docs[1]
+
+    // An attacker with the database owner's rights: the trigger is theirs to switch off.
+    const client = await poolOf(payload).connect()
+    try {
+      await client.query('begin')
+      await client.query('alter table audit_logs disable trigger audit_logs_append_only')
+      await client.query({ name: 'forge-row', text: `update audit_logs set changes = '{"name":{"from":null,"to":"Forged"}}'::jsonb where id = $1`, values: [second.id] })
+      await client.query('alter table audit_logs enable trigger audit_logs_append_only')
+      await client.query('commit')
+    } finally {
+      client.release()
+    }
+
+    const report = await verifyAuditChain(payload, organization.id)
+    expect(report.intact).toBe(false)
+    expect(report.firstBroken).toMatchObject({ id: second.id, sequence: 2, problem: 'its content does not match its hash: it was changed' })
+
+    const overHttp = await organization.client.get('/api/audit-logs/verify')
+    expect(overHttp.status).toBe(200)
+    expect(overHttp.body).toMatchObject({ intact: false, checked: 1, firstBroken: { id: second.id, sequence: 2 } })
+  })
+
+  it('finds a removed row by the gap it leaves', async () => {
+    const organization = await newOrganization()
+    for (const name of ['One', 'Two', 'Three']) await organization.client.post('/api/locations', { organization: organization.id, name })
+    const payload = await testPayload()
+    const client = await poolOf(payload).connect()
+    try {
+      await client.query('begin')
+      await client.query('alter table audit_logs disable trigger audit_logs_append_only')
+      await client.query({ name: 'remove-row', text: 'delete from audit_logs where organization_id = $1 and sequence = 2', values: [organization.id] })
+      await client.query('alter table audit_logs enable trigger audit_logs_append_only')
+      await client.query('commit')
+    } finally {
+      client.release()
+    }
+    const report = await verifyAuditChain(payload, organization.id)
+    expect(report).toMatchObject({ intact: false, checked: 1, firstBroken: { sequence: 3, problem: 'sequence 3 follows 1: a row is missing' } })
+  })
+})
+
+describe('verify and export', () => {
+  it('answer org-admins for their own organization and super-admins for any; others are refused', async () => {
+    const admin = await RestClient.signIn('admin@demo-isp.test', DEMO_PASSWORDS.demoAdmin)
+    const verified = await admin.get('/api/audit-logs/verify')
+    expect(verified.status).toBe(200)
+    expect(verified.body).toMatchObject({ organization: world.organizations.demo, intact: true })
+    expect(verified.body.checked).toBeGreaterThan(0)
+    expect((await admin.get(`/api/audit-logs/verify?organization=${world.organizations.other}`)).status).toBe(404)
+
+    const lead = await RestClient.signIn('lead@demo-isp.test', DEMO_PASSWORDS.lead)
+    const refused = await lead.get('/api/audit-logs/verify')
+    expect(refused.status).toBe(403)
+    expect(errorOf(refused)).toBe('Only organization admins read the audit log.')
+    expect((await lead.get('/api/audit-logs')).status).toBe(403)
+
+    const platform = await RestClient.signIn('super@beacon.test', DEMO_PASSWORDS.super)
+    expect((await platform.get(`/api/audit-logs/verify?organization=${world.organizations.other}`)).status).toBe(200)
+  })
+
+  it("lists and exports only the organization's own rows, as CSV or JSON, for a date range", async () => {
+    const organization = await newOrganization()
+    await organization.client.post('/api/locations', { organization: organization.id, name: 'Exported, "quoted"' })
+    const today = new Date().toISOString().slice(0, 10)
+    const csv = await organization.client.get(`/api/audit-logs/export?from=${today}&to=${today}`)
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+    const lines = csv.text.trim().split('\n')
+    expect(lines[0]).toBe('created_at,sequence,action,actor,actor_name,target_type,target_id,changes,hash')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toContain('BRANCH_CREATE')
+
+    const json = await organization.client.get(`/api/audit-logs/export?from=${today}&to=${today}&format=json`)
+    expect(json.body).toHaveLength(1)
+    expect(json.body[0]).toMatchObject({ action: 'BRANCH_CREATE', organization: organization.id, sequence: 1 })
+    expect(errorOf(await organization.client.get(`/api/audit-logs/export?from=${today}&to=${today}&format=xml`))).toBe('format is csv or json.')
+
+    const list = await organization.client.get('/api/audit-logs?limit=100&depth=0')
+    expect(list.body.docs.every((row: { organization: string }) => row.organization === organization.id)).toBe(true)
+  })
+})
