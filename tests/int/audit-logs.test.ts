@@ -122,6 +122,16 @@ describe('what is recorded', () => {
     expect((await rowsFor(started.body.id)).map((row) => row.action)).toEqual(['TIME_SESSION_CREATE', 'TIME_SESSION_STOP'])
   })
 
+  it('a voucher batch, inserted in bulk, is one VOUCHER_BATCH_GENERATE row', async () => {
+    const manager = await RestClient.signIn('manager@demo-isp.test', DEMO_PASSWORDS.manager)
+    const batch = await manager.post('/api/vouchers/generate', { plan: network.plans.oneHour, count: 25, location: world.locations.downtown })
+    expect(batch.status).toBe(201)
+    const rows = await rowsFor(batch.body.batchId)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ action: 'VOUCHER_BATCH_GENERATE', targetType: 'vouchers', actor: String(world.actors.manager.id), organization: world.organizations.demo })
+    expect(rows[0].changes.count).toEqual({ from: null, to: 25 })
+  })
+
   it('never writes down a password, a password hash or a stored secret', async () => {
     const payload = await testPayload()
     const asOwner = { user: owner, overrideAccess: false, depth: 0 } as const

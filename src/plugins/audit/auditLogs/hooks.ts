@@ -53,19 +53,29 @@ async function organizationOf(req: PayloadRequest, slug: string, doc: Doc): Prom
   return null
 }
 
-async function record(req: PayloadRequest, slug: string, operation: Operation, before: Doc | null, after: Doc | null, submitted?: unknown) {
-  // Staff and the platform owner are audited; the system's own writes (RADIUS, jobs) and
-  // customers' changes to their own records are not staff actions.
+/**
+ * Appends a row for an action of the signed-in person, if they are staff or the platform owner:
+ * the system's own writes (RADIUS, jobs, the seed) and customers' changes to their own records
+ * are not staff actions. For changes Payload's hooks do not see (a voucher batch's bulk insert).
+ */
+export async function recordStaffAction(
+  req: PayloadRequest,
+  entry: { organization: string | null; action: string; targetType: string; targetId: string; changes: Record<string, unknown> },
+): Promise<void> {
   if (!req.user) return
   const context = await getAccessContext(req)
   if (!isStaff(context)) return
+  const name = (req.user as { name?: unknown }).name
+  await appendAuditEntry(req, { ...entry, actor: context.userId, actorName: typeof name === 'string' ? name : null })
+}
+
+async function record(req: PayloadRequest, slug: string, operation: Operation, before: Doc | null, after: Doc | null, submitted?: unknown) {
+  if (!req.user) return
   const changes = changesBetween(before, after, submitted)
   if (operation === 'UPDATE' && Object.keys(changes).length === 0) return
   const doc = (after ?? before)!
-  await appendAuditEntry(req, {
+  await recordStaffAction(req, {
     organization: await organizationOf(req, slug, doc),
-    actor: context.userId,
-    actorName: typeof (req.user as { name?: unknown }).name === 'string' ? (req.user as { name: string }).name : null,
     action: auditAction(slug, operation, doc, changes),
     targetType: slug,
     targetId: String(doc.id),

@@ -5,6 +5,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import { badRequest, forbidden, getAccessContext, grantsWith, relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { recordStaffAction } from '@/plugins/audit/auditLogs/hooks'
 
 import { generateVoucherCodes, validateVoucherOptions, VoucherOptionsError } from './codes'
 
@@ -120,6 +121,20 @@ export async function generateVoucherBatch(req: PayloadRequest, input: VoucherBa
         returning code`)
       inserted += rowsOf(result).length
     }
+    // One row for the batch: the bulk insert passes no Payload hooks, and one row per code would bury the log.
+    await recordStaffAction(req, {
+      organization,
+      action: 'VOUCHER_BATCH_GENERATE',
+      targetType: 'vouchers',
+      targetId: batchId,
+      changes: {
+        batchId: { from: null, to: batchId },
+        count: { from: null, to: request.count },
+        plan: { from: null, to: String(plan.id) },
+        location: { from: null, to: request.location ?? null },
+        validUntil: { from: null, to: request.validUntil?.toISOString() ?? null },
+      },
+    })
     if (ownsTransaction) await commitTransaction(req)
   } catch (error) {
     if (ownsTransaction) await killTransaction(req)
