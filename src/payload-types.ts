@@ -130,6 +130,7 @@ export interface Config {
       'check-routers': TaskCheckRouters;
       'archive-sessions': TaskArchiveSessions;
       'stop-forgotten-timers': TaskStopForgottenTimers;
+      'prune-audit-logs': TaskPruneAuditLogs;
       inline: {
         input: unknown;
         output: unknown;
@@ -224,6 +225,10 @@ export interface Organization {
       };
     };
   };
+  /**
+   * Empty: 365. Older entries are removed nightly; the rest still verifies.
+   */
+  auditRetentionDays?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -985,7 +990,8 @@ export interface PayloadJob {
           | 'sweep-sessions'
           | 'check-routers'
           | 'archive-sessions'
-          | 'stop-forgotten-timers';
+          | 'stop-forgotten-timers'
+          | 'prune-audit-logs';
         taskID: string;
         input?:
           | {
@@ -1027,6 +1033,7 @@ export interface PayloadJob {
         | 'check-routers'
         | 'archive-sessions'
         | 'stop-forgotten-timers'
+        | 'prune-audit-logs'
       )
     | null;
   queue?: string | null;
@@ -1195,6 +1202,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
                   };
             };
       };
+  auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1680,6 +1688,14 @@ export interface TaskArchiveSessions {
  * via the `definition` "TaskStop-forgotten-timers".
  */
 export interface TaskStopForgottenTimers {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPrune-audit-logs".
+ */
+export interface TaskPruneAuditLogs {
   input?: unknown;
   output?: unknown;
 }

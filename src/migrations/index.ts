@@ -5,6 +5,7 @@ import * as migration_20261122_181551_router_control from './20261122_181551_rou
 import * as migration_20261122_203028_radius_hot_paths from './20261122_203028_radius_hot_paths';
 import * as migration_20261122_224531_helpdesk from './20261122_224531_helpdesk';
 import * as migration_20261122_232944_audit_logs from './20261122_232944_audit_logs';
+import * as migration_20261122_234459_audit_retention from './20261122_234459_audit_retention';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261122_232944_audit_logs.up,
     down: migration_20261122_232944_audit_logs.down,
-    name: '20261122_232944_audit_logs'
+    name: '20261122_232944_audit_logs',
+  },
+  {
+    up: migration_20261122_234459_audit_retention.up,
+    down: migration_20261122_234459_audit_retention.down,
+    name: '20261122_234459_audit_retention'
   },
 ];

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { drizzleFor } from '@/db/sql'
 import { poolOf } from '@/db/statements'
+import { pruneAuditLogs } from '@/plugins/audit/auditLogs/retention'
 import { verifyAuditChain } from '@/plugins/audit/auditLogs/verify'
 import { DEMO_PASSWORDS } from '@/seed/demo'
 
@@ -255,6 +256,39 @@ describe('the hash chain', () => {
     }
     const report = await verifyAuditChain(payload, organization.id)
     expect(report).toMatchObject({ intact: false, checked: 1, firstBroken: { sequence: 3, problem: 'sequence 3 follows 1: a row is missing' } })
+  })
+})
+
+describe('retention', () => {
+  it("removes entries older than the organization's retention, oldest first, and what remains still verifies", async () => {
+    const organization = await newOrganization()
+    const payload = await testPayload()
+    await payload.update({ collection: 'organizations', id: organization.id, data: { auditRetentionDays: 30 } })
+    for (const name of ['Old one', 'Old two', 'Kept']) await organization.client.post('/api/locations', { organization: organization.id, name })
+    const { docs } = await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, sort: 'sequence', depth: 0 })
+    expect(docs).toHaveLength(3)
+
+    // As if 30 days had passed since the third entry: the two before it are past the retention.
+    const now = new Date(new Date(docs[2].createdAt).getTime() + 30 * 86_400_000)
+    expect(await pruneAuditLogs(payload, { now })).toBeGreaterThanOrEqual(2)
+    const left = await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, sort: 'sequence', depth: 0 })
+    expect(left.docs.map((row) => row.sequence)).toEqual([3])
+    expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 1, intact: true })
+
+    await organization.client.post('/api/locations', { organization: organization.id, name: 'After pruning' })
+    expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 2, intact: true })
+
+    // Outside the retention job, deleting is still refused.
+    const db = await drizzleFor(payload)
+    await expect(db.execute(sql`delete from audit_logs where id = ${left.docs[0].id}`)).rejects.toThrow()
+  })
+
+  it('a retention under 30 days is refused with a reason', async () => {
+    const organization = await newOrganization()
+    const platform = await RestClient.signIn('super@beacon.test', DEMO_PASSWORDS.super)
+    const response = await platform.patch(`/api/organizations/${organization.id}`, { auditRetentionDays: 7 })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(response.body)).toContain('A whole number of days from 30 to 3650.')
   })
 })
 

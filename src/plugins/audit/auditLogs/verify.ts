@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { drizzleFor, rowsOf } from '@/db/sql'
 
 import { chainHash, GENESIS_HASH } from './chain'
+import { chainKey } from './retention'
 
 type Row = {
   id: string
@@ -30,14 +31,18 @@ export type ChainReport = {
 const BATCH = 1_000
 
 /**
- * Walks an organization's audit chain in order and reports the first row whose content no longer
+ * Walks an organization's audit chain in order (from the anchor the retention left, if any) and reports the first row whose content no longer
  * matches its hash, that does not point at the row before it, or that follows a gap in the
  * sequence (a row removed). Rows are read in batches, so a long history needs little memory.
  */
 export async function verifyAuditChain(payload: Payload, organization: string | null): Promise<ChainReport> {
   const db = await drizzleFor(payload)
   let checked = 0
-  let previous = null as { sequence: number; hash: string } | null
+  // Entries older than the retention were removed; the last of them is where the rest starts.
+  const [anchor] = rowsOf<{ sequence: string | number; hash: string }>(
+    await db.execute(sql`select sequence, hash from audit_log_anchors where chain = ${chainKey(organization)}`),
+  )
+  let previous = anchor ? { sequence: Number(anchor.sequence), hash: anchor.hash } : (null as { sequence: number; hash: string } | null)
   for (;;) {
     const rows: Row[] = rowsOf<Row>(
       await db.execute(sql`
