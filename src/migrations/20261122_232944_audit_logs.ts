@@ -43,6 +43,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "audit_logs" DROP CONSTRAINT "audit_logs_actor_id_users_id_fk";
   -- The platform's chain (entries without an organization) is numbered without repeats too.
   CREATE UNIQUE INDEX "audit_logs_platform_sequence" ON "audit_logs" ("sequence") WHERE "organization_id" IS NULL;
+  -- Each chain's newest row and, once pruned, the row it starts after, with an HMAC over both
+  -- (keyed from PAYLOAD_SECRET, which the database does not hold).
+  CREATE TABLE "audit_log_chains" (
+    "chain" varchar PRIMARY KEY,
+    "head_sequence" numeric NOT NULL,
+    "head_hash" varchar NOT NULL,
+    "anchor_sequence" numeric NOT NULL DEFAULT 0,
+    "anchor_hash" varchar NOT NULL,
+    "mac" varchar NOT NULL
+  );
   -- Append-only: no role, and no statement of the application, changes or removes an entry.
   CREATE FUNCTION beacon_audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
@@ -57,7 +67,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   DROP TRIGGER IF EXISTS "audit_logs_append_only" ON "audit_logs";
+   DROP TABLE IF EXISTS "audit_log_chains";
+  DROP TRIGGER IF EXISTS "audit_logs_append_only" ON "audit_logs";
   DROP TRIGGER IF EXISTS "audit_logs_no_truncate" ON "audit_logs";
   DROP FUNCTION IF EXISTS beacon_audit_logs_append_only();
    ALTER TABLE "audit_logs" DISABLE ROW LEVEL SECURITY;

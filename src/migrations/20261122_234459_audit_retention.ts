@@ -6,18 +6,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'prune-audit-logs';
   ALTER TABLE "organizations" ADD COLUMN "audit_retention_days" numeric;`)
 
-  // Written by hand: where each audit chain starts once its oldest entries are pruned, and the
-  // one way the append-only trigger lets rows go (the retention job, under the chain's lock).
+  // Written by hand: the one way the append-only trigger lets rows go (the retention job, for
+  // entries past the shortest retention).
   await db.execute(sql`
-  CREATE TABLE "audit_log_anchors" (
-    "chain" varchar PRIMARY KEY,
-    "sequence" numeric NOT NULL,
-    "hash" varchar NOT NULL,
-    "pruned_at" timestamp(3) with time zone NOT NULL
-  );
   CREATE OR REPLACE FUNCTION beacon_audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    IF TG_OP = 'DELETE' AND current_setting('beacon.audit_prune', true) = 'on' THEN
+    -- Only the retention job removes entries, and never one younger than the shortest retention.
+    IF TG_OP = 'DELETE' AND current_setting('beacon.audit_prune', true) = 'on' AND OLD.created_at < now() - interval '30 days' THEN
       RETURN OLD;
     END IF;
     RAISE EXCEPTION 'audit_logs is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -27,7 +22,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   DROP TABLE IF EXISTS "audit_log_anchors";
   CREATE OR REPLACE FUNCTION beacon_audit_logs_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     RAISE EXCEPTION 'audit_logs is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { drizzleFor } from '@/db/sql'
 import { poolOf } from '@/db/statements'
+import { inSystemTransaction } from '@/db/transaction'
+import { appendAuditEntry } from '@/plugins/audit/auditLogs/record'
 import { pruneAuditLogs } from '@/plugins/audit/auditLogs/retention'
 import { verifyAuditChain } from '@/plugins/audit/auditLogs/verify'
 import { DEMO_PASSWORDS } from '@/seed/demo'
@@ -20,7 +22,7 @@ import { errorOf, RestClient } from '../helpers/rest'
 const PASSWORD = 'a-long-password-1'
 
 let world: World
-let network: Awaited<ReturnType<typeof loadNetwork>>
+let network: Awaited<ReturnType<typeof loadNetwork>> & { ticket: string }
 let owner: ActingUser
 
 type AuditRow = { action: string; targetType: string; targetId: string; organization: string | null; actor: string | null; changes: Record<string, { from: unknown; to: unknown }> }
@@ -49,8 +51,11 @@ async function newOrganization() {
 
 beforeAll(async () => {
   world = await loadWorld()
-  network = await loadNetwork(world)
+  network = { ...(await loadNetwork(world)), ticket: '' }
   owner = world.actors.super
+  const payload = await testPayload()
+  const ticket = await payload.create({ collection: 'tickets', data: { organization: world.organizations.demo, title: unique('commented'), status: 'open', priority: 'normal', number: 0, totalTimeSpent: 0 } })
+  network.ticket = String(ticket.id)
 })
 
 describe('what is recorded', () => {
@@ -71,17 +76,64 @@ describe('what is recorded', () => {
     expect(rows[2].changes.name.to).toBeNull()
   })
 
-  it.each<[CollectionSlug, string]>([
-    ['locations', 'BRANCH_CREATE'],
-    ['tickets', 'TICKET_CREATE'],
-  ])('%s: %s', async (collection, action) => {
+  type Lifecycle = { collection: CollectionSlug; subject: string; data: () => Record<string, unknown>; change: Record<string, unknown>; deletable: boolean }
+  const LIFECYCLES: Lifecycle[] = [
+    {
+      collection: 'organizations',
+      subject: 'ORGANIZATION',
+      data: () => ({ name: unique('org'), slug: unique('org'), status: 'ACTIVE', timeZone: 'UTC', currency: 'USD' }),
+      change: { status: 'SUSPENDED' },
+      deletable: true,
+    },
+    { collection: 'locations', subject: 'BRANCH', data: () => ({ organization: world.organizations.demo, name: unique('branch') }), change: { address: 'Moved' }, deletable: true },
+    {
+      collection: 'users',
+      subject: 'CUSTOMER',
+      data: () => ({ email: `${unique('lc')}@example.test`, password: PASSWORD, name: 'Lifecycle', status: 'ACTIVE', memberships: [{ organization: world.organizations.demo, role: 'customer' }] }),
+      change: { phone: '+254700000999' },
+      deletable: true,
+    },
+    {
+      collection: 'routers',
+      subject: 'ROUTER',
+      data: () => ({ organization: world.organizations.demo, location: world.locations.airport, name: unique('router'), ipAddress: `10.88.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`, secret: 'lifecycle-secret' }),
+      change: { nasIdentifier: 'renamed' },
+      deletable: true,
+    },
+    {
+      collection: 'vouchers',
+      subject: 'VOUCHER',
+      data: () => ({ organization: world.organizations.demo, location: world.locations.downtown, plan: network.plans.oneHour, status: 'AVAILABLE' }),
+      change: { status: 'EXPIRED' },
+      deletable: true,
+    },
+    { collection: 'tickets', subject: 'TICKET', data: () => ({ organization: world.organizations.demo, title: unique('ticket') }), change: { status: 'closed' }, deletable: false },
+    {
+      collection: 'ticket-comments',
+      subject: 'TICKET_COMMENT',
+      data: () => ({ ticket: network.ticket, body: unique('comment') }),
+      change: {},
+      deletable: false,
+    },
+  ]
+
+  it.each(LIFECYCLES)('$collection: create, update and delete by the platform owner are $subject_CREATE, _UPDATE, _DELETE', async ({ collection, subject, data, change, deletable }) => {
     const payload = await testPayload()
-    const data =
-      collection === 'locations'
-        ? { organization: world.organizations.demo, name: unique('branch') }
-        : { organization: world.organizations.demo, title: unique('ticket') }
-    const doc = await payload.create({ collection, data: data as never, user: world.actors.orgAdmin, overrideAccess: false, depth: 0 })
-    expect((await rowsFor(String(doc.id))).map((row) => row.action)).toEqual([action])
+    const asOwner = { user: owner, overrideAccess: false, depth: 0 } as const
+    const doc = await payload.create({ collection, data: data() as never, ...asOwner })
+    const expected = [`${subject}_CREATE`]
+    if (Object.keys(change).length > 0) {
+      await payload.update({ collection, id: doc.id, data: change as never, ...asOwner })
+      expected.push(`${subject}_UPDATE`)
+    }
+    if (deletable) {
+      await payload.delete({ collection, id: doc.id, ...asOwner })
+      expected.push(`${subject}_DELETE`)
+    }
+    const rows = await rowsFor(String(doc.id))
+    expect(rows.map((row) => row.action)).toEqual(expected)
+    expect(rows.every((row) => row.actor === String(owner.id))).toBe(true)
+    expect(JSON.stringify(rows)).not.toContain('lifecycle-secret')
   })
 
   it("a customer's account is CUSTOMER_…, a force-logout SESSION_FORCE_LOGOUT, a stopped timer TIME_SESSION_STOP", async () => {
@@ -176,6 +228,23 @@ describe('what is recorded', () => {
   })
 })
 
+describe('bulk operations', () => {
+  it('a bulk update and a bulk delete record every document, in one unbroken chain', async () => {
+    const organization = await newOrganization()
+    const payload = await testPayload()
+    for (const name of ['Bulk 1', 'Bulk 2', 'Bulk 3', 'Bulk 4']) await organization.client.post('/api/locations', { organization: organization.id, name })
+    const asAdmin = { user: organization.admin, overrideAccess: false, depth: 0 } as const
+    const where = { organization: { equals: organization.id } }
+    const updated = await payload.update({ collection: 'locations', where, data: { address: 'Bulk street' }, ...asAdmin })
+    expect(updated.errors).toEqual([])
+    const deleted = await payload.delete({ collection: 'locations', where, ...asAdmin })
+    expect(deleted.errors).toEqual([])
+    const actions = (await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, sort: 'sequence', depth: 0, pagination: false })).docs.map((row) => row.action)
+    expect(actions).toEqual([...Array(4).fill('BRANCH_CREATE'), ...Array(4).fill('BRANCH_UPDATE'), ...Array(4).fill('BRANCH_DELETE')])
+    expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 12, intact: true })
+  })
+})
+
 describe('append-only', () => {
   it('no one changes or deletes a row over the API, not even the platform owner', async () => {
     const payload = await testPayload()
@@ -240,6 +309,42 @@ describe('the hash chain', () => {
     expect(overHttp.body).toMatchObject({ intact: false, checked: 1, firstBroken: { id: second.id, sequence: 2 } })
   })
 
+  it('finds the newest rows removed, a changed actor name and a forged chain record', async () => {
+    const payload = await testPayload()
+    const asOwner = async (work: (client: Awaited<ReturnType<ReturnType<typeof poolOf>['connect']>>) => Promise<void>) => {
+      const client = await poolOf(payload).connect()
+      try {
+        await client.query('begin')
+        await client.query('alter table audit_logs disable trigger audit_logs_append_only')
+        await work(client)
+        await client.query('alter table audit_logs enable trigger audit_logs_append_only')
+        await client.query('commit')
+      } finally {
+        client.release()
+      }
+    }
+
+    const tail = await newOrganization()
+    for (const name of ['A', 'B', 'C']) await tail.client.post('/api/locations', { organization: tail.id, name })
+    await asOwner((client) => client.query({ name: 'remove-tail', text: 'delete from audit_logs where organization_id = $1 and sequence = 3', values: [tail.id] }).then(() => undefined))
+    expect(await verifyAuditChain(payload, tail.id)).toMatchObject({ intact: false, checked: 2, firstBroken: { sequence: 2, problem: 'the chain ends at 2, but its newest row was 3: rows were removed' } })
+
+    const renamed = await newOrganization()
+    await renamed.client.post('/api/locations', { organization: renamed.id, name: 'Only' })
+    await asOwner((client) => client.query({ name: 'rename-actor', text: "update audit_logs set actor_name = 'Somebody Else' where organization_id = $1", values: [renamed.id] }).then(() => undefined))
+    expect(await verifyAuditChain(payload, renamed.id)).toMatchObject({ intact: false, firstBroken: { sequence: 1, problem: 'its content does not match its hash: it was changed' } })
+
+    const forged = await newOrganization()
+    for (const name of ['X', 'Y']) await forged.client.post('/api/locations', { organization: forged.id, name })
+    const [second] = (await payload.find({ collection: 'audit-logs', where: { and: [{ organization: { equals: forged.id } }, { sequence: { equals: 2 } }] }, depth: 0 })).docs
+    // Removing the first row and claiming the chain now starts after it: without the key, the record cannot be re-signed.
+    await asOwner(async (client) => {
+      await client.query({ name: 'remove-first', text: 'delete from audit_logs where organization_id = $1 and sequence = 1', values: [forged.id] })
+      await client.query({ name: 'forge-anchor', text: 'update audit_log_chains set anchor_sequence = 1, anchor_hash = $2 where chain = $1', values: [forged.id, second.previousHash] })
+    })
+    expect(await verifyAuditChain(payload, forged.id)).toMatchObject({ intact: false, checked: 0, firstBroken: { problem: "the chain's own record was altered" } })
+  })
+
   it('finds a removed row by the gap it leaves', async () => {
     const organization = await newOrganization()
     for (const name of ['One', 'Two', 'Three']) await organization.client.post('/api/locations', { organization: organization.id, name })
@@ -259,28 +364,65 @@ describe('the hash chain', () => {
   })
 })
 
+/** Entries written for an organization as if staff had made them `daysAgo` days ago (oldest first). */
+async function backdatedEntries(organization: string, daysAgo: number[]) {
+  const payload = await testPayload()
+  for (const days of daysAgo) {
+    await inSystemTransaction(payload, (req) =>
+      appendAuditEntry(
+        req,
+        { organization, actor: null, actorName: 'Earlier Admin', action: 'BRANCH_UPDATE', targetType: 'locations', targetId: unique('branch'), changes: { address: { from: null, to: `${days} days ago` } } },
+        new Date(Date.now() - days * 86_400_000),
+      ),
+    )
+  }
+}
+
 describe('retention', () => {
   it("removes entries older than the organization's retention, oldest first, and what remains still verifies", async () => {
     const organization = await newOrganization()
     const payload = await testPayload()
     await payload.update({ collection: 'organizations', id: organization.id, data: { auditRetentionDays: 30 } })
-    for (const name of ['Old one', 'Old two', 'Kept']) await organization.client.post('/api/locations', { organization: organization.id, name })
-    const { docs } = await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, sort: 'sequence', depth: 0 })
-    expect(docs).toHaveLength(3)
+    await backdatedEntries(organization.id, [100, 99, 10])
 
-    // As if 30 days had passed since the third entry: the two before it are past the retention.
-    const now = new Date(new Date(docs[2].createdAt).getTime() + 30 * 86_400_000)
-    expect(await pruneAuditLogs(payload, { now })).toBeGreaterThanOrEqual(2)
+    expect(await pruneAuditLogs(payload)).toBeGreaterThanOrEqual(2)
     const left = await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, sort: 'sequence', depth: 0 })
     expect(left.docs.map((row) => row.sequence)).toEqual([3])
     expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 1, intact: true })
 
     await organization.client.post('/api/locations', { organization: organization.id, name: 'After pruning' })
     expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 2, intact: true })
+  })
 
-    // Outside the retention job, deleting is still refused.
-    const db = await drizzleFor(payload)
-    await expect(db.execute(sql`delete from audit_logs where id = ${left.docs[0].id}`)).rejects.toThrow()
+  it('a chain pruned to nothing carries on from where it was', async () => {
+    const organization = await newOrganization()
+    const payload = await testPayload()
+    // The organization's creation was the system's; these are all its entries.
+    await backdatedEntries(organization.id, [400, 390])
+    await pruneAuditLogs(payload)
+    expect((await payload.count({ collection: 'audit-logs', where: { organization: { equals: organization.id } } })).totalDocs).toBe(0)
+    expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 0, intact: true })
+    await organization.client.post('/api/locations', { organization: organization.id, name: 'Fresh start' })
+    const [row] = (await payload.find({ collection: 'audit-logs', where: { organization: { equals: organization.id } }, depth: 0 })).docs
+    expect(row.sequence).toBe(3)
+    expect(await verifyAuditChain(payload, organization.id)).toEqual({ organization: organization.id, checked: 1, intact: true })
+  })
+
+  it('outside the retention, deleting is refused even with the retention setting: nothing younger than 30 days goes', async () => {
+    const organization = await newOrganization()
+    await organization.client.post('/api/locations', { organization: organization.id, name: 'Recent' })
+    const client = await poolOf(await testPayload()).connect()
+    try {
+      await client.query('begin')
+      await client.query("select set_config('beacon.audit_prune', 'on', true)")
+      const refused = await client
+        .query({ name: 'delete-recent', text: 'delete from audit_logs where organization_id = $1', values: [organization.id] })
+        .then(() => null, (error: Error) => error.message)
+      expect(refused).toMatch(/append-only: DELETE refused/)
+    } finally {
+      await client.query('rollback')
+      client.release()
+    }
   })
 
   it('a retention under 30 days is refused with a reason', async () => {
@@ -329,6 +471,7 @@ describe('verify and export', () => {
     expect(errorOf(await organization.client.get(`/api/audit-logs/export?from=${today}&to=${today}&format=xml`))).toBe('format is csv or json.')
 
     const list = await organization.client.get('/api/audit-logs?limit=100&depth=0')
+    expect(list.body.docs).toHaveLength(1)
     expect(list.body.docs.every((row: { organization: string }) => row.organization === organization.id)).toBe(true)
   })
 })

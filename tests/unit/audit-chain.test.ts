@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { canonicalJson, chainHash, GENESIS_HASH } from '@/plugins/audit/auditLogs/chain'
+
+process.env.PAYLOAD_SECRET ??= 'unit-test-secret'
 import { changesBetween, REDACTED, submittedSecrets, withoutSecrets } from '@/plugins/audit/auditLogs/changes'
 
 const content = {
@@ -9,6 +11,7 @@ const content = {
   previousHash: GENESIS_HASH,
   createdAt: '2026-11-22T10:00:00.000Z',
   actor: '6a1b2c3d-0000-4000-8000-000000000002',
+  actorName: 'Dee Admin',
   action: 'PLAN_UPDATE',
   targetType: 'plans',
   targetId: '6a1b2c3d-0000-4000-8000-000000000003',
@@ -22,12 +25,18 @@ describe('the audit chain hash', () => {
     expect(chainHash(content)).toMatch(/^[0-9a-f]{64}$/)
   })
 
+  it('is keyed: without the secret the database does not hold, the same content gives another hash', () => {
+    expect(chainHash(content, 'secret-one')).not.toBe(chainHash(content, 'secret-two'))
+    expect(chainHash(content, 'secret-one')).toBe(chainHash(content, 'secret-one'))
+  })
+
   it.each([
     ['organization', { organization: '6a1b2c3d-0000-4000-8000-000000000009' }],
     ['sequence', { sequence: 2 }],
     ['previous hash', { previousHash: 'f'.repeat(64) }],
     ['time', { createdAt: '2026-11-22T10:00:00.001Z' }],
     ['actor', { actor: null }],
+    ['actor name', { actorName: 'Someone Else' }],
     ['action', { action: 'PLAN_DELETE' }],
     ['target', { targetId: 'x' }],
     ['changes', { changes: { price: { from: 10, to: 13 } } }],
@@ -55,6 +64,11 @@ describe('changesBetween', () => {
       password: { from: REDACTED, to: REDACTED },
     })
     expect(JSON.stringify(changes)).not.toMatch(/new-secret|new-passkey|v1:|h1|h2|s1|s2/)
+  })
+
+  it('leaves out fields marked secret in the collection, whatever their name', () => {
+    const changes = changesBetween({ consumerKey: null, shortCode: '1' }, { shortCode: '2' }, { consumerKey: 'ck-123' }, new Set(['consumerKey']))
+    expect(changes).toEqual({ shortCode: { from: '1', to: '2' }, consumerKey: { from: REDACTED, to: REDACTED } })
   })
 
   it('treats an empty credential as not set', () => {

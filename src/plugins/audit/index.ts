@@ -1,7 +1,7 @@
 import type { CollectionConfig, Plugin } from 'payload'
 
 import { AuditLogs, AUDIT_LOGS_SLUG } from './auditLogs'
-import { auditChange, auditDelete } from './auditLogs/hooks'
+import { auditHooks } from './auditLogs/hooks'
 import { auditRetentionField } from './auditLogs/retention'
 import { pruneAuditLogsTask } from './jobs/pruneAuditLogs'
 
@@ -12,13 +12,14 @@ const NOT_AUDITED = new Set([AUDIT_LOGS_SLUG])
 
 function audited(collection: CollectionConfig): CollectionConfig {
   if (NOT_AUDITED.has(collection.slug)) return collection
+  const { afterChange, afterDelete } = auditHooks(collection.fields)
   return {
     ...collection,
     fields: collection.slug === 'organizations' ? [...collection.fields, auditRetentionField] : collection.fields,
     hooks: {
       ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), auditChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), auditDelete],
+      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
     },
   }
 }

@@ -8,29 +8,32 @@ const SENSITIVE = /password|^hash$|^salt$|token|secret|apikey|passkey|encrypted$
 // Bookkeeping that changes with every save and says nothing about what the person did.
 const IGNORED = new Set(['updatedAt', 'createdAt', 'id'])
 
+/** Whether a key names a credential: by its name, or because its field is marked secret. */
+const isSecret = (key: string, secretFields: ReadonlySet<string>) => SENSITIVE.test(key) || secretFields.has(key)
+
 /** `value` without its sensitive keys, at any depth: what may be written down and compared. */
-export function withoutSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecrets)
+export function withoutSecrets(value: unknown, secretFields: ReadonlySet<string> = new Set()): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, secretFields))
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
-        .filter(([key]) => !SENSITIVE.test(key))
-        .map(([key, item]) => [key, withoutSecrets(item)]),
+        .filter(([key]) => !isSecret(key, secretFields))
+        .map(([key, item]) => [key, withoutSecrets(item, secretFields)]),
     )
   }
   return value
 }
 
 /** The paths of the credentials a request set (`secret`, `settings.gateways.mpesa.passkey`, `password`). */
-export function submittedSecrets(data: unknown, prefix = ''): string[] {
+export function submittedSecrets(data: unknown, prefix = '', secretFields: ReadonlySet<string> = new Set()): string[] {
   if (!data || typeof data !== 'object') return []
   const paths = Object.entries(data as Record<string, unknown>).flatMap(([key, item]) => {
     // By the time hooks see it, a new password has become its hash and salt.
     const path = `${prefix ? `${prefix}.` : ''}${/^(hash|salt)$/i.test(key) ? 'password' : key}`
     // `<name>Encrypted` is how the submitted `<name>` is stored: the same change, noted once.
     if (/encrypted$/i.test(key)) return []
-    if (SENSITIVE.test(key)) return typeof item === 'string' && item.length > 0 ? [path] : []
-    return item && typeof item === 'object' ? submittedSecrets(item, path) : []
+    if (isSecret(key, secretFields)) return typeof item === 'string' && item.length > 0 ? [path] : []
+    return item && typeof item === 'object' ? submittedSecrets(item, path, secretFields) : []
   })
   return [...new Set(paths)]
 }
@@ -60,9 +63,13 @@ export function changesBetween(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
   submitted?: unknown,
+  secretFields: ReadonlySet<string> = new Set(),
 ): Record<string, FieldChange> {
   const clean = (doc: Record<string, unknown> | null | undefined) =>
-    withoutSecrets(Object.fromEntries(Object.entries(doc ?? {}).map(([key, value]) => [key, flatten(value)]))) as Record<string, unknown>
+    withoutSecrets(Object.fromEntries(Object.entries(doc ?? {}).map(([key, value]) => [key, flatten(value)])), secretFields) as Record<
+      string,
+      unknown
+    >
   const cleanBefore = clean(before)
   const cleanAfter = clean(after)
   const changes: Record<string, FieldChange> = {}
@@ -70,6 +77,6 @@ export function changesBetween(
     if (IGNORED.has(key)) continue
     if (!same(cleanBefore[key], cleanAfter[key])) changes[key] = { from: cleanBefore[key] ?? null, to: cleanAfter[key] ?? null }
   }
-  for (const path of submittedSecrets(submitted)) changes[path] = { from: before ? REDACTED : null, to: REDACTED }
+  for (const path of submittedSecrets(submitted, '', secretFields)) changes[path] = { from: before ? REDACTED : null, to: REDACTED }
   return changes
 }

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, Field, PayloadRequest } from 'payload'
 
 import { getAccessContext, isStaff, relationId, relationIds } from '@/access'
 
@@ -40,15 +40,20 @@ export function auditAction(slug: string, operation: Operation, doc: Doc, change
 }
 
 /** Which organization's chain a change belongs to. */
-async function organizationOf(req: PayloadRequest, slug: string, doc: Doc): Promise<string | null> {
+async function organizationOf(req: PayloadRequest, slug: string, before: Doc | null, after: Doc | null): Promise<string | null> {
+  const doc = (after ?? before)!
   if (slug === 'organizations') return relationId(doc.id)
   const own = relationId(doc.organization)
   if (own) return own
   if (slug === 'users') {
-    // A person may belong to several: the one the actor works in if the person is in it, else their first.
-    const organizations = relationIds(((doc.memberships ?? []) as Membership[]).map((membership) => membership.organization))
+    // A person may belong to several: the organization the actor acts in, when the change touches
+    // the person's membership there (before or after), else one the actor administers, else the first.
+    const membershipsOf = (side: Doc | null) => relationIds(((side?.memberships ?? []) as Membership[]).map((m) => m.organization))
+    const organizations = [...new Set([...membershipsOf(after), ...membershipsOf(before)])]
     const working = await activeOrganization(req)
-    return working && organizations.includes(working) ? working : (organizations[0] ?? null)
+    if (working && organizations.includes(working)) return working
+    const actorOrganizations = new Set((await getAccessContext(req)).grants.map((grant) => grant.organization))
+    return organizations.find((organization) => actorOrganizations.has(organization)) ?? organizations[0] ?? null
   }
   return null
 }
@@ -69,13 +74,21 @@ export async function recordStaffAction(
   await appendAuditEntry(req, { ...entry, actor: context.userId, actorName: typeof name === 'string' ? name : null })
 }
 
-async function record(req: PayloadRequest, slug: string, operation: Operation, before: Doc | null, after: Doc | null, submitted?: unknown) {
+async function record(
+  req: PayloadRequest,
+  slug: string,
+  operation: Operation,
+  before: Doc | null,
+  after: Doc | null,
+  submitted: unknown,
+  secretFields: ReadonlySet<string>,
+) {
   if (!req.user) return
-  const changes = changesBetween(before, after, submitted)
+  const changes = changesBetween(before, after, submitted, secretFields)
   if (operation === 'UPDATE' && Object.keys(changes).length === 0) return
   const doc = (after ?? before)!
   await recordStaffAction(req, {
-    organization: await organizationOf(req, slug, doc),
+    organization: await organizationOf(req, slug, before, after),
     action: auditAction(slug, operation, doc, changes),
     targetType: slug,
     targetId: String(doc.id),
@@ -83,12 +96,51 @@ async function record(req: PayloadRequest, slug: string, operation: Operation, b
   })
 }
 
-export const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
-  await record(req, collection.slug, operation === 'create' ? 'CREATE' : 'UPDATE', operation === 'create' ? null : previousDoc, doc, data)
-  return doc
+/** The names of the fields a collection marks secret (`custom.secret`), at any depth. */
+export function secretFieldNames(fields: readonly Field[]): Set<string> {
+  const names = new Set<string>()
+  const visit = (list: readonly Field[]) => {
+    for (const field of list) {
+      if ('name' in field && (field.custom as { secret?: boolean } | undefined)?.secret) names.add(field.name)
+      if ('fields' in field && Array.isArray(field.fields)) visit(field.fields)
+      if ('tabs' in field && Array.isArray(field.tabs)) for (const tab of field.tabs) visit(tab.fields)
+      if ('blocks' in field && Array.isArray(field.blocks)) for (const block of field.blocks) if (typeof block === 'object') visit(block.fields)
+    }
+  }
+  visit(fields)
+  return names
 }
 
-export const auditDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
-  await record(req, collection.slug, 'DELETE', doc, null)
-  return doc
+/**
+ * The audit hooks of one collection. The document after a change is read again as stored
+ * (depth 0, every field), so what the person asked to see back (`select`, `depth`, `populate`)
+ * does not change what is recorded.
+ */
+export function auditHooks(fields: readonly Field[]): { afterChange: CollectionAfterChangeHook; afterDelete: CollectionAfterDeleteHook } {
+  const secretFields = secretFieldNames(fields)
+  return {
+    afterChange: async ({ collection, data, doc, operation, previousDoc, req }) => {
+      if (!req.user) return doc
+      const stored =
+        (await req.payload.findByID({
+          collection: collection.slug as CollectionSlug,
+          id: doc.id,
+          depth: 0,
+          overrideAccess: true,
+          showHiddenFields: true,
+          disableErrors: true,
+          req,
+        })) ?? doc
+      // Payload marks a user it reads with the collection's slug; that is not a field.
+      const { collection: _slug, ...fields } = stored as Doc
+      const after = collection.auth ? fields : (stored as Doc)
+      const before = operation === 'create' ? null : previousDoc
+      await record(req, collection.slug, operation === 'create' ? 'CREATE' : 'UPDATE', before, after, data, secretFields)
+      return doc
+    },
+    afterDelete: async ({ collection, doc, req }) => {
+      await record(req, collection.slug, 'DELETE', doc, null, undefined, secretFields)
+      return doc
+    },
+  }
 }

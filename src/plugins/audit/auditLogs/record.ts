@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
 
-import { chainHash, GENESIS_HASH } from './chain'
+import { chainHash, chainKey, chainStateMac, GENESIS_HASH } from './chain'
 
 export type AuditEntry = {
   organization: string | null
@@ -15,25 +15,18 @@ export type AuditEntry = {
   changes: Record<string, unknown>
 }
 
-/**
- * Appends one row to its organization's chain, in `req`'s transaction: it commits with the change
- * it records, or neither does. Writers of one chain take turns on an advisory lock held to the
- * end of their transaction, so sequence numbers run without gaps and each row points at the row
- * committed before it.
- */
-export async function appendAuditEntry(req: PayloadRequest, entry: AuditEntry): Promise<void> {
+type StateRow = { head_sequence: string | number; head_hash: string; anchor_sequence: string | number; anchor_hash: string }
+
+async function appendNow(req: PayloadRequest, entry: AuditEntry, at: Date): Promise<void> {
   const db = await drizzleFor(req.payload, req)
-  const chain = entry.organization ?? 'platform'
+  const chain = chainKey(entry.organization)
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:audit-chain'), hashtext(${chain}))`)
-  const [last] = rowsOf<{ sequence: string | number; hash: string }>(
-    await db.execute(sql`
-      select sequence, hash from audit_logs
-      where organization_id is not distinct from ${entry.organization}::uuid
-      order by sequence desc limit 1`),
+  const [state] = rowsOf<StateRow>(
+    await db.execute(sql`select head_sequence, head_hash, anchor_sequence, anchor_hash from audit_log_chains where chain = ${chain}`),
   )
-  const sequence = last ? Number(last.sequence) + 1 : 1
-  const previousHash = last?.hash ?? GENESIS_HASH
-  const createdAt = new Date().toISOString()
+  const sequence = state ? Number(state.head_sequence) + 1 : 1
+  const previousHash = state?.head_hash ?? GENESIS_HASH
+  const createdAt = at.toISOString()
   const hash = chainHash({ ...entry, sequence, previousHash, createdAt })
   await db.execute(sql`
     insert into audit_logs
@@ -41,4 +34,34 @@ export async function appendAuditEntry(req: PayloadRequest, entry: AuditEntry): 
     values
       (${entry.organization}::uuid, ${entry.actor}::uuid, ${entry.actorName}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
        ${JSON.stringify(entry.changes)}::jsonb, ${sequence}, ${previousHash}, ${hash}, ${createdAt}::timestamptz, ${createdAt}::timestamptz)`)
+  const anchorSequence = state ? Number(state.anchor_sequence) : 0
+  const anchorHash = state?.anchor_hash ?? GENESIS_HASH
+  const mac = chainStateMac({ chain, headSequence: sequence, headHash: hash, anchorSequence, anchorHash })
+  await db.execute(sql`
+    insert into audit_log_chains (chain, head_sequence, head_hash, anchor_sequence, anchor_hash, mac)
+    values (${chain}, ${sequence}, ${hash}, ${anchorSequence}, ${anchorHash}, ${mac})
+    on conflict (chain) do update set head_sequence = excluded.head_sequence, head_hash = excluded.head_hash, mac = excluded.mac`)
+}
+
+// Payload runs the documents of one bulk operation in parallel on one transaction, where the
+// advisory lock (already held by that transaction) does not make them wait: appends of one
+// transaction go one after another instead.
+const appending = new Map<unknown, Promise<void>>()
+
+/**
+ * Appends one row to its organization's chain, in `req`'s transaction: it commits with the change
+ * it records, or neither does. Writers of one chain take turns on an advisory lock held to the
+ * end of their transaction, so sequence numbers run without gaps and each row points at the row
+ * committed before it.
+ */
+export async function appendAuditEntry(req: PayloadRequest, entry: AuditEntry, at = new Date()): Promise<void> {
+  const transaction = (await req.transactionID) ?? null
+  if (transaction === null) return appendNow(req, entry, at)
+  const next = (appending.get(transaction) ?? Promise.resolve()).catch(() => undefined).then(() => appendNow(req, entry, at))
+  appending.set(transaction, next)
+  try {
+    await next
+  } finally {
+    if (appending.get(transaction) === next) appending.delete(transaction)
+  }
 }

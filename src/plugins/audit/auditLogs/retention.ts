@@ -4,6 +4,8 @@ import type { Field, Payload } from 'payload'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 
+import { chainKey, chainStateMac } from './chain'
+
 export const DEFAULT_AUDIT_RETENTION_DAYS = 365
 
 /** The organization setting: how long its audit log is kept. */
@@ -25,63 +27,55 @@ export const auditRetentionField: Field = {
       : 'A whole number of days from 30 to 3650.',
 }
 
-/** The chain key of an organization (or of the platform's entries without one). */
-export const chainKey = (organization: string | null) => organization ?? 'platform'
-
 /**
- * Removes each organization's entries older than its retention, oldest first, and keeps the last
- * removed entry's sequence and hash as the chain's anchor (`audit_log_anchors`), so verification
- * of what remains starts from there. Runs under the chain's lock, with the one session setting
- * the append-only trigger lets through. Returns how many entries were removed.
+ * Removes each chain's entries older than its organization's retention (365 days for the
+ * platform's chain and for organizations since deleted), oldest first, and records the last one
+ * removed as the chain's anchor, so verification of what remains starts from there. Runs under
+ * the chain's lock, with the session setting the append-only trigger lets through for entries
+ * older than 30 days. Returns how many entries were removed.
  */
 export async function pruneAuditLogs(payload: Payload, { now = new Date() } = {}): Promise<number> {
-  const { docs: organizations } = await payload.find({
-    collection: 'organizations',
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { auditRetentionDays: true },
-  })
-  const chains: { organization: string | null; days: number }[] = [
-    ...organizations.map((organization) => ({
-      organization: String(organization.id),
-      days: organization.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
-    })),
-    { organization: null, days: DEFAULT_AUDIT_RETENTION_DAYS },
-  ]
+  const db = await drizzleFor(payload)
+  const chains = rowsOf<{ chain: string; days: string | number | null }>(
+    await db.execute(sql`
+      select c.chain, o.audit_retention_days as days
+      from audit_log_chains c left join organizations o on o.id::text = c.chain`),
+  )
   let removed = 0
-  for (const { organization, days } of chains) {
-    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString()
+  for (const { chain, days } of chains) {
+    const organization = chain === chainKey(null) ? null : chain
+    const cutoff = new Date(now.getTime() - Number(days ?? DEFAULT_AUDIT_RETENTION_DAYS) * 86_400_000).toISOString()
     const count = await inSystemTransaction(payload, async (req) => {
-      const db = await drizzleFor(payload, req)
-      await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:audit-chain'), hashtext(${chainKey(organization)}))`)
-      await db.execute(sql`select set_config('beacon.audit_prune', 'on', true)`)
-      // A prefix of the chain: everything up to the newest entry older than the cutoff. The last
-      // entry removed becomes the anchor the rest is verified from.
-      const [result] = rowsOf<{ removed: string | number }>(
-        await db.execute(sql`
-          with doomed as (
-            delete from audit_logs
-            where organization_id is not distinct from ${organization}::uuid
-              and sequence <= (
-                select max(sequence) from audit_logs
-                where organization_id is not distinct from ${organization}::uuid and created_at < ${cutoff}::timestamptz
-              )
-            returning sequence, hash
-          ), newest as (
-            select sequence, hash from doomed order by sequence desc limit 1
-          ), anchored as (
-            insert into audit_log_anchors (chain, sequence, hash, pruned_at)
-            select ${chainKey(organization)}, sequence, hash, now() from newest
-            on conflict (chain) do update set sequence = excluded.sequence, hash = excluded.hash, pruned_at = excluded.pruned_at
-            returning 1
-          )
-          select (select count(*) from doomed) + 0 * (select count(*) from anchored) as removed`),
+      const tx = await drizzleFor(payload, req)
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:audit-chain'), hashtext(${chain}))`)
+      await tx.execute(sql`select set_config('beacon.audit_prune', 'on', true)`)
+      const ownRows = organization === null ? sql`organization_id is null` : sql`organization_id = ${organization}::uuid`
+      // A prefix of the chain: everything up to the newest entry older than the cutoff.
+      const doomed = rowsOf<{ sequence: string | number; hash: string }>(
+        await tx.execute(sql`
+          delete from audit_logs
+          where ${ownRows} and sequence <= (select max(sequence) from audit_logs where ${ownRows} and created_at < ${cutoff}::timestamptz)
+          returning sequence, hash`),
       )
-      return Number(result?.removed ?? 0)
+      if (doomed.length === 0) return 0
+      const anchor = doomed.reduce((newest, row) => (Number(row.sequence) > Number(newest.sequence) ? row : newest))
+      const [state] = rowsOf<{ head_sequence: string | number; head_hash: string }>(
+        await tx.execute(sql`select head_sequence, head_hash from audit_log_chains where chain = ${chain} for update`),
+      )
+      const next = {
+        chain,
+        headSequence: Number(state.head_sequence),
+        headHash: state.head_hash,
+        anchorSequence: Number(anchor.sequence),
+        anchorHash: anchor.hash,
+      }
+      await tx.execute(sql`
+        update audit_log_chains set anchor_sequence = ${next.anchorSequence}, anchor_hash = ${next.anchorHash}, mac = ${chainStateMac(next)}
+        where chain = ${chain}`)
+      return doomed.length
     })
     removed += count
-    if (count > 0) payload.logger.info({ organization, cutoff, removed: count }, 'Pruned the audit log')
+    if (count > 0) payload.logger.info({ chain, cutoff, removed: count }, 'Pruned the audit log')
   }
   return removed
 }

@@ -28,6 +28,8 @@ export function secretField({
       label,
       type: 'text',
       virtual: true,
+      // Marks a credential for code that must never copy it (the audit log).
+      custom: { secret: true },
       admin: {
         autoComplete: 'off',
         description: description ?? 'Write-only: stored encrypted and never shown again. Leave empty to keep the current value.',
@@ -42,6 +44,7 @@ export function secretField({
       name: storedName,
       type: 'text',
       hidden: true,
+      custom: { secret: true },
       // Only the hook below writes the ciphertext; a value sent for this field is dropped.
       access: { create: () => false, update: () => false },
       hooks: {
