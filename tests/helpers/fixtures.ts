@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import { idOf, testPayload, userByEmail } from './payload'
+import { RestClient } from './rest'
 
 export const ACTORS = ['super', 'orgAdmin', 'manager', 'supervisor', 'agent', 'viewer', 'customer', 'otherAdmin'] as const
 export type Actor = (typeof ACTORS)[number]
@@ -130,4 +131,24 @@ export async function createDemoCustomer(overrides: Record<string, unknown> = {}
     } as never,
   })
   return { id: String(created.id), username, password: CUSTOMER_PASSWORD }
+}
+
+/**
+ * A new, empty organization (made by the system) with an org-admin signed in over REST: for
+ * tests that need an organization of their own (ticket numbers from #1, an audit chain from 1).
+ */
+export async function createOrganizationWithAdmin(prefix = 'org') {
+  const payload = await testPayload()
+  const slug = unique(prefix)
+  const organization = await payload.create({
+    collection: 'organizations',
+    data: { name: slug, slug, status: 'ACTIVE', timeZone: 'UTC', currency: 'USD', contact: { name: 'x', email: 'x@example.test', phone: '+1' } },
+  })
+  const email = `${unique(`${prefix}-admin`)}@example.test`
+  const password = 'a-long-password-1'
+  await payload.create({
+    collection: 'users',
+    data: { email, password, name: 'Organization Admin', status: 'ACTIVE', memberships: [{ organization: organization.id, role: 'org-admin' }] },
+  })
+  return { id: String(organization.id), admin: await userByEmail(email), client: await RestClient.signIn(email, password) }
 }

@@ -15,8 +15,8 @@ import { pruneAuditLogs } from '@/plugins/audit/auditLogs/retention'
 import { verifyAuditChain } from '@/plugins/audit/auditLogs/verify'
 import { DEMO_PASSWORDS } from '@/seed/demo'
 
-import { loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
-import { type ActingUser, statusOf, testPayload, userByEmail } from '../helpers/payload'
+import { createOrganizationWithAdmin, loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
+import { type ActingUser, statusOf, testPayload } from '../helpers/payload'
 import { errorOf, RestClient } from '../helpers/rest'
 
 const PASSWORD = 'a-long-password-1'
@@ -34,20 +34,7 @@ async function rowsFor(targetId: string): Promise<AuditRow[]> {
 }
 
 /** A new organization with its own admin, so chain tests start from an empty chain. */
-async function newOrganization() {
-  const payload = await testPayload()
-  const slug = unique('audited')
-  const organization = await payload.create({
-    collection: 'organizations',
-    data: { name: slug, slug, status: 'ACTIVE', timeZone: 'UTC', currency: 'USD', contact: { name: 'x', email: 'x@example.test', phone: '+1' } },
-  })
-  const email = `${unique('audit-admin')}@example.test`
-  await payload.create({
-    collection: 'users',
-    data: { email, password: PASSWORD, name: 'Audit Admin', status: 'ACTIVE', memberships: [{ organization: organization.id, role: 'org-admin' }] },
-  })
-  return { id: String(organization.id), admin: await userByEmail(email), client: await RestClient.signIn(email, PASSWORD) }
-}
+const newOrganization = () => createOrganizationWithAdmin('audited')
 
 beforeAll(async () => {
   world = await loadWorld()

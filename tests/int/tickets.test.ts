@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORDS } from '@/seed/demo'
 
-import { createSession, loadWorld, unique, type World } from '../helpers/fixtures'
+import { createOrganizationWithAdmin, createSession, loadWorld, unique, type World } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 import { errorOf, RestClient } from '../helpers/rest'
 
@@ -38,20 +38,9 @@ beforeAll(async () => {
 
 describe('ticket numbers', () => {
   it('run #1, #2, … per organization without gaps or duplicates under 20 simultaneous creations', async () => {
-    const payload = await testPayload()
-    const slug = unique('numbers')
-    const organization = await payload.create({
-      collection: 'organizations',
-      data: { name: slug, slug, status: 'ACTIVE', timeZone: 'UTC', currency: 'USD', contact: { name: 'x', email: 'x@example.test', phone: '+1' } },
-    })
-    const email = `${unique('numbers-admin')}@example.test`
-    await payload.create({
-      collection: 'users',
-      data: { email, password: PASSWORD, name: 'Numbers Admin', status: 'ACTIVE', memberships: [{ organization: organization.id, role: 'org-admin' }] },
-    })
-    const client = await RestClient.signIn(email, PASSWORD)
+    const organization = await createOrganizationWithAdmin('numbers')
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => client.post('/api/tickets?depth=0', { organization: organization.id, title: `Ticket ${index}` })),
+      Array.from({ length: 20 }, (_, index) => organization.client.post('/api/tickets?depth=0', { organization: organization.id, title: `Ticket ${index}` })),
     )
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201))
     const numbers = responses.map((response) => response.body.doc.number).sort((a: number, b: number) => a - b)
