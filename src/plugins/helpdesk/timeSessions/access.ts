@@ -1,6 +1,8 @@
-import type { Access, Where } from 'payload'
+import type { Access, PayloadRequest, Where } from 'payload'
 
-import { anyOf, can, getAccessContext, grantsWith, type TenantPaths } from '@/access'
+import { type AccessContext, anyOf, can, forbidden, getAccessContext, grantsWith, isStaff, type TenantPaths, unauthorized } from '@/access'
+
+import { MESSAGES } from './rules'
 
 /** Time entries are branch-owned through their ticket's branch (copied when they are recorded). */
 export const TIME_SESSION_PATHS: TenantPaths = { organization: 'organization', location: 'location' }
@@ -23,3 +25,11 @@ const ownEntries: Access = async ({ req }) => {
  * REST or GraphQL API: the time-session endpoints record them under the rules.
  */
 export const readTimeSessions: Access = anyOf(can('timeSessions.viewTeam', TIME_SESSION_PATHS), ownEntries)
+
+/** The signed-in person's access, if they are staff (401 for nobody, 403 for customers). */
+export async function staffContext(req: PayloadRequest): Promise<AccessContext> {
+  const context = await getAccessContext(req)
+  if (!context.userId) throw unauthorized()
+  if (!isStaff(context)) throw forbidden(MESSAGES.staffOnly)
+  return context
+}

@@ -2,12 +2,13 @@ import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import type { PayloadRequest, Where } from 'payload'
 
-import { badRequest, forbidden, getAccessContext, grantsWith, isStaff, notFound, relationId, unauthorized } from '@/access'
+import { badRequest, forbidden, grantsWith, notFound, relationId } from '@/access'
 import { toCsv } from '@/lib/csv'
 import { dayRange } from '@/lib/days'
 import { isUuid } from '@/lib/ids'
 
 import { activeOrganization } from '../../tenancy/activeOrganization'
+import { staffContext } from './access'
 import { MESSAGES } from './rules'
 
 const MAX_DAYS = 366
@@ -37,9 +38,7 @@ export type TimeExport = { filename: string; csv: string; rows: number }
  * and an agent their own; `agent` names one person (agents: only themselves).
  */
 export async function exportTimeSessions(req: PayloadRequest): Promise<TimeExport> {
-  const context = await getAccessContext(req)
-  if (!context.userId) throw unauthorized()
-  if (!isStaff(context)) throw forbidden(MESSAGES.staffOnly)
+  const context = await staffContext(req)
   const params = req.searchParams ?? new URLSearchParams()
   const system = { depth: 0, overrideAccess: true, req } as const
 

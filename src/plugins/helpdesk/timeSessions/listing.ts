@@ -1,9 +1,10 @@
 import type { PaginatedDocs, PayloadRequest, Where } from 'payload'
 
-import { forbidden, getAccessContext, grantsWith, isStaff, notFound, unauthorized } from '@/access'
+import { forbidden, grantsWith, notFound } from '@/access'
 import { isUuid } from '@/lib/ids'
 import type { TimeSession } from '@/payload-types'
 
+import { staffContext } from './access'
 import { MESSAGES } from './rules'
 
 const NEWEST_FIRST = ['-startTime', '-createdAt']
@@ -32,19 +33,12 @@ function newestFirst(req: PayloadRequest, where: Where): Promise<PaginatedDocs<T
   })
 }
 
-async function staffOnly(req: PayloadRequest) {
-  const context = await getAccessContext(req)
-  if (!context.userId) throw unauthorized()
-  if (!isStaff(context)) throw forbidden(MESSAGES.staffOnly)
-  return context
-}
-
 /**
  * `GET /api/tickets/:id/time-sessions`: the ticket's entries the person may read, newest first:
  * an agent their own, supervisors and admins everyone's (seed 002).
  */
 export async function ticketTimeSessions(req: PayloadRequest, ticketId: string): Promise<PaginatedDocs<TimeSession>> {
-  await staffOnly(req)
+  await staffContext(req)
   const ticket = isUuid(ticketId)
     ? await req.payload.findByID({ collection: 'tickets', id: ticketId, depth: 0, user: req.user, overrideAccess: false, req, disableErrors: true })
     : null
@@ -57,7 +51,7 @@ export async function ticketTimeSessions(req: PayloadRequest, ticketId: string):
  * own; `timeSessions.viewTeam` (supervisors, managers, admins) anyone's in reach.
  */
 export async function agentTimeSessions(req: PayloadRequest, userId: string): Promise<PaginatedDocs<TimeSession>> {
-  const context = await staffOnly(req)
+  const context = await staffContext(req)
   const self = userId === context.userId
   if (!self && !context.isSuperAdmin && grantsWith(context, 'timeSessions.viewTeam').length === 0) throw forbidden(MESSAGES.ownOnly)
   const user = isUuid(userId)

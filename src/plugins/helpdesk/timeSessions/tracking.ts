@@ -37,7 +37,7 @@ async function trackerOf(req: PayloadRequest): Promise<Tracker> {
   return { userId: context.userId, context, reach: clauses.length === 1 ? clauses[0] : { or: clauses } }
 }
 
-type TicketRef = Pick<Ticket, 'id' | 'number' | 'status' | 'title'> & { organization: string; location: string | null }
+type TicketRef = Pick<Ticket, 'id' | 'number' | 'status'> & { organization: string; location: string | null }
 
 /** The ticket, if it is where the tracker may work; otherwise, like another tenant's, it does not exist. */
 async function ticketFor(req: PayloadRequest, tracker: Tracker, ticketId: unknown): Promise<TicketRef> {
@@ -50,7 +50,7 @@ async function ticketFor(req: PayloadRequest, tracker: Tracker, ticketId: unknow
     limit: 1,
     overrideAccess: true,
     req,
-    select: { organization: true, location: true, number: true, status: true, title: true },
+    select: { organization: true, location: true, number: true, status: true },
   })
   const ticket = docs[0]
   if (!ticket) throw notFound(MESSAGES.noTicket)
@@ -58,7 +58,6 @@ async function ticketFor(req: PayloadRequest, tracker: Tracker, ticketId: unknow
     id: ticket.id,
     number: ticket.number,
     status: ticket.status,
-    title: ticket.title,
     organization: relationId(ticket.organization)!,
     location: relationId(ticket.location),
   }
