@@ -112,7 +112,7 @@ await payload.destroy()
 
 if (!options.dev) await buildIfStale()
 
-const web = spawn(bin('next'), [options.dev ? 'dev' : 'start', '--port', String(port)], {
+const web = spawn(bin('tsx'), ['scripts/web-server.ts', ...(options.dev ? ['--dev'] : []), '--port', String(port)], {
   cwd: projectRoot,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: options.dev ? 'development' : 'production' },

@@ -80,6 +80,8 @@ export interface Config {
     'ticket-comments': TicketComment;
     'time-sessions': TimeSession;
     'audit-logs': AuditLog;
+    'session-logs': SessionLog;
+    'context-changes': ContextChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +103,8 @@ export interface Config {
     'ticket-comments': TicketCommentsSelect<false> | TicketCommentsSelect<true>;
     'time-sessions': TimeSessionsSelect<false> | TimeSessionsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
+    'session-logs': SessionLogsSelect<false> | SessionLogsSelect<true>;
+    'context-changes': ContextChangesSelect<false> | ContextChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -131,6 +135,7 @@ export interface Config {
       'archive-sessions': TaskArchiveSessions;
       'stop-forgotten-timers': TaskStopForgottenTimers;
       'prune-audit-logs': TaskPruneAuditLogs;
+      'close-ended-session-logs': TaskCloseEndedSessionLogs;
       inline: {
         input: unknown;
         output: unknown;
@@ -323,11 +328,14 @@ export interface User {
         | 'tickets.read'
         | 'tickets.update'
         | 'auditLogs.read'
+        | 'sessionLogs.read'
+        | 'contextChanges.read'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
         | 'timeSessions.track'
         | 'timeSessions.viewTeam'
         | 'timeSessions.adjustTeam'
+        | 'sessionLogs.revoke'
       )[]
     | null;
   /**
@@ -364,11 +372,14 @@ export interface User {
         | 'tickets.read'
         | 'tickets.update'
         | 'auditLogs.read'
+        | 'sessionLogs.read'
+        | 'contextChanges.read'
         | 'sessions.forceLogout'
         | 'vouchers.generate'
         | 'timeSessions.track'
         | 'timeSessions.viewTeam'
         | 'timeSessions.adjustTeam'
+        | 'sessionLogs.revoke'
       )[]
     | null;
   customer?: {
@@ -915,6 +926,81 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Sign-ins to Beacon and failed attempts. Revoke a session with POST /api/session-logs/:id/revoke.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "session-logs".
+ */
+export interface SessionLog {
+  id: string;
+  user?: (string | null) | User;
+  outcome: 'success' | 'failed';
+  /**
+   * Where the session started.
+   */
+  organization?: (string | null) | Organization;
+  /**
+   * The organization the session works in now (its tenant context).
+   */
+  activeOrganization?: (string | null) | Organization;
+  loginAt: string;
+  logoutAt?: string | null;
+  endReason?: ('logout' | 'expired' | 'revoked' | 'replaced') | null;
+  /**
+   * When the session lapses unless it is used and refreshed.
+   */
+  expiresAt?: string | null;
+  ipAddress?: string | null;
+  deviceInfo?: string | null;
+  browser?: string | null;
+  os?: string | null;
+  deviceType?: string | null;
+  userAgent?: string | null;
+  failureReason?: ('wrong-password' | 'unknown-user' | 'locked-out' | 'refused' | 'invalid-request') | null;
+  /**
+   * The email or username that was entered.
+   */
+  identifier?: string | null;
+  sessionId?: string | null;
+  platformOwner?: boolean | null;
+  /**
+   * This is the session the request came from.
+   */
+  current?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Which organization each login session worked in, and when that changed.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "context-changes".
+ */
+export interface ContextChange {
+  id: string;
+  user?: (string | null) | User;
+  eventType: 'INITIAL' | 'SWITCH_TENANT' | 'SET_DEFAULT_TENANT' | 'RESET_TENANT';
+  fromOrganization?: (string | null) | Organization;
+  /**
+   * The organization the change leads to (or leaves, when none is left).
+   */
+  organization?: (string | null) | Organization;
+  /**
+   * from, to, reason, session log, IP address.
+   */
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -991,7 +1077,8 @@ export interface PayloadJob {
           | 'check-routers'
           | 'archive-sessions'
           | 'stop-forgotten-timers'
-          | 'prune-audit-logs';
+          | 'prune-audit-logs'
+          | 'close-ended-session-logs';
         taskID: string;
         input?:
           | {
@@ -1034,6 +1121,7 @@ export interface PayloadJob {
         | 'archive-sessions'
         | 'stop-forgotten-timers'
         | 'prune-audit-logs'
+        | 'close-ended-session-logs'
       )
     | null;
   queue?: string | null;
@@ -1109,6 +1197,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-logs';
         value: string | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'session-logs';
+        value: string | SessionLog;
+      } | null)
+    | ({
+        relationTo: 'context-changes';
+        value: string | ContextChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1518,6 +1614,46 @@ export interface AuditLogsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "session-logs_select".
+ */
+export interface SessionLogsSelect<T extends boolean = true> {
+  user?: T;
+  outcome?: T;
+  organization?: T;
+  activeOrganization?: T;
+  loginAt?: T;
+  logoutAt?: T;
+  endReason?: T;
+  expiresAt?: T;
+  ipAddress?: T;
+  deviceInfo?: T;
+  browser?: T;
+  os?: T;
+  deviceType?: T;
+  userAgent?: T;
+  failureReason?: T;
+  identifier?: T;
+  sessionId?: T;
+  platformOwner?: T;
+  current?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "context-changes_select".
+ */
+export interface ContextChangesSelect<T extends boolean = true> {
+  user?: T;
+  eventType?: T;
+  fromOrganization?: T;
+  organization?: T;
+  metadata?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1696,6 +1832,14 @@ export interface TaskStopForgottenTimers {
  * via the `definition` "TaskPrune-audit-logs".
  */
 export interface TaskPruneAuditLogs {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskClose-ended-session-logs".
+ */
+export interface TaskCloseEndedSessionLogs {
   input?: unknown;
   output?: unknown;
 }

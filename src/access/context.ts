@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { effectivePermissions, type Permission } from './permissions'
 import { isRole, type Role, type Scope, scopeOf } from './roles'
+import { defaultOrganizationOf, resolveTenantContext } from './tenantContext'
 
 export type ID = string
 
@@ -17,13 +18,20 @@ export type Grant = {
 export type AccessContext = {
   userId: ID | null
   isSuperAdmin: boolean
+  /** The memberships that apply in this request: those in the active organization. */
   grants: readonly Grant[]
+  /** The organization the request runs in (the tenant context); `null` for a super-admin across all. */
+  activeOrganization: ID | null
+  /** Every organization the user could switch to (not locked, still a member). Empty for super-admins. */
+  organizations: readonly ID[]
+  /** The login session's row in `session-logs`, when the request carries a login session. */
+  sessionLogId: ID | null
 }
 
 /** Organizations in these states lock their members out (super-admins excepted). */
 export const LOCKED_ORGANIZATION_STATUSES = ['SUSPENDED', 'EXPIRED'] as const
 
-const ANONYMOUS: AccessContext = { userId: null, isSuperAdmin: false, grants: [] }
+const ANONYMOUS: AccessContext = { userId: null, isSuperAdmin: false, grants: [], activeOrganization: null, organizations: [], sessionLogId: null }
 
 /** The id of a relationship value, whether it arrived as an id or as a populated document. */
 export function relationId(value: unknown): ID | null {
@@ -38,9 +46,12 @@ export function relationIds(values: unknown): ID[] {
 }
 
 type MembershipLike = { organization?: unknown; role?: unknown; locations?: unknown }
-type UserLike = {
+export type UserLike = {
   id: unknown
   collection?: string
+  /** The login session, set by Payload's JWT strategy (`useSessions`). */
+  _sid?: string
+  defaultOrganization?: unknown
   isSuperAdmin?: boolean | null
   status?: string | null
   memberships?: MembershipLike[] | null
@@ -53,7 +64,8 @@ const cache = new WeakMap<object, { userId: ID | null; context: Promise<AccessCo
 /**
  * The signed-in user's access, worked out once per request: their memberships in organizations
  * that are not locked, each with its effective permissions (role defaults plus the user's
- * overrides). A user who is not ACTIVE has no access at all, even with a still-valid token.
+ * overrides), narrowed to the request's active organization (see `tenantContext`). A user who
+ * is not ACTIVE has no access at all, even with a still-valid token.
  */
 export function getAccessContext(req: PayloadRequest): Promise<AccessContext> {
   const user = req.user as UserLike | null | undefined
@@ -67,20 +79,25 @@ export function getAccessContext(req: PayloadRequest): Promise<AccessContext> {
 
 async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId: ID): Promise<AccessContext> {
   if (user.status !== 'ACTIVE') return { ...ANONYMOUS, userId }
-  if (user.isSuperAdmin) return { userId, isSuperAdmin: true, grants: [] }
+  const sessionId = typeof user._sid === 'string' ? user._sid : null
+  const chosenDefault = relationId(user.defaultOrganization)
+  if (user.isSuperAdmin) {
+    const tenant = await resolveTenantContext({
+      req,
+      userId,
+      sessionId,
+      isSuperAdmin: true,
+      organizations: [],
+      defaultOrganization: chosenDefault,
+    })
+    return { ...ANONYMOUS, userId, isSuperAdmin: true, ...tenant }
+  }
 
-  const memberships = (user.memberships ?? []).filter(
-    (membership) => relationId(membership.organization) !== null && isRole(membership.role),
-  )
-  if (memberships.length === 0) return { ...ANONYMOUS, userId }
-
-  const organizationIds = [...new Set(memberships.map((membership) => relationId(membership.organization)!))]
-  const lockedOrganizations = await findLockedOrganizations(req, organizationIds)
-
+  const { memberships, usable } = await usableMemberships(req, user)
   const grants: Grant[] = []
   for (const membership of memberships) {
     const organization = relationId(membership.organization)!
-    if (lockedOrganizations.has(organization)) continue
+    if (!usable.includes(organization)) continue
     const role = membership.role as Role
     const locations = relationIds(membership.locations)
     grants.push({
@@ -91,7 +108,39 @@ async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId:
       permissions: effectivePermissions(role, user.addedPermissions, user.removedPermissions),
     })
   }
-  return { userId, isSuperAdmin: false, grants }
+  const organizations = [...new Set(grants.map((grant) => grant.organization))]
+  const tenant = await resolveTenantContext({
+    req,
+    userId,
+    sessionId,
+    isSuperAdmin: false,
+    organizations,
+    defaultOrganization: chosenDefault,
+  })
+  return {
+    userId,
+    isSuperAdmin: false,
+    grants: grants.filter((grant) => grant.organization === tenant.activeOrganization),
+    organizations,
+    ...tenant,
+  }
+}
+
+/** A user's well-formed memberships, and the organizations among them that still let them in. */
+async function usableMemberships(req: PayloadRequest, user: UserLike): Promise<{ memberships: MembershipLike[]; usable: ID[] }> {
+  const memberships = (user.memberships ?? []).filter(
+    (membership) => relationId(membership.organization) !== null && isRole(membership.role),
+  )
+  const organizationIds = [...new Set(memberships.map((membership) => relationId(membership.organization)!))]
+  const locked = organizationIds.length ? await findLockedOrganizations(req, organizationIds) : new Set<ID>()
+  return { memberships, usable: organizationIds.filter((id) => !locked.has(id)) }
+}
+
+/** The organization a user's new login session starts in: their default, if they can still use it. */
+export async function startingOrganization(req: PayloadRequest, user: UserLike): Promise<ID | null> {
+  const chosen = relationId(user.defaultOrganization)
+  if (user.isSuperAdmin) return chosen
+  return defaultOrganizationOf(chosen, (await usableMemberships(req, user)).usable)
 }
 
 /** Of the given organizations, those that no longer let their members in (or no longer exist). */

@@ -17,6 +17,9 @@ export const COLLECTION_ACTIONS = {
   tickets: ['create', 'read', 'update'],
   // Written only by the audit hooks; read by org-admins for their organization.
   auditLogs: ['read'],
+  // Login sessions and tenant-context changes: written by Beacon itself, read by org-admins.
+  sessionLogs: ['read'],
+  contextChanges: ['read'],
 } as const satisfies Record<string, readonly CrudAction[]>
 
 export const CRUD_ACTIONS = ['create', 'read', 'update', 'delete'] as const
@@ -35,6 +38,8 @@ export const DOMAIN_PERMISSIONS = [
   'timeSessions.track',
   'timeSessions.viewTeam',
   'timeSessions.adjustTeam',
+  // Ending other people's login sessions (everyone may end their own).
+  'sessionLogs.revoke',
 ] as const
 export type DomainPermission = (typeof DOMAIN_PERMISSIONS)[number]
 
@@ -89,6 +94,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'timeSessions.viewTeam',
     'timeSessions.adjustTeam',
     'auditLogs.read',
+    'sessionLogs.read',
+    'sessionLogs.revoke',
+    'contextChanges.read',
   ],
   'loc-manager': [
     'organizations.read',

@@ -31,9 +31,14 @@ export function grantWhere(grant: Grant, paths: TenantPaths, userId: ID | null):
   }
 }
 
-/** The rows `permission` reaches for this user, as one constraint: `true` for super-admins. */
+/**
+ * The rows `permission` reaches for this user, as one constraint. Super-admins reach every row,
+ * or the rows of the one organization they chose to work in.
+ */
 export function permissionWhere(context: AccessContext, permission: Permission, paths: TenantPaths): AccessResult {
-  if (context.isSuperAdmin) return true
+  if (context.isSuperAdmin) {
+    return context.activeOrganization ? { [paths.organization]: { equals: context.activeOrganization } } : true
+  }
   const clauses = grantsWith(context, permission).map((grant) => grantWhere(grant, paths, context.userId))
   if (clauses.length === 0) return false
   return clauses.length === 1 ? clauses[0] : { or: clauses }

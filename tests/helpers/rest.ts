@@ -27,26 +27,43 @@ type Json = any
 
 export type RestResponse<T = Json> = { status: number; body: T; text: string; headers: Headers }
 
+/**
+ * How a client presents itself: its headers (a browser's `user-agent`; `x-beacon-client-ip`,
+ * which Beacon's web server sets from the socket), and whether it sends its token as the
+ * browser's cookie instead of an `Authorization` header.
+ */
+export type ClientOptions = { headers?: Record<string, string>; cookie?: boolean }
+
 /** A person's REST session: signs in once, then sends the token with each request. */
 export class RestClient {
-  private constructor(readonly email: string | null, private readonly token: string | null) {}
+  private constructor(
+    readonly email: string | null,
+    readonly token: string | null,
+    private readonly options: ClientOptions = {},
+  ) {}
 
-  static anonymous(): RestClient {
-    return new RestClient(null, null)
+  static anonymous(options: ClientOptions = {}): RestClient {
+    return new RestClient(null, null, options)
   }
 
-  static async signIn(email: string, password: string): Promise<RestClient> {
-    const response = await RestClient.anonymous().post('/api/users/login', { email, password })
+  static async signIn(email: string, password: string, options: ClientOptions = {}): Promise<RestClient> {
+    return RestClient.anonymous(options).signInAgain(email, password)
+  }
+
+  /** Signs in from this client (with its headers, and its cookie if it sends one). */
+  async signInAgain(email: string, password: string): Promise<RestClient> {
+    const response = await this.post('/api/users/login', { email, password })
     if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`)
-    return new RestClient(email, response.body.token)
+    return new RestClient(email, response.body.token, this.options)
   }
 
   async request<T = Json>(method: Method, path: string, body?: unknown): Promise<RestResponse<T>> {
     const handler = (await restHandlers())[method]
     const url = new URL(path, 'http://localhost')
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
-    const headers = new Headers()
-    if (this.token) headers.set('authorization', `JWT ${this.token}`)
+    const headers = new Headers(this.options.headers)
+    if (this.token && this.options.cookie) headers.set('cookie', `payload-token=${this.token}`)
+    else if (this.token) headers.set('authorization', `JWT ${this.token}`)
     if (body !== undefined) headers.set('content-type', 'application/json')
     const response = await handler(
       new Request(url, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) }),

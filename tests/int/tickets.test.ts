@@ -199,6 +199,9 @@ describe('links that went stale', () => {
       data: { organization: world.organizations.other, title: unique('at other'), requester: mover.id, status: 'open', priority: 'normal', number: 0, totalTimeSpent: 0 },
     })
     const client = await RestClient.signIn(email, PASSWORD)
+    // Signed in to Demo ISP (the first membership): Other ISP's ticket is out of this context.
+    expect((await client.get(`/api/tickets/${atOther.id}`)).status).toBe(404)
+    expect((await client.post('/api/users/switch-organization', { organization: world.organizations.other })).status).toBe(200)
     expect((await client.get(`/api/tickets/${atOther.id}`)).status).toBe(200)
     await payload.update({ collection: 'users', id: mover.id, data: { memberships: [{ organization: world.organizations.demo, role: 'customer' }] } })
     expect((await client.get(`/api/tickets/${atOther.id}`)).status).toBe(404)

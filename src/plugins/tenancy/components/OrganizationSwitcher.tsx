@@ -4,73 +4,85 @@ import { useAuth } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useEffect, useState } from 'react'
 
-const COOKIE = 'beacon-organization'
-
 type Option = { id: string; name: string }
-
-function readCookie(): string {
-  const match = document.cookie.split('; ').find((part) => part.startsWith(`${COOKIE}=`))
-  return match ? decodeURIComponent(match.slice(COOKIE.length + 1)) : ''
-}
+type TenantContext = { activeOrganization: string | null; isSuperAdmin: boolean; organizations: Option[] }
 
 /**
- * Lets a user who belongs to several organizations (and super-admins) choose the one whose data
- * the admin lists show. It narrows what is shown; access control decides what may be seen.
+ * The organization this login session works in, for people who belong to several (and
+ * super-admins, who may also work across all). The choice is kept on the server with the login
+ * session (POST /api/users/switch-organization); every list and form follows it.
  */
 export function OrganizationSwitcher() {
   const { user } = useAuth()
   const router = useRouter()
-  const [options, setOptions] = useState<Option[]>([])
-  const [selected, setSelected] = useState('')
+  const [context, setContext] = useState<TenantContext | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
 
   useEffect(() => {
     if (!user) return
-    setSelected(readCookie())
     const controller = new AbortController()
-    fetch('/api/organizations?depth=0&limit=200&sort=name&select[name]=true', {
-      credentials: 'include',
-      signal: controller.signal,
-    })
-      .then((response) => (response.ok ? response.json() : { docs: [] }))
-      .then((body: { docs: Option[] }) => setOptions(body.docs))
-      .catch(() => setOptions([]))
+    fetch('/api/users/context', { credentials: 'include', signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: TenantContext | null) => setContext(body))
+      .catch(() => setContext(null))
     return () => controller.abort()
   }, [user])
 
-  if (options.length < 2) return null
+  if (!context || (context.organizations.length < 2 && !context.isSuperAdmin)) return null
 
-  const choose = (event: React.ChangeEvent<HTMLSelectElement>) => {
-    const value = event.target.value
-    document.cookie = value
-      ? `${COOKIE}=${encodeURIComponent(value)}; path=/; samesite=lax`
-      : `${COOKIE}=; path=/; max-age=0; samesite=lax`
-    setSelected(value)
-    router.refresh()
+  const choose = async (event: React.ChangeEvent<HTMLSelectElement>) => {
+    const organization = event.target.value || null
+    setBusy(true)
+    setError('')
+    try {
+      const response = await fetch('/api/users/switch-organization', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ organization }),
+      })
+      const body = await response.json().catch(() => null)
+      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? 'Could not switch organization.')
+      setContext(body as TenantContext)
+      router.refresh()
+    } catch (failure) {
+      setError((failure as Error).message)
+    } finally {
+      setBusy(false)
+    }
   }
 
   return (
-    <select
-      aria-label="Organization"
-      title="Organization whose data the lists show"
-      value={selected}
-      onChange={choose}
-      style={{
-        padding: '0.35rem 0.6rem',
-        marginRight: '0.75rem',
-        maxWidth: '14rem',
-        borderRadius: 'var(--style-radius-s, 4px)',
-        border: '1px solid var(--theme-elevation-150)',
-        background: 'var(--theme-elevation-50)',
-        color: 'var(--theme-text)',
-        font: 'inherit',
-      }}
-    >
-      <option value="">All my organizations</option>
-      {options.map((option) => (
-        <option key={option.id} value={option.id}>
-          {option.name}
-        </option>
-      ))}
-    </select>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.5rem', marginRight: '0.75rem' }}>
+      <select
+        aria-label="Organization"
+        title="The organization you are working in"
+        value={context.activeOrganization ?? ''}
+        onChange={choose}
+        disabled={busy}
+        style={{
+          padding: '0.35rem 0.6rem',
+          maxWidth: '14rem',
+          borderRadius: 'var(--style-radius-s, 4px)',
+          border: '1px solid var(--theme-elevation-150)',
+          background: 'var(--theme-elevation-50)',
+          color: 'var(--theme-text)',
+          font: 'inherit',
+        }}
+      >
+        {context.isSuperAdmin && <option value="">All organizations</option>}
+        {context.organizations.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          {error}
+        </span>
+      )}
+    </span>
   )
 }

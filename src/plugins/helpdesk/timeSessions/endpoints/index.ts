@@ -1,17 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { badRequest } from '@/access'
+import { jsonBodyOf as bodyOf } from '@/lib/jsonBody'
 
 import { exportTimeSessions } from '../export'
 import { agentTimeSessions, ticketTimeSessions } from '../listing'
 import { addManualEntry, adjustEntry, startTimer, stopTimer } from '../tracking'
-
-/** The request's JSON object body; anything else is a 400 that says what to send. */
-async function bodyOf(req: PayloadRequest, shape: string): Promise<Record<string, unknown>> {
-  const body = await req.json?.().catch(() => undefined)
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest(`Send a JSON object: ${shape}.`)
-  return body as Record<string, unknown>
-}
 
 const routeId = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
 

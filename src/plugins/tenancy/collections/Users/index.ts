@@ -19,6 +19,7 @@ import {
 
 import { activeOrganizationFilter } from '../../activeOrganization'
 import { macAddressField } from '../../fields/networkAddressFields'
+import { recordDefaultOrganizationChange, tenantContextEndpoints } from './endpoints/tenantContext'
 import { guardPrivileges } from './hooks/guardPrivileges'
 import { reserveBeaconAddresses } from './hooks/reserveBeaconAddresses'
 import { refuseLockedLogin } from './hooks/refuseLockedLogin'
@@ -79,7 +80,9 @@ export const Users: CollectionConfig = {
     beforeOperation: [refuseSuperAdminGrant],
     beforeChange: [reserveBeaconAddresses, guardPrivileges, validateMemberships, uniqueUsername],
     beforeLogin: [refuseLockedLogin],
+    afterChange: [recordDefaultOrganizationChange],
   },
+  endpoints: tenantContextEndpoints,
   fields: [
     { name: 'name', type: 'text', required: true },
     { name: 'phone', type: 'text' },

@@ -1,0 +1,70 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import { anyOf, can, CONTEXT_CHANGES_SLUG, CONTEXT_EVENTS, getAccessContext, nobody } from '@/access'
+
+import { activeOrganizationFilter } from '../../tenancy'
+
+export { CONTEXT_CHANGES_SLUG }
+
+const ownRows: Access = async ({ req }) => {
+  const { userId } = await getAccessContext(req)
+  return userId ? { user: { equals: userId } } : false
+}
+
+const readOnly = { readOnly: true } as const
+
+/**
+ * Seed 003's session context changes: each time a login session's organization changes
+ * (INITIAL at sign-in, SWITCH_TENANT, RESET_TENANT when access was lost) and each change of a
+ * user's default organization (SET_DEFAULT_TENANT). Not written for requests that keep the same
+ * organization. Written by Beacon only; the person and their organizations' admins read it.
+ */
+export const ContextChanges: CollectionConfig = {
+  slug: CONTEXT_CHANGES_SLUG,
+  labels: { singular: 'Context change', plural: 'Context changes' },
+  admin: {
+    group: 'Audit',
+    useAsTitle: 'eventType',
+    defaultColumns: ['createdAt', 'user', 'eventType', 'fromOrganization', 'organization'],
+    description: 'Which organization each login session worked in, and when that changed.',
+    baseFilter: activeOrganizationFilter('organization'),
+  },
+  access: {
+    read: anyOf(
+      ownRows,
+      can('contextChanges.read', { organization: 'organization' }),
+      can('contextChanges.read', { organization: 'fromOrganization' }),
+    ),
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  defaultSort: '-createdAt',
+  indexes: [{ fields: ['user', 'createdAt'] }],
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', index: true, admin: readOnly },
+    {
+      name: 'eventType',
+      type: 'select',
+      required: true,
+      index: true,
+      options: CONTEXT_EVENTS.map((value) => ({ label: value, value })),
+      admin: readOnly,
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'fromOrganization', type: 'relationship', relationTo: 'organizations', index: true, admin: readOnly },
+        {
+          name: 'organization',
+          label: 'Organization',
+          type: 'relationship',
+          relationTo: 'organizations',
+          index: true,
+          admin: { ...readOnly, description: 'The organization the change leads to (or leaves, when none is left).' },
+        },
+      ],
+    },
+    { name: 'metadata', type: 'json', admin: { ...readOnly, description: 'from, to, reason, session log, IP address.' } },
+  ],
+}

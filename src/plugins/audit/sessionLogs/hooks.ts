@@ -1,0 +1,135 @@
+import {
+  type CollectionAfterErrorHook,
+  type CollectionAfterLoginHook,
+  type CollectionAfterLogoutHook,
+  type CollectionAfterRefreshHook,
+  type CollectionBeforeOperationHook,
+  createLocalReq,
+  type PayloadRequest,
+} from 'payload'
+
+import { relationId, SESSION_LOGS_SLUG, startingOrganization, type UserLike } from '@/access'
+import { requestIp } from '@/lib/clientIp'
+
+import type { FailureReason } from './index'
+import { closeSessionLogs, cookieSessionOf, endLoginSession, openLoginSession } from './loginSessions'
+
+/** Set on `req.context` at a login over a browser that was already signed in. */
+const REPLACED_SESSION = 'beacon:replacedSession'
+
+/** Before a login, notes the cookie session it is about to replace (the browser keeps one cookie). */
+export const noteReplacedSession: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'login') {
+    const previous = cookieSessionOf(req)
+    if (previous) req.context[REPLACED_SESSION] = previous
+  }
+  return args
+}
+
+/** A successful sign-in opens its session log; the session its cookie replaces is ended. */
+export const recordLogin: CollectionAfterLoginHook = async ({ req, token, user }) => {
+  await openLoginSession(req, user, token)
+  const previous = req.context[REPLACED_SESSION] as { userId: string; sessionId: string } | undefined
+  if (previous) {
+    const { docs } = await req.payload.find({
+      collection: SESSION_LOGS_SLUG,
+      where: { and: [{ sessionId: { equals: previous.sessionId } }, { user: { equals: previous.userId } }] },
+      limit: 1,
+      depth: 0,
+      req,
+      overrideAccess: true,
+      context: { withSessionId: true },
+    })
+    if (docs[0]) await endLoginSession(req, docs[0], 'replaced')
+  }
+  return user
+}
+
+/** Signing out closes this session's log, or every open one of the user's with `?allSessions=true`. */
+export const recordLogout: CollectionAfterLogoutHook = async ({ req }) => {
+  const user = req.user as { id?: unknown; _sid?: string } | null
+  const userId = relationId(user?.id)
+  if (!userId) return
+  const allSessions = req.searchParams?.get('allSessions') === 'true'
+  if (!allSessions && !user?._sid) return
+  await closeSessionLogs(
+    req,
+    allSessions ? { user: { equals: userId } } : { and: [{ user: { equals: userId } }, { sessionId: { equals: user!._sid } }] },
+    'logout',
+  )
+}
+
+/** A refreshed token moves the session's expiry; the log follows, so the expiry job reads it right. */
+export const recordRefresh: CollectionAfterRefreshHook = async ({ req, exp }) => {
+  const user = req.user as { id?: unknown; _sid?: string } | null
+  if (!user?._sid || !exp) return
+  await req.payload.update({
+    collection: SESSION_LOGS_SLUG,
+    where: { and: [{ sessionId: { equals: user._sid } }, { user: { equals: relationId(user.id) } }] },
+    data: { expiresAt: new Date(exp * 1000).toISOString() },
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
+}
+
+const LOGIN_PATH = /\/users\/login\/?$/
+
+/** Why a login failed, for the log (the person who tried is told only that it failed). */
+function failureReasonOf(error: unknown, userKnown: boolean): FailureReason {
+  const name = (error as { name?: string })?.name
+  if (name === 'LockedAuth') return 'locked-out'
+  if (name === 'ValidationError') return 'invalid-request'
+  if (name === 'AuthenticationError') return userKnown ? 'wrong-password' : 'unknown-user'
+  return 'refused'
+}
+
+const clip = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 128) || null : null)
+
+/**
+ * A failed sign-in over the REST API is logged (user if known, address, device, reason); the
+ * account's lockout after `maxLoginAttempts` is Payload's. Written outside the login's
+ * transaction, which was rolled back.
+ */
+export const recordFailedLogin: CollectionAfterErrorHook = async ({ error, req }) => {
+  if (req.method !== 'POST' || !LOGIN_PATH.test(new URL(req.url ?? 'http://x/').pathname)) return
+  const identifier = clip((req.data as { email?: unknown } | undefined)?.email)
+  try {
+    const system = await createLocalReq({}, req.payload)
+    const user = identifier ? await findUserByLogin(system, identifier) : null
+    const organization = user ? await startingOrganization(system, user) : null
+    await req.payload.create({
+      collection: SESSION_LOGS_SLUG,
+      req: system,
+      overrideAccess: true,
+      data: {
+        user: user ? String(user.id) : null,
+        outcome: 'failed',
+        failureReason: failureReasonOf(error, user !== null),
+        identifier,
+        organization,
+        loginAt: new Date().toISOString(),
+        ipAddress: requestIp(req.headers),
+        userAgent: req.headers?.get('user-agent') ?? null,
+        platformOwner: Boolean(user?.isSuperAdmin),
+      },
+    })
+  } catch (logError) {
+    // The person still gets the login's own answer; the log's failure is the operator's to see.
+    req.payload.logger.error({ err: logError, msg: 'Could not record a failed sign-in' })
+  }
+}
+
+/** Users sign in with their email address (Payload compares it in lower case). */
+async function findUserByLogin(req: PayloadRequest, email: string): Promise<UserLike | null> {
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { email: { equals: email.toLowerCase() } },
+    limit: 1,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { isSuperAdmin: true, defaultOrganization: true, memberships: true },
+  })
+  return (docs[0] as UserLike | undefined) ?? null
+}
