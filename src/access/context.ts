@@ -90,7 +90,8 @@ async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId:
       organizations: [],
       defaultOrganization: chosenDefault,
     })
-    return { ...ANONYMOUS, userId, isSuperAdmin: true, ...tenant }
+    if (tenant.ended) return { ...ANONYMOUS, userId }
+    return { ...ANONYMOUS, userId, isSuperAdmin: true, activeOrganization: tenant.activeOrganization, sessionLogId: tenant.sessionLogId }
   }
 
   const { memberships, usable } = await usableMemberships(req, user)
@@ -117,12 +118,14 @@ async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId:
     organizations,
     defaultOrganization: chosenDefault,
   })
+  if (tenant.ended) return { ...ANONYMOUS, userId }
   return {
     userId,
     isSuperAdmin: false,
     grants: grants.filter((grant) => grant.organization === tenant.activeOrganization),
     organizations,
-    ...tenant,
+    activeOrganization: tenant.activeOrganization,
+    sessionLogId: tenant.sessionLogId,
   }
 }
 

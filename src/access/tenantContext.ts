@@ -25,6 +25,8 @@ export type TenantContext = {
   activeOrganization: ID | null
   /** The login session's log row, when the request carries a login session. */
   sessionLogId: ID | null
+  /** The login session's log says it ended (signed out, revoked, replaced, expired). */
+  ended?: boolean
 }
 
 export type ContextChange = {
@@ -67,7 +69,7 @@ export async function recordContextChange(req: PayloadRequest, change: ContextCh
   })
 }
 
-type SessionLogRow = { id: ID; activeOrganization: ID | null }
+type SessionLogRow = { id: ID; activeOrganization: ID | null; ended: boolean }
 
 /**
  * The system's request for the tenant context's own reads and writes: inside `req`'s
@@ -87,11 +89,11 @@ async function findSessionLog(req: PayloadRequest, sessionId: string, userId: ID
     limit: 1,
     pagination: false,
     overrideAccess: true,
-    select: { activeOrganization: true },
+    select: { activeOrganization: true, logoutAt: true },
   })
-  const row = docs[0] as { id: unknown; activeOrganization?: unknown } | undefined
+  const row = docs[0] as { id: unknown; activeOrganization?: unknown; logoutAt?: unknown } | undefined
   if (!row) return null
-  return { id: String(row.id), activeOrganization: row.activeOrganization ? String(row.activeOrganization) : null }
+  return { id: String(row.id), activeOrganization: row.activeOrganization ? String(row.activeOrganization) : null, ended: Boolean(row.logoutAt) }
 }
 
 /**
@@ -155,6 +157,9 @@ export async function resolveTenantContext({ req, userId, sessionId, isSuperAdmi
   const system = await systemRequestFor(req)
   const allowed = (organization: ID | null) => (isSuperAdmin ? true : organization !== null && organizations.includes(organization))
   const log = await findSessionLog(system, sessionId, userId)
+  // Ending a session removes it from the user's sessions too; this also covers a token that
+  // raced past that (the log is closed in the same transaction).
+  if (log?.ended) return { activeOrganization: null, sessionLogId: log.id, ended: true }
   if (log && allowed(log.activeOrganization)) return { activeOrganization: log.activeOrganization, sessionLogId: log.id }
 
   const ip = requestIp(req.headers)

@@ -100,17 +100,3 @@ test('a wrong password is refused without saying which part was wrong', async ({
   await signInToAdmin(page, { email: DEMO.orgAdmin.email, password: 'not-the-password' })
   await expect(page.getByText('The email or password provided is incorrect.')).toBeVisible()
 })
-
-test('a super-admin narrows the lists to one organization with the switcher', async ({ page }) => {
-  await signInToAdmin(page, DEMO.super)
-  const switcher = page.getByRole('combobox', { name: 'Organization', exact: true })
-  await expect(switcher).toBeVisible()
-  await switcher.selectOption({ label: 'Other ISP' })
-  await page.goto('/admin/collections/locations')
-  const table = page.locator('table')
-  await expect(table.getByText('Main Street')).toBeVisible()
-  await expect(table.getByText('Downtown')).toHaveCount(0)
-  await page.getByRole('combobox', { name: 'Organization', exact: true }).selectOption({ label: 'All my organizations' })
-  await page.goto('/admin/collections/locations')
-  await expect(page.locator('table').getByText('Downtown')).toBeVisible()
-})

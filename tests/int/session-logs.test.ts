@@ -157,6 +157,23 @@ describe('failed sign-ins', () => {
     expect(reasons).toEqual([...Array(5).fill('wrong-password'), 'locked-out'])
   })
 
+  it('20 failed sign-ins from one address pause sign-ins from it (429, not logged again); other addresses are unaffected', async () => {
+    const member = await newMember()
+    const sprayer = RestClient.anonymous(device(WINDOWS_CHROME, '203.0.113.66'))
+    for (let attempt = 0; attempt < 20; attempt++) {
+      expect((await sprayer.post('/api/users/login', { email: `${unique('spray')}@example.test`, password: 'Summer2026!' })).status).toBe(401)
+    }
+    const paused = await sprayer.post('/api/users/login', { email: member.email, password: PASSWORD })
+    expect(paused.status).toBe(429)
+    expect(errorOf(paused)).toBe('Too many failed sign-ins from your address. Try again in 15 minutes.')
+    expect(await logsOf(member.id)).toHaveLength(0)
+    const payload = await testPayload()
+    expect((await payload.count({ collection: 'session-logs', where: { ipAddress: { equals: '203.0.113.66' } } })).totalDocs).toBe(20)
+
+    await RestClient.signIn(member.email, PASSWORD, device(WINDOWS_CHROME, '203.0.113.67'))
+    expect((await logsOf(member.id)).map((log) => log.outcome)).toEqual(['success'])
+  })
+
   it('lockout is on for every auth collection', async () => {
     const payload = await testPayload()
     const auth = payload.config.collections.filter((collection) => collection.auth)

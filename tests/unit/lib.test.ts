@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
 import { effectivePermissions, ROLE_PERMISSIONS, scopeOf } from '@/access'
+import { clientIpOf } from '@/lib/clientIp'
+import { FailureWindow } from '@/lib/failureWindow'
 import { isCurrency, isTimeZone } from '@/lib/intl'
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
 import { decryptSecret, encryptSecret } from '@/lib/secrets'
+import { deviceInfoOf, storedUserAgent } from '@/lib/userAgent'
 
 describe('canonicalMac', () => {
   it.each([
@@ -94,5 +97,64 @@ describe('canonicalIp', () => {
 
   it.each(['127.000.0.1', '1.2.3', '256.1.1.1', 'fe80::1%eth0', 'example.com', ''])('%j is not an address', (input) => {
     expect(canonicalIp(input)).toBeNull()
+  })
+})
+
+describe('clientIpOf', () => {
+  it('takes the socket address unless a trusted proxy header is configured', () => {
+    expect(clientIpOf({ 'x-forwarded-for': '6.6.6.6' }, '::ffff:127.0.0.1')).toBe('127.0.0.1')
+    expect(clientIpOf({}, undefined)).toBeNull()
+  })
+
+  it('behind a proxy, takes the last address of the trusted header (the one the proxy added)', () => {
+    expect(clientIpOf({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, '10.0.0.2', 'X-Forwarded-For')).toBe('203.0.113.9')
+    expect(clientIpOf({ 'x-real-ip': '[2001:DB8::1]:443' }, '10.0.0.2', 'x-real-ip')).toBe('2001:db8::1')
+    expect(clientIpOf({ 'x-real-ip': '198.51.100.4:5123' }, '10.0.0.2', 'x-real-ip')).toBe('198.51.100.4')
+    expect(clientIpOf({ 'x-forwarded-for': 'not-an-address' }, '10.0.0.2', 'x-forwarded-for')).toBeNull()
+    expect(clientIpOf({}, '10.0.0.2', 'x-forwarded-for')).toBeNull()
+  })
+})
+
+describe('deviceInfoOf', () => {
+  it('reads browser, system and kind of device from a user agent', () => {
+    expect(deviceInfoOf('Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36')).toEqual({
+      browser: 'Chrome 120',
+      os: 'Android 14',
+      deviceType: 'tablet',
+      summary: 'Chrome 120 on Android 14 · Samsung SM-X710 (tablet)',
+    })
+    expect(deviceInfoOf('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0').summary).toBe('Firefox 121 on Linux (desktop)')
+    expect(deviceInfoOf('')).toEqual({ browser: null, os: null, deviceType: 'unknown', summary: 'Unknown device' })
+    expect(deviceInfoOf('curl/8.4.0').summary).toBe('Unknown client (unknown)')
+  })
+
+  it('keeps at most 512 characters of a user agent', () => {
+    expect(storedUserAgent(`Mozilla/5.0 ${'x'.repeat(2000)}`)).toHaveLength(512)
+    expect(storedUserAgent('   ')).toBeNull()
+  })
+})
+
+describe('FailureWindow', () => {
+  it('refuses a key once it has `limit` failures inside the window, and lets it try again as they age out', () => {
+    const window = new FailureWindow(3, 60_000)
+    const start = 1_000_000
+    window.fail('a', start)
+    window.fail('a', start + 10_000)
+    expect(window.exhausted('a', start + 10_000)).toBe(false)
+    window.fail('a', start + 20_000)
+    expect(window.exhausted('a', start + 20_000)).toBe(true)
+    expect(window.exhausted('b', start + 20_000)).toBe(false)
+    expect(window.retryAfterMs('a', start + 20_000)).toBe(40_000)
+    expect(window.exhausted('a', start + 60_001)).toBe(false)
+    expect(window.count('a', start + 80_001)).toBe(0)
+  })
+
+  it('forgets the idlest keys beyond its bound', () => {
+    const window = new FailureWindow(1, 60_000, 2)
+    window.fail('first', 1)
+    window.fail('second', 2)
+    window.fail('third', 3)
+    expect(window.count('first', 4)).toBe(0)
+    expect(window.count('third', 4)).toBe(1)
   })
 })

@@ -7,7 +7,7 @@ import { ContextChanges, CONTEXT_CHANGES_SLUG } from './contextChanges'
 import { closeEndedSessionLogsTask } from './jobs/closeEndedSessionLogs'
 import { pruneAuditLogsTask } from './jobs/pruneAuditLogs'
 import { SessionLogs, SESSION_LOGS_SLUG } from './sessionLogs'
-import { noteReplacedSession, recordFailedLogin, recordLogin, recordLogout, recordRefresh } from './sessionLogs/hooks'
+import { limitSignInsPerAddress, noteReplacedSession, recordFailedLogin, recordLogin, recordLogout, recordRefresh } from './sessionLogs/hooks'
 
 export { AUDIT_LOGS_SLUG } from './auditLogs'
 export { CONTEXT_CHANGES_SLUG } from './contextChanges'
@@ -55,7 +55,7 @@ function withSessionLogs(collection: CollectionConfig): CollectionConfig {
     },
     hooks: {
       ...hooks,
-      beforeOperation: [...(hooks.beforeOperation ?? []), noteReplacedSession],
+      beforeOperation: [limitSignInsPerAddress, ...(hooks.beforeOperation ?? []), noteReplacedSession],
       afterLogin: [...(hooks.afterLogin ?? []), recordLogin],
       afterLogout: [...(hooks.afterLogout ?? []), recordLogout],
       afterRefresh: [...(hooks.afterRefresh ?? []), recordRefresh],

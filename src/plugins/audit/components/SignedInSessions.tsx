@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, useDocumentInfo } from '@payloadcms/ui'
+import { Button, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 type Session = {
@@ -20,6 +20,8 @@ const when = (value: string | null | undefined) => (value ? new Date(value).toLo
  */
 export function SignedInSessions() {
   const { id } = useDocumentInfo()
+  const { user } = useAuth()
+  const own = user?.id !== undefined && String(user.id) === String(id)
   const [sessions, setSessions] = useState<Session[] | null>(null)
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
@@ -70,7 +72,7 @@ export function SignedInSessions() {
   return (
     <section aria-labelledby="signed-in-heading" style={{ marginBlock: '1.5rem' }}>
       <h3 id="signed-in-heading" style={{ marginBottom: '0.5rem' }}>
-        Where you&apos;re signed in
+        {own ? <>Where you&apos;re signed in</> : 'Where this person is signed in'}
       </h3>
       {sessions === null ? (
         <p>Loading…</p>
@@ -97,7 +99,7 @@ export function SignedInSessions() {
                 <td>{session.ipAddress ?? '—'}</td>
                 <td>{when(session.loginAt)}</td>
                 <td>{when(session.expiresAt)}</td>
-                <td style={{ textAlign: 'right' }}>
+                <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                   <Button buttonStyle="secondary" size="small" disabled={busy !== null} onClick={() => void end(session)}>
                     {busy === session.id ? 'Signing out…' : 'Sign out'}
                   </Button>

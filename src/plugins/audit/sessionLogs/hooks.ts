@@ -1,4 +1,5 @@
 import {
+  APIError,
   type CollectionAfterErrorHook,
   type CollectionAfterLoginHook,
   type CollectionAfterLogoutHook,
@@ -10,9 +11,31 @@ import {
 
 import { relationId, SESSION_LOGS_SLUG, startingOrganization, type UserLike } from '@/access'
 import { requestIp } from '@/lib/clientIp'
+import { FailureWindow } from '@/lib/failureWindow'
 
 import type { FailureReason } from './index'
 import { closeSessionLogs, cookieSessionOf, endLoginSession, openLoginSession } from './loginSessions'
+
+/**
+ * Failed sign-ins per client address: past the limit (BEACON_SIGN_IN_FAILURES_PER_ADDRESS,
+ * default 20 in 15 minutes) sign-ins from that address are refused with 429 until the oldest
+ * failure leaves the window. The per-account lockout stops guessing one password; this stops
+ * trying one password on many accounts, and keeps a flood out of the session logs.
+ */
+export const failedSignIns = new FailureWindow(Number(process.env.BEACON_SIGN_IN_FAILURES_PER_ADDRESS) || 20, 15 * 60_000)
+
+const RATE_LIMITED = 'beacon:signInRateLimited'
+
+export const limitSignInsPerAddress: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'login') return args
+  const ip = requestIp(req.headers)
+  if (ip && failedSignIns.exhausted(ip)) {
+    req.context[RATE_LIMITED] = true
+    const minutes = Math.max(1, Math.ceil(failedSignIns.retryAfterMs(ip) / 60_000))
+    throw new APIError(`Too many failed sign-ins from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429, null, true)
+  }
+  return args
+}
 
 /** Set on `req.context` at a login over a browser that was already signed in. */
 const REPLACED_SESSION = 'beacon:replacedSession'
@@ -93,6 +116,10 @@ const clip = (value: unknown) => (typeof value === 'string' ? value.trim().slice
  */
 export const recordFailedLogin: CollectionAfterErrorHook = async ({ error, req }) => {
   if (req.method !== 'POST' || !LOGIN_PATH.test(new URL(req.url ?? 'http://x/').pathname)) return
+  // Refused before checking anything: already counted and logged while the failures added up.
+  if (req.context[RATE_LIMITED]) return
+  const ip = requestIp(req.headers)
+  if (ip) failedSignIns.fail(ip)
   const identifier = clip((req.data as { email?: unknown } | undefined)?.email)
   try {
     const system = await createLocalReq({}, req.payload)
@@ -109,7 +136,7 @@ export const recordFailedLogin: CollectionAfterErrorHook = async ({ error, req }
         identifier,
         organization,
         loginAt: new Date().toISOString(),
-        ipAddress: requestIp(req.headers),
+        ipAddress: ip,
         userAgent: req.headers?.get('user-agent') ?? null,
         platformOwner: Boolean(user?.isSuperAdmin),
       },

@@ -44,7 +44,8 @@ export const validateMemberships: CollectionBeforeChangeHook = async ({ data, or
     })
   }
 
-  const defaultOrganization = relationId(data.defaultOrganization ?? originalDoc?.defaultOrganization)
+  // `null` clears the default; a field left out of the request keeps the stored one.
+  const defaultOrganization = relationId('defaultOrganization' in data ? data.defaultOrganization : originalDoc?.defaultOrganization)
   if (defaultOrganization && !memberships.some((row) => row.organization === defaultOrganization)) {
     const isSuperAdmin = Boolean(data.isSuperAdmin ?? originalDoc?.isSuperAdmin)
     if (!isSuperAdmin) {
