@@ -997,6 +997,7 @@ export interface ContextChange {
     | number
     | boolean
     | null;
+  platformOwner?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1649,6 +1650,7 @@ export interface ContextChangesSelect<T extends boolean = true> {
   fromOrganization?: T;
   organization?: T;
   metadata?: T;
+  platformOwner?: T;
   updatedAt?: T;
   createdAt?: T;
 }

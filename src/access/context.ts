@@ -20,6 +20,11 @@ export type AccessContext = {
   isSuperAdmin: boolean
   /** The memberships that apply in this request: those in the active organization. */
   grants: readonly Grant[]
+  /**
+   * Every usable membership, whatever the active organization: only for decisions that by
+   * nature span organizations (changing a person's credentials, entering the admin panel).
+   */
+  allGrants: readonly Grant[]
   /** The organization the request runs in (the tenant context); `null` for a super-admin across all. */
   activeOrganization: ID | null
   /** Every organization the user could switch to (not locked, still a member). Empty for super-admins. */
@@ -31,7 +36,15 @@ export type AccessContext = {
 /** Organizations in these states lock their members out (super-admins excepted). */
 export const LOCKED_ORGANIZATION_STATUSES = ['SUSPENDED', 'EXPIRED'] as const
 
-const ANONYMOUS: AccessContext = { userId: null, isSuperAdmin: false, grants: [], activeOrganization: null, organizations: [], sessionLogId: null }
+const ANONYMOUS: AccessContext = {
+  userId: null,
+  isSuperAdmin: false,
+  grants: [],
+  allGrants: [],
+  activeOrganization: null,
+  organizations: [],
+  sessionLogId: null,
+}
 
 /** The id of a relationship value, whether it arrived as an id or as a populated document. */
 export function relationId(value: unknown): ID | null {
@@ -90,7 +103,8 @@ async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId:
       organizations: [],
       defaultOrganization: chosenDefault,
     })
-    if (tenant.ended) return { ...ANONYMOUS, userId }
+    // A session that ended is nobody's, even if its token got past the check of `sessions`.
+    if (tenant.ended) return ANONYMOUS
     return { ...ANONYMOUS, userId, isSuperAdmin: true, activeOrganization: tenant.activeOrganization, sessionLogId: tenant.sessionLogId }
   }
 
@@ -118,11 +132,12 @@ async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId:
     organizations,
     defaultOrganization: chosenDefault,
   })
-  if (tenant.ended) return { ...ANONYMOUS, userId }
+  if (tenant.ended) return ANONYMOUS
   return {
     userId,
     isSuperAdmin: false,
     grants: grants.filter((grant) => grant.organization === tenant.activeOrganization),
+    allGrants: grants,
     organizations,
     activeOrganization: tenant.activeOrganization,
     sessionLogId: tenant.sessionLogId,
@@ -171,6 +186,12 @@ export function grantsWith(context: AccessContext, permission: Permission): Gran
   return context.grants.filter((grant) => grant.permissions.has(permission))
 }
 
+/** Staff in the active organization (or a super-admin). */
 export function isStaff(context: AccessContext): boolean {
   return context.isSuperAdmin || context.grants.some((grant) => grant.role !== 'customer')
+}
+
+/** Staff in any of their organizations: may enter the admin panel (and switch to where they are staff). */
+export function isStaffAnywhere(context: AccessContext): boolean {
+  return context.isSuperAdmin || context.allGrants.some((grant) => grant.role !== 'customer')
 }

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { inSystemTransaction, systemRequestIn } from '@/db/transaction'
+import { inTransaction, systemRequestIn } from '@/db/transaction'
 import { drizzleFor } from '@/db/sql'
 import { requestIp } from '@/lib/clientIp'
 
@@ -38,6 +38,8 @@ export type ContextChange = {
   sessionLog?: ID | null
   ip?: string | null
   changedBy?: ID | null
+  /** The person is a super-admin: the row is not shown to the organizations they visit. */
+  platformOwner?: boolean
 }
 
 /** The organization a user starts in: their chosen default while they can still use it, else their first. */
@@ -46,7 +48,7 @@ export function defaultOrganizationOf(chosen: ID | null, organizations: readonly
   return organizations[0] ?? null
 }
 
-/** Writes one `context-changes` row with the system's request `req` (so in its transaction). */
+/** Writes one `context-changes` row in `req`'s transaction (with no access check: Beacon writes these). */
 export async function recordContextChange(req: PayloadRequest, change: ContextChange): Promise<void> {
   await req.payload.create({
     collection: CONTEXT_CHANGES_SLUG,
@@ -57,6 +59,7 @@ export async function recordContextChange(req: PayloadRequest, change: ContextCh
       organization: change.to ?? change.from,
       fromOrganization: change.from,
       eventType: change.event,
+      platformOwner: Boolean(change.platformOwner),
       metadata: {
         from: change.from,
         to: change.to,
@@ -71,16 +74,8 @@ export async function recordContextChange(req: PayloadRequest, change: ContextCh
 
 type SessionLogRow = { id: ID; activeOrganization: ID | null; ended: boolean }
 
-/**
- * The system's request for the tenant context's own reads and writes: inside `req`'s
- * transaction when it has one (a request holding a connection must not wait for a second one
- * from the pool), with no user, so nothing here waits on the access context being worked out.
- */
-async function systemRequestFor(req: PayloadRequest): Promise<PayloadRequest> {
-  return req.transactionID ? systemRequestIn(req) : createLocalReq({}, req.payload)
-}
-
-async function findSessionLog(req: PayloadRequest, sessionId: string, userId: ID): Promise<SessionLogRow | null> {
+/** A login session's log row, by the session's id and its user. */
+export async function findSessionLog(req: PayloadRequest, sessionId: string, userId: ID): Promise<SessionLogRow | null> {
   const { docs } = await req.payload.find({
     collection: SESSION_LOGS_SLUG,
     req,
@@ -108,11 +103,11 @@ export async function changeActiveOrganization(
   sessionLogId: ID,
   decide: (current: ID | null) => Omit<ContextChange, 'from' | 'sessionLog'> | null,
 ): Promise<ID | null> {
-  const payload = system.payload
-  const work = async (req: PayloadRequest) => {
-    const db = await drizzleFor(payload, req)
+  const { payload } = system
+  return inTransaction(system, async () => {
+    const db = await drizzleFor(payload, system)
     await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:tenant-context'), hashtext(${sessionLogId}))`)
-    const log = (await payload.findByID({ collection: SESSION_LOGS_SLUG, id: sessionLogId, depth: 0, req, overrideAccess: true })) as {
+    const log = (await payload.findByID({ collection: SESSION_LOGS_SLUG, id: sessionLogId, depth: 0, req: system, overrideAccess: true })) as {
       activeOrganization?: unknown
     }
     const current = log.activeOrganization ? String(log.activeOrganization) : null
@@ -122,18 +117,12 @@ export async function changeActiveOrganization(
       collection: SESSION_LOGS_SLUG,
       id: sessionLogId,
       data: { activeOrganization: change.to },
-      req,
+      req: system,
       overrideAccess: true,
     })
-    await recordContextChange(req, { ...change, from: current, sessionLog: sessionLogId })
+    await recordContextChange(system, { ...change, from: current, sessionLog: sessionLogId })
     return change.to
-  }
-  return inTransactionOf(system, work)
-}
-
-/** `work` in `system`'s transaction when it has one, else in a new one. */
-function inTransactionOf<T>(system: PayloadRequest, work: (req: PayloadRequest) => Promise<T>): Promise<T> {
-  return system.transactionID ? work(system) : inSystemTransaction(system.payload, work)
+  })
 }
 
 type Resolve = {
@@ -154,18 +143,33 @@ export async function resolveTenantContext({ req, userId, sessionId, isSuperAdmi
   const fallback = isSuperAdmin ? defaultOrganization : defaultOrganizationOf(defaultOrganization, organizations)
   if (!sessionId) return { activeOrganization: fallback, sessionLogId: null }
 
-  const system = await systemRequestFor(req)
+  // The context's own reads and writes: as the system (nothing here may wait on the access
+  // context being worked out) and inside the request's transaction when it has one (a request
+  // holding a connection must not wait for a second one from the pool).
+  const system = await systemRequestIn(req)
   const allowed = (organization: ID | null) => (isSuperAdmin ? true : organization !== null && organizations.includes(organization))
   const log = await findSessionLog(system, sessionId, userId)
-  // Ending a session removes it from the user's sessions too; this also covers a token that
-  // raced past that (the log is closed in the same transaction).
-  if (log?.ended) return { activeOrganization: null, sessionLogId: log.id, ended: true }
+  // Ending a session removes it from the user's sessions too. A token that still got here (a
+  // login or refresh of the same person wrote `sessions` back meanwhile) is refused, and the
+  // session removed again.
+  if (log?.ended) {
+    const db = await drizzleFor(req.payload, system)
+    await db.execute(sql`delete from users_sessions where id = ${sessionId} and _parent_id = ${userId}::uuid`)
+    return { activeOrganization: null, sessionLogId: log.id, ended: true }
+  }
   if (log && allowed(log.activeOrganization)) return { activeOrganization: log.activeOrganization, sessionLogId: log.id }
 
   const ip = requestIp(req.headers)
   const sessionLogId =
     log?.id ??
-    (await openMissingSessionLog(system, { userId, sessionId, ip, userAgent: req.headers?.get('user-agent') ?? null, organization: fallback }))
+    (await openMissingSessionLog(system, {
+      userId,
+      sessionId,
+      ip,
+      userAgent: req.headers?.get('user-agent') ?? null,
+      organization: fallback,
+      platformOwner: isSuperAdmin,
+    }))
   const activeOrganization = await changeActiveOrganization(system, sessionLogId, (current) => {
     if (allowed(current)) return null
     const never = log === null || current === null
@@ -175,6 +179,7 @@ export async function resolveTenantContext({ req, userId, sessionId, isSuperAdmi
       to: fallback,
       reason: fallback ? (never ? 'no context yet' : 'access lost') : 'no organization left',
       ip,
+      platformOwner: isSuperAdmin,
     }
   })
   return { activeOrganization: allowed(activeOrganization) ? activeOrganization : null, sessionLogId }
@@ -186,17 +191,17 @@ export async function resolveTenantContext({ req, userId, sessionId, isSuperAdmi
  */
 async function openMissingSessionLog(
   system: PayloadRequest,
-  row: { userId: ID; sessionId: string; ip: string | null; userAgent: string | null; organization: ID | null },
+  row: { userId: ID; sessionId: string; ip: string | null; userAgent: string | null; organization: ID | null; platformOwner: boolean },
 ): Promise<ID> {
-  return inTransactionOf(system, async (req) => {
-    const db = await drizzleFor(req.payload, req)
+  return inTransaction(system, async () => {
+    const db = await drizzleFor(system.payload, system)
     await db.execute(sql`select pg_advisory_xact_lock(hashtext('beacon:session-log'), hashtext(${row.sessionId}))`)
     // A parallel request of the same session may have created it meanwhile.
-    const existing = await findSessionLog(req, row.sessionId, row.userId)
+    const existing = await findSessionLog(system, row.sessionId, row.userId)
     if (existing) return existing.id
-    const created = await req.payload.create({
+    const created = await system.payload.create({
       collection: SESSION_LOGS_SLUG,
-      req,
+      req: system,
       overrideAccess: true,
       data: {
         user: row.userId,
@@ -206,6 +211,7 @@ async function openMissingSessionLog(
         loginAt: new Date().toISOString(),
         ipAddress: row.ip,
         userAgent: row.userAgent,
+        platformOwner: row.platformOwner,
       },
     })
     return String(created.id)

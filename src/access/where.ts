@@ -67,20 +67,34 @@ export const isSuperAdmin = async ({ req }: { req: PayloadRequest }): Promise<bo
 
 export const nobody: Access = () => false
 
-/** The signed-in user's own record in the users collection (any active user). */
+/**
+ * The signed-in user's own record in the users collection (any active user). Super-admins
+ * working across all organizations reach every user; one who picked an organization, themselves.
+ */
 export const selfOnly: Access = async ({ req }) => {
   const context = await getAccessContext(req)
   if (!context.userId) return false
-  if (context.isSuperAdmin) return true
-  if (context.grants.length === 0) return false
+  if (context.isSuperAdmin && !context.activeOrganization) return true
+  if (!context.isSuperAdmin && context.grants.length === 0) return false
   return { id: { equals: context.userId } }
 }
 
-/** Narrows an access rule (for people who are not super-admins) by a further constraint. */
+/** Records that belong to the signed-in person (`path` names them), whatever their role. */
+export const ownRecords =
+  (path: string): Access =>
+  async ({ req }) => {
+    const { userId } = await getAccessContext(req)
+    return userId ? { [path]: { equals: userId } } : false
+  }
+
+/**
+ * Narrows an access rule for people who are not super-admins by a further constraint. A
+ * super-admin gets the rule itself (everything, or their chosen organization's rows).
+ */
 export const narrowedBy =
   (access: Access, constraint: Where): Access =>
   async (args) => {
-    if ((await getAccessContext(args.req)).isSuperAdmin) return true
+    if ((await getAccessContext(args.req)).isSuperAdmin) return access(args)
     const result = await access(args)
     if (result === true) return constraint
     if (result && typeof result === 'object') return { and: [result, constraint] }

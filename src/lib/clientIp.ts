@@ -12,17 +12,32 @@ type HeaderValue = string | string[] | undefined
 /**
  * The client's address: the socket's peer, or, when Beacon runs behind a proxy and
  * `trustedHeader` names the header that proxy sets (`x-forwarded-for`, `x-real-ip`), the last
- * address in that header, the one the trusted proxy itself appended. `null` if none is valid.
+ * address in that header, the one the trusted proxy itself appended. A request without a valid
+ * one did not come through the proxy: its socket's peer is the client.
  */
 export function clientIpOf(headers: Record<string, HeaderValue>, socketAddress: string | undefined, trustedHeader?: string): string | null {
   const name = trustedHeader?.trim().toLowerCase()
   if (name) {
     const raw = headers[name]
-    const entries = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).split(',').map((part) => part.trim()).filter(Boolean)
-    const last = entries.at(-1)
-    return last ? canonicalIp(stripPort(last)) : null
+    const last = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).split(',').map((part) => part.trim()).filter(Boolean).at(-1)
+    const fromProxy = last ? canonicalIp(stripPort(last)) : null
+    if (fromProxy) return fromProxy
   }
   return socketAddress ? canonicalIp(socketAddress) : null
+}
+
+/**
+ * The unit rate limits count by: an IPv4 address, or an IPv6 address's /64 network (one
+ * customer's line usually gets a whole /64, so counting single addresses would let a client
+ * try from a fresh address each time).
+ */
+export function addressBlock(ip: string): string {
+  if (!ip.includes(':')) return ip
+  const [head, tail = ''] = ip.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`
 }
 
 /** `192.0.2.1:5123` and `[2001:db8::1]:5123` (as some proxies write them) without the port. */

@@ -1,8 +1,9 @@
 /**
- * Counts failures per key (a client address, a device) over a sliding window, in memory, for
- * rate limits where people sign in or redeem codes. Bounded: past `maxKeys` the key idle the
- * longest is forgotten, so a flood of addresses cannot exhaust memory. Per process; the web app
- * runs as one.
+ * Counts failures per key (a client address) over a sliding window, in memory, for rate limits
+ * where people sign in. Bounded: past `maxKeys` the key idle the longest is forgotten, so a flood
+ * of addresses cannot exhaust memory. Per process (the web app runs as one), so a restart
+ * forgets the counts. An attempt can be counted before it is decided and refunded when it
+ * succeeds, so parallel attempts cannot all slip in under the limit.
  */
 export class FailureWindow {
   private readonly failures = new Map<string, number[]>()
@@ -37,6 +38,14 @@ export class FailureWindow {
     this.failures.delete(key)
     this.failures.set(key, recent.slice(-this.limit))
     if (this.failures.size > this.maxKeys) this.failures.delete(this.failures.keys().next().value as string)
+  }
+
+  /** Takes back the newest failure of `key` (an attempt counted in advance that succeeded). */
+  refund(key: string, now = Date.now()): void {
+    const recent = this.recent(key, now)
+    recent.pop()
+    if (recent.length === 0) this.failures.delete(key)
+    else this.failures.set(key, recent)
   }
 
   private recent(key: string, now: number): number[] {

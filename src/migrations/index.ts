@@ -6,7 +6,7 @@ import * as migration_20261122_203028_radius_hot_paths from './20261122_203028_r
 import * as migration_20261122_224531_helpdesk from './20261122_224531_helpdesk';
 import * as migration_20261122_232944_audit_logs from './20261122_232944_audit_logs';
 import * as migration_20261122_234459_audit_retention from './20261122_234459_audit_retention';
-import * as migration_20261123_003435_session_logs from './20261123_003435_session_logs';
+import * as migration_20261123_005315_session_logs from './20261123_005315_session_logs';
 
 export const migrations = [
   {
@@ -50,8 +50,8 @@ export const migrations = [
     name: '20261122_234459_audit_retention',
   },
   {
-    up: migration_20261123_003435_session_logs.up,
-    down: migration_20261123_003435_session_logs.down,
-    name: '20261123_003435_session_logs'
+    up: migration_20261123_005315_session_logs.up,
+    down: migration_20261123_005315_session_logs.down,
+    name: '20261123_005315_session_logs'
   },
 ];

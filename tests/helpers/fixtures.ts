@@ -18,6 +18,9 @@ export const ACTOR_EMAILS: Record<Actor, string> = {
   otherAdmin: 'admin@other-isp.test',
 }
 
+/** The password of the demo viewer the tests add (the seed has no viewer). */
+export const VIEWER_PASSWORD = 'beacon-viewer-1'
+
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
 
 export type World = Awaited<ReturnType<typeof loadWorld>>
@@ -37,7 +40,7 @@ export async function loadWorld() {
       collection: 'users',
       data: {
         email: ACTOR_EMAILS.viewer,
-        password: 'beacon-viewer-1',
+        password: VIEWER_PASSWORD,
         name: 'Vic Viewer',
         status: 'ACTIVE',
         memberships: [{ organization: demo, role: 'viewer' }],

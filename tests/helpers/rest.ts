@@ -1,22 +1,25 @@
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 import { testPayload } from './payload'
 
 type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
-let handlers: Promise<Record<Method, Handler>> | null = null
+let handlers: Promise<Record<Method, Handler> & { graphql: (request: Request) => Promise<Response> }> | null = null
 
 /**
  * Payload's own REST route handlers, the ones `app/(payload)/api/[...slug]/route.ts` serves in
  * Next.js, called in-process: requests go through authentication, routing, custom endpoints,
  * access control and error handling exactly as over HTTP, without a build.
  */
-function restHandlers(): Promise<Record<Method, Handler>> {
+function restHandlers() {
   handlers ??= (async () => {
     await testPayload()
     const { default: config } = await import('@payload-config')
-    return { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) } as Record<Method, Handler>
+    return {
+      ...({ GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) } as Record<Method, Handler>),
+      graphql: GRAPHQL_POST(config),
+    }
   })()
   return handlers
 }
@@ -38,7 +41,7 @@ export type ClientOptions = { headers?: Record<string, string>; cookie?: boolean
 export class RestClient {
   private constructor(
     readonly email: string | null,
-    readonly token: string | null,
+    private readonly token: string | null,
     private readonly options: ClientOptions = {},
   ) {}
 
@@ -47,11 +50,11 @@ export class RestClient {
   }
 
   static async signIn(email: string, password: string, options: ClientOptions = {}): Promise<RestClient> {
-    return RestClient.anonymous(options).signInAgain(email, password)
+    return RestClient.anonymous(options).signInFromHere(email, password)
   }
 
-  /** Signs in from this client (with its headers, and its cookie if it sends one). */
-  async signInAgain(email: string, password: string): Promise<RestClient> {
+  /** Signs in from this client: with its headers, and the session its cookie holds, if any. */
+  async signInFromHere(email: string, password: string): Promise<RestClient> {
     const response = await this.post('/api/users/login', { email, password })
     if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`)
     return new RestClient(email, response.body.token, this.options)
@@ -73,6 +76,18 @@ export class RestClient {
     let parsed: unknown = text
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text)
     return { status: response.status, body: parsed as T, text, headers: response.headers }
+  }
+
+  /** A GraphQL request to `/api/graphql`, with this client's headers and token. */
+  async graphql<T = Json>(query: string, variables: Record<string, unknown> = {}): Promise<RestResponse<T>> {
+    const headers = new Headers(this.options.headers)
+    if (this.token) headers.set('authorization', `JWT ${this.token}`)
+    headers.set('content-type', 'application/json')
+    const response = await (await restHandlers()).graphql(
+      new Request('http://localhost/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
+    )
+    const text = await response.text()
+    return { status: response.status, body: JSON.parse(text) as T, text, headers: response.headers }
   }
 
   get<T = Json>(path: string) {

@@ -7,8 +7,10 @@
 import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { drizzleFor } from '@/db/sql'
+import { drizzleFor, rowsOf } from '@/db/sql'
+import { withSessionLogs } from '@/plugins/audit'
 import { closeEndedSessionLogs } from '@/plugins/audit/jobs/closeEndedSessionLogs'
+import { failedSignIns } from '@/plugins/audit/sessionLogs/hooks'
 
 import { createOrganizationWithAdmin, loadWorld, unique, type World } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
@@ -39,7 +41,7 @@ async function newMember(role: 'agent' | 'customer' = 'agent') {
 
 async function logsOf(userId: string): Promise<Log[]> {
   const payload = await testPayload()
-  const { docs } = await payload.find({ collection: 'session-logs', where: { user: { equals: userId } }, sort: 'loginAt', depth: 0, pagination: false, context: { withSessionId: true } })
+  const { docs } = await payload.find({ collection: 'session-logs', where: { user: { equals: userId } }, sort: 'loginAt', depth: 0, pagination: false })
   return docs as unknown as Log[]
 }
 
@@ -114,7 +116,7 @@ describe('signing in and out', () => {
   it('signing in again in the same browser replaces the session its cookie held, which stops working', async () => {
     const member = await newMember()
     const browser = await RestClient.signIn(member.email, PASSWORD, { ...device(WINDOWS_CHROME, '198.51.100.10'), cookie: true })
-    const again = await browser.signInAgain(member.email, PASSWORD)
+    const again = await browser.signInFromHere(member.email, PASSWORD)
     const [replaced, current] = await logsOf(member.id)
     expect(replaced.endReason).toBe('replaced')
     expect(current.logoutAt).toBeNull()
@@ -165,7 +167,7 @@ describe('failed sign-ins', () => {
     }
     const paused = await sprayer.post('/api/users/login', { email: member.email, password: PASSWORD })
     expect(paused.status).toBe(429)
-    expect(errorOf(paused)).toBe('Too many failed sign-ins from your address. Try again in 15 minutes.')
+    expect(errorOf(paused)).toMatch(/^Too many failed sign-ins from your address\. Try again in 1[45] minutes\.$/)
     expect(await logsOf(member.id)).toHaveLength(0)
     const payload = await testPayload()
     expect((await payload.count({ collection: 'session-logs', where: { ipAddress: { equals: '203.0.113.66' } } })).totalDocs).toBe(20)
@@ -174,14 +176,30 @@ describe('failed sign-ins', () => {
     expect((await logsOf(member.id)).map((log) => log.outcome)).toEqual(['success'])
   })
 
-  it('lockout is on for every auth collection', async () => {
+  it('a failed sign-in over GraphQL is logged and counted like one over REST', async () => {
+    const member = await newMember()
+    const client = RestClient.anonymous(device(IPHONE, '203.0.113.70'))
+    const mutation = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
+    const failed = await client.graphql(mutation, { email: member.email, password: 'wrong-password' })
+    expect(failed.body.errors[0].message).toBe('The email or password provided is incorrect.')
+    const [log] = await logsOf(member.id)
+    expect(log).toMatchObject({ outcome: 'failed', failureReason: 'wrong-password', identifier: member.email, ipAddress: '203.0.113.70' })
+    expect(failedSignIns.count('203.0.113.70')).toBe(1)
+  })
+
+  it('lockout is on for every auth collection, added where a collection does not set it', async () => {
     const payload = await testPayload()
     const auth = payload.config.collections.filter((collection) => collection.auth)
-    expect(auth.map((collection) => collection.slug)).toContain('users')
+    expect(auth.map((collection) => collection.slug)).toEqual(['users'])
     for (const collection of auth) {
-      expect(collection.auth.maxLoginAttempts, collection.slug).toBeGreaterThan(0)
-      expect(collection.auth.lockTime, collection.slug).toBeGreaterThan(0)
+      expect(collection.auth.maxLoginAttempts, collection.slug).toBe(5)
+      expect(collection.auth.lockTime, collection.slug).toBe(15 * 60_000)
     }
+    // A future auth collection that says nothing about lockout still gets it from the audit plugin.
+    const added = withSessionLogs({ slug: 'members', auth: true, fields: [] })
+    expect(added.auth).toMatchObject({ maxLoginAttempts: 5, lockTime: 15 * 60_000 })
+    expect(added.hooks?.afterLogin).toHaveLength(1)
+    expect(added.hooks?.afterError).toHaveLength(1)
   })
 })
 
@@ -236,6 +254,44 @@ describe('sessions people can see and end', () => {
     expect(audit.docs.map((row) => [row.action, row.organization, row.actor])).toEqual([
       ['LOGIN_SESSION_REVOKE', organization.id, String(organization.admin.id)],
     ])
+  })
+
+  it('a revoked session brought back by a concurrent write of `sessions` is still refused, and removed again', async () => {
+    const member = await newMember()
+    const laptop = await RestClient.signIn(member.email, PASSWORD)
+    const phone = await RestClient.signIn(member.email, PASSWORD)
+    const phoneLog = (await logsOf(member.id))[1]
+    const sessionId = String(phoneLog.sessionId)
+    const payload = await testPayload()
+    const [row] = rowsOf<Record<string, unknown>>(await (await drizzleFor(payload)).execute(sql`select * from users_sessions where id = ${sessionId}`))
+    expect((await laptop.post(`/api/session-logs/${phoneLog.id}/revoke`)).status).toBe(200)
+
+    // What a login or refresh that read `sessions` before the revocation writes back.
+    const db = await drizzleFor(payload)
+    const bringBack = () =>
+      db.execute(sql`insert into users_sessions (_order, _parent_id, id, created_at, expires_at)
+        values (${row._order}, ${row._parent_id}::uuid, ${sessionId}, ${new Date(String(row.created_at)).toISOString()}::timestamptz, ${new Date(Date.now() + 3600_000).toISOString()}::timestamptz)`)
+    await bringBack()
+    expect((await phone.get(`/api/session-logs?where[user][equals]=${member.id}`)).status).toBe(403)
+    expect((await phone.get('/api/users/context')).status).toBe(401)
+    expect(rowsOf(await db.execute(sql`select 1 from users_sessions where id = ${sessionId}`))).toHaveLength(0)
+    // Nor can it be extended while back.
+    await bringBack()
+    const refresh = await phone.post('/api/users/refresh-token')
+    expect(refresh.status).toBe(401)
+    expect(errorOf(refresh)).toBe('This session has ended. Sign in again.')
+    expect((await logsOf(member.id))[1]).toMatchObject({ endReason: 'revoked', expiresAt: phoneLog.expiresAt })
+  })
+
+  it('an org-admin cannot end the sessions of someone who has left the organization', async () => {
+    const member = await newMember()
+    await RestClient.signIn(member.email, PASSWORD)
+    const [log] = await logsOf(member.id)
+    const payload = await testPayload()
+    await payload.update({ collection: 'users', id: member.id, data: { memberships: [{ organization: world.organizations.other, role: 'agent' }] } })
+    const refused = await organization.client.post(`/api/session-logs/${log.id}/revoke`)
+    expect(refused.status).toBe(403)
+    expect((await logsOf(member.id))[0].logoutAt).toBeNull()
   })
 
   it("the platform owner's sessions are not shown to organizations, even while working in one", async () => {

@@ -75,14 +75,18 @@ describe('switching organization', () => {
     expect(context.body.organizations.map((row: { id: string; role: string }) => [row.id, row.role]).sort()).toEqual(
       [[first.id, 'agent'], [second.id, 'org-admin']].sort(),
     )
-    expect(idsOf(await person.client.get('/api/locations?limit=100'))).toEqual([branchOfFirst])
+    const inFirst = idsOf(await person.client.get('/api/locations?limit=1000'))
+    expect(inFirst).toContain(branchOfFirst)
+    expect(inFirst).not.toContain(branchOfSecond)
     // Acting as an agent of `first`, the org-admin role held in `second` does not apply.
     expect((await person.client.post('/api/locations', { organization: second.id, name: unique('nope') })).status).toBe(403)
 
     const switched = await person.client.post('/api/users/switch-organization', { organization: second.id })
     expect(switched.status).toBe(200)
     expect(switched.body.activeOrganization).toBe(second.id)
-    expect(idsOf(await person.client.get('/api/locations?limit=100'))).toEqual([branchOfSecond])
+    const inSecond = idsOf(await person.client.get('/api/locations?limit=1000'))
+    expect(inSecond).toContain(branchOfSecond)
+    expect(inSecond).not.toContain(branchOfFirst)
     expect((await person.client.get(`/api/locations/${branchOfFirst}`)).status).toBe(404)
     expect((await person.client.post('/api/locations', { organization: second.id, name: unique('yes') })).status).toBe(201)
 
@@ -199,6 +203,44 @@ describe('the default organization', () => {
   })
 })
 
+describe('what spans organizations', () => {
+  it("an admin of both organizations a person belongs to may change the person's password from either", async () => {
+    const payload = await testPayload()
+    const email = `${unique('admin-of-both')}@example.test`
+    await payload.create({
+      collection: 'users',
+      data: { email, password: PASSWORD, name: 'Admin Of Both', status: 'ACTIVE', memberships: [{ organization: first.id, role: 'org-admin' }, { organization: second.id, role: 'org-admin' }] },
+    })
+    const admin = await RestClient.signIn(email, PASSWORD)
+    const person = await twoOrganizationPerson()
+    expect((await admin.patch(`/api/users/${person.id}`, { password: 'a-new-long-password-9' })).status).toBe(200)
+    // One who administers only the first does not change credentials that also open the second.
+    const refused = await first.client.patch(`/api/users/${person.id}`, { password: 'another-new-password-8' })
+    expect(refused.status).toBe(403)
+  })
+
+  it('someone who is staff in one organization and a customer in their default one still reaches the admin panel', async () => {
+    const payload = await testPayload()
+    const email = `${unique('staff-and-customer')}@example.test`
+    await payload.create({
+      collection: 'users',
+      data: {
+        email,
+        password: PASSWORD,
+        name: 'Staff And Customer',
+        status: 'ACTIVE',
+        defaultOrganization: second.id,
+        memberships: [{ organization: first.id, role: 'agent' }, { organization: second.id, role: 'customer' }],
+      },
+    })
+    const client = await RestClient.signIn(email, PASSWORD)
+    expect((await client.get('/api/users/context')).body.activeOrganization).toBe(second.id)
+    const access = await client.get('/api/access')
+    expect(access.status).toBe(200)
+    expect(access.body.canAccessAdmin).toBe(true)
+  })
+})
+
 describe('super-admins', () => {
   it('work across all organizations, or in the one they pick', async () => {
     const owner = await RestClient.signIn('super@beacon.test', 'beacon-super-1')
@@ -211,6 +253,13 @@ describe('super-admins', () => {
     const picked = idsOf(await owner.get('/api/locations?limit=1000'))
     expect(picked).toContain(branchOfSecond)
     expect(picked).not.toContain(branchOfFirst)
+    // People and their sign-ins follow too: the organization's own, and the owner themselves.
+    const people = idsOf(await owner.get('/api/users?limit=1000&depth=0'))
+    expect(people).toEqual(expect.arrayContaining([String(second.admin.id), String(world.actors.super.id)]))
+    expect(people).not.toContain(String(first.admin.id))
+    const signIns = (await owner.get('/api/session-logs?limit=1000&depth=0')).body.docs as { user: string }[]
+    expect(signIns.some((log) => log.user === String(second.admin.id))).toBe(true)
+    expect(signIns.some((log) => log.user === String(first.admin.id))).toBe(false)
 
     expect((await owner.post('/api/users/switch-organization', { organization: null })).body.activeOrganization).toBeNull()
     expect(idsOf(await owner.get('/api/locations?limit=1000'))).toEqual(expect.arrayContaining([branchOfFirst, branchOfSecond]))

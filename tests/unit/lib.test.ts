@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { effectivePermissions, ROLE_PERMISSIONS, scopeOf } from '@/access'
-import { clientIpOf } from '@/lib/clientIp'
+import { addressBlock, clientIpOf } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
 import { isCurrency, isTimeZone } from '@/lib/intl'
 import { canonicalIp } from '@/lib/ip'
@@ -110,8 +110,21 @@ describe('clientIpOf', () => {
     expect(clientIpOf({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }, '10.0.0.2', 'X-Forwarded-For')).toBe('203.0.113.9')
     expect(clientIpOf({ 'x-real-ip': '[2001:DB8::1]:443' }, '10.0.0.2', 'x-real-ip')).toBe('2001:db8::1')
     expect(clientIpOf({ 'x-real-ip': '198.51.100.4:5123' }, '10.0.0.2', 'x-real-ip')).toBe('198.51.100.4')
-    expect(clientIpOf({ 'x-forwarded-for': 'not-an-address' }, '10.0.0.2', 'x-forwarded-for')).toBeNull()
-    expect(clientIpOf({}, '10.0.0.2', 'x-forwarded-for')).toBeNull()
+  })
+
+  it('a request without the trusted header (not through the proxy) is known by its socket', () => {
+    expect(clientIpOf({ 'x-forwarded-for': 'not-an-address' }, '10.0.0.2', 'x-forwarded-for')).toBe('10.0.0.2')
+    expect(clientIpOf({}, '10.0.0.2', 'x-forwarded-for')).toBe('10.0.0.2')
+  })
+})
+
+describe('addressBlock', () => {
+  it('counts IPv4 addresses one by one and IPv6 by their /64', () => {
+    expect(addressBlock('203.0.113.7')).toBe('203.0.113.7')
+    expect(addressBlock('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64')
+    expect(addressBlock('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64')
+    expect(addressBlock('2001:db8::7')).toBe('2001:db8:0:0::/64')
+    expect(addressBlock('::1')).toBe('0:0:0:0::/64')
   })
 })
 
@@ -147,6 +160,18 @@ describe('FailureWindow', () => {
     expect(window.retryAfterMs('a', start + 20_000)).toBe(40_000)
     expect(window.exhausted('a', start + 60_001)).toBe(false)
     expect(window.count('a', start + 80_001)).toBe(0)
+  })
+
+  it('takes back an attempt counted in advance that succeeded', () => {
+    const window = new FailureWindow(2, 60_000)
+    window.fail('a', 1)
+    window.fail('a', 2)
+    expect(window.exhausted('a', 3)).toBe(true)
+    window.refund('a', 3)
+    expect(window.count('a', 3)).toBe(1)
+    window.refund('a', 3)
+    window.refund('a', 3)
+    expect(window.count('a', 3)).toBe(0)
   })
 
   it('forgets the idlest keys beyond its bound', () => {

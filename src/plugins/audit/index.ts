@@ -7,7 +7,16 @@ import { ContextChanges, CONTEXT_CHANGES_SLUG } from './contextChanges'
 import { closeEndedSessionLogsTask } from './jobs/closeEndedSessionLogs'
 import { pruneAuditLogsTask } from './jobs/pruneAuditLogs'
 import { SessionLogs, SESSION_LOGS_SLUG } from './sessionLogs'
-import { limitSignInsPerAddress, noteReplacedSession, recordFailedLogin, recordLogin, recordLogout, recordRefresh } from './sessionLogs/hooks'
+import {
+  limitSignInsPerAddress,
+  noteReplacedSession,
+  recordFailedGraphQLLogin,
+  recordFailedLogin,
+  recordLogin,
+  recordLogout,
+  recordRefresh,
+  refuseEndedSessionRefresh,
+} from './sessionLogs/hooks'
 
 export { AUDIT_LOGS_SLUG } from './auditLogs'
 export { CONTEXT_CHANGES_SLUG } from './contextChanges'
@@ -41,7 +50,7 @@ const signedInSessionsField: Field = {
 const DEFAULT_LOCKOUT = { maxLoginAttempts: 5, lockTime: 15 * 60 * 1000 }
 
 /** Every auth collection logs its sign-ins, sign-outs and failed attempts, and locks out guessers. */
-function withSessionLogs(collection: CollectionConfig): CollectionConfig {
+export function withSessionLogs(collection: CollectionConfig): CollectionConfig {
   if (!collection.auth) return collection
   const hooks = collection.hooks ?? {}
   const auth = collection.auth === true ? {} : collection.auth
@@ -55,7 +64,7 @@ function withSessionLogs(collection: CollectionConfig): CollectionConfig {
     },
     hooks: {
       ...hooks,
-      beforeOperation: [limitSignInsPerAddress, ...(hooks.beforeOperation ?? []), noteReplacedSession],
+      beforeOperation: [limitSignInsPerAddress, refuseEndedSessionRefresh, ...(hooks.beforeOperation ?? []), noteReplacedSession],
       afterLogin: [...(hooks.afterLogin ?? []), recordLogin],
       afterLogout: [...(hooks.afterLogout ?? []), recordLogout],
       afterRefresh: [...(hooks.afterRefresh ?? []), recordRefresh],
@@ -79,4 +88,5 @@ export const auditPlugin =
     ...config,
     collections: [...(config.collections ?? []), AuditLogs, SessionLogs, ContextChanges].map(audited).map(withSessionLogs),
     jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), pruneAuditLogsTask, closeEndedSessionLogsTask] },
+    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), recordFailedGraphQLLogin] },
   })

@@ -1,15 +1,10 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { anyOf, can, CONTEXT_CHANGES_SLUG, CONTEXT_EVENTS, getAccessContext, nobody } from '@/access'
+import { anyOf, can, CONTEXT_CHANGES_SLUG, CONTEXT_EVENTS, narrowedBy, nobody, ownRecords } from '@/access'
 
 import { activeOrganizationFilter } from '../../tenancy'
 
 export { CONTEXT_CHANGES_SLUG }
-
-const ownRows: Access = async ({ req }) => {
-  const { userId } = await getAccessContext(req)
-  return userId ? { user: { equals: userId } } : false
-}
 
 const readOnly = { readOnly: true } as const
 
@@ -31,9 +26,12 @@ export const ContextChanges: CollectionConfig = {
   },
   access: {
     read: anyOf(
-      ownRows,
-      can('contextChanges.read', { organization: 'organization' }),
-      can('contextChanges.read', { organization: 'fromOrganization' }),
+      ownRecords('user'),
+      // The platform owner's moves between organizations are not the organizations' to read.
+      narrowedBy(
+        anyOf(can('contextChanges.read', { organization: 'organization' }), can('contextChanges.read', { organization: 'fromOrganization' })),
+        { platformOwner: { not_equals: true } },
+      ),
     ),
     create: nobody,
     update: nobody,
@@ -66,5 +64,6 @@ export const ContextChanges: CollectionConfig = {
       ],
     },
     { name: 'metadata', type: 'json', admin: { ...readOnly, description: 'from, to, reason, session log, IP address.' } },
+    { name: 'platformOwner', type: 'checkbox', defaultValue: false, admin: { hidden: true } },
   ],
 }

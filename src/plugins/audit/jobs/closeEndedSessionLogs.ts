@@ -7,8 +7,8 @@ export const CLOSE_ENDED_SESSION_LOGS_TASK = 'close-ended-session-logs'
 
 /**
  * Closes the logs of login sessions that ended without a logout: the session lapsed (expired),
- * or it left the user's sessions some other way, such as a password change, which ends every
- * other session (revoked). A lapsed session is closed at the time it lapsed.
+ * or it left the user's sessions some other way before lapsing, such as a password change,
+ * which ends every other session (revoked). A lapsed session is closed at the time it lapsed.
  */
 export async function closeEndedSessionLogs(payload: Payload, now = new Date()): Promise<number> {
   const db = await drizzleFor(payload)
@@ -17,7 +17,7 @@ export async function closeEndedSessionLogs(payload: Payload, now = new Date()):
     await db.execute(sql`
       update session_logs as log
          set logout_at = case when log.expires_at <= ${at}::timestamptz then log.expires_at else ${at}::timestamptz end,
-             end_reason = case when log.expires_at is null or log.expires_at <= ${at}::timestamptz
+             end_reason = case when log.expires_at <= ${at}::timestamptz
                                or exists (select 1 from users_sessions s where s.id = log.session_id and s.expires_at <= ${at}::timestamptz)
                                then 'expired' else 'revoked' end::enum_session_logs_end_reason,
              updated_at = ${at}::timestamptz

@@ -1,5 +1,9 @@
 import {
+  type AfterErrorHook,
   APIError,
+  AuthenticationError,
+  LockedAuth,
+  ValidationError,
   type CollectionAfterErrorHook,
   type CollectionAfterLoginHook,
   type CollectionAfterLogoutHook,
@@ -9,9 +13,11 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { relationId, SESSION_LOGS_SLUG, startingOrganization, type UserLike } from '@/access'
-import { requestIp } from '@/lib/clientIp'
+import { findSessionLog, getAccessContext, relationId, SESSION_LOGS_SLUG, startingOrganization, type UserLike } from '@/access'
+import { addressBlock, requestIp } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
+
+import { USERS_SLUG } from '../../tenancy'
 
 import type { FailureReason } from './index'
 import { closeSessionLogs, cookieSessionOf, endLoginSession, openLoginSession } from './loginSessions'
@@ -25,15 +31,25 @@ import { closeSessionLogs, cookieSessionOf, endLoginSession, openLoginSession } 
 export const failedSignIns = new FailureWindow(Number(process.env.BEACON_SIGN_IN_FAILURES_PER_ADDRESS) || 20, 15 * 60_000)
 
 const RATE_LIMITED = 'beacon:signInRateLimited'
+const COUNTED = 'beacon:signInCounted'
 
+/**
+ * Before a sign-in: refused while its address (an IPv6 address's /64) has used up its failures;
+ * otherwise counted as a failure until it succeeds (`recordLogin` takes it back), so a burst of
+ * parallel attempts cannot all get past the check before any of them has failed.
+ */
 export const limitSignInsPerAddress: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'login') return args
   const ip = requestIp(req.headers)
-  if (ip && failedSignIns.exhausted(ip)) {
+  if (!ip) return args
+  const block = addressBlock(ip)
+  if (failedSignIns.exhausted(block)) {
     req.context[RATE_LIMITED] = true
-    const minutes = Math.max(1, Math.ceil(failedSignIns.retryAfterMs(ip) / 60_000))
+    const minutes = Math.max(1, Math.ceil(failedSignIns.retryAfterMs(block) / 60_000))
     throw new APIError(`Too many failed sign-ins from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429, null, true)
   }
+  failedSignIns.fail(block)
+  req.context[COUNTED] = block
   return args
 }
 
@@ -49,21 +65,22 @@ export const noteReplacedSession: CollectionBeforeOperationHook = ({ args, opera
   return args
 }
 
+/** A session that ended (its log is closed) is not extended, even if its token still verifies. */
+export const refuseEndedSessionRefresh: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation === 'refresh' && req.user && !(await getAccessContext(req)).userId) {
+    throw new APIError('This session has ended. Sign in again.', 401, null, true)
+  }
+  return args
+}
+
 /** A successful sign-in opens its session log; the session its cookie replaces is ended. */
 export const recordLogin: CollectionAfterLoginHook = async ({ req, token, user }) => {
+  if (typeof req.context[COUNTED] === 'string') failedSignIns.refund(req.context[COUNTED])
   await openLoginSession(req, user, token)
   const previous = req.context[REPLACED_SESSION] as { userId: string; sessionId: string } | undefined
   if (previous) {
-    const { docs } = await req.payload.find({
-      collection: SESSION_LOGS_SLUG,
-      where: { and: [{ sessionId: { equals: previous.sessionId } }, { user: { equals: previous.userId } }] },
-      limit: 1,
-      depth: 0,
-      req,
-      overrideAccess: true,
-      context: { withSessionId: true },
-    })
-    if (docs[0]) await endLoginSession(req, docs[0], 'replaced')
+    const log = await findSessionLog(req, previous.sessionId, previous.userId)
+    if (log) await endLoginSession(req, log.id, 'replaced')
   }
   return user
 }
@@ -75,11 +92,7 @@ export const recordLogout: CollectionAfterLogoutHook = async ({ req }) => {
   if (!userId) return
   const allSessions = req.searchParams?.get('allSessions') === 'true'
   if (!allSessions && !user?._sid) return
-  await closeSessionLogs(
-    req,
-    allSessions ? { user: { equals: userId } } : { and: [{ user: { equals: userId } }, { sessionId: { equals: user!._sid } }] },
-    'logout',
-  )
+  await closeSessionLogs(req, allSessions ? { userId } : { userId, sessionId: user!._sid }, 'logout')
 }
 
 /** A refreshed token moves the session's expiry; the log follows, so the expiry job reads it right. */
@@ -88,7 +101,7 @@ export const recordRefresh: CollectionAfterRefreshHook = async ({ req, exp }) =>
   if (!user?._sid || !exp) return
   await req.payload.update({
     collection: SESSION_LOGS_SLUG,
-    where: { and: [{ sessionId: { equals: user._sid } }, { user: { equals: relationId(user.id) } }] },
+    where: { and: [{ sessionId: { equals: user._sid } }, { user: { equals: relationId(user.id) } }, { logoutAt: { exists: false } }] },
     data: { expiresAt: new Date(exp * 1000).toISOString() },
     req,
     overrideAccess: true,
@@ -100,27 +113,40 @@ const LOGIN_PATH = /\/users\/login\/?$/
 
 /** Why a login failed, for the log (the person who tried is told only that it failed). */
 function failureReasonOf(error: unknown, userKnown: boolean): FailureReason {
-  const name = (error as { name?: string })?.name
-  if (name === 'LockedAuth') return 'locked-out'
-  if (name === 'ValidationError') return 'invalid-request'
-  if (name === 'AuthenticationError') return userKnown ? 'wrong-password' : 'unknown-user'
+  if (error instanceof LockedAuth) return 'locked-out'
+  if (error instanceof ValidationError) return 'invalid-request'
+  if (error instanceof AuthenticationError) return userKnown ? 'wrong-password' : 'unknown-user'
   return 'refused'
 }
 
 const clip = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 128) || null : null)
 
 /**
- * A failed sign-in over the REST API is logged (user if known, address, device, reason); the
- * account's lockout after `maxLoginAttempts` is Payload's. Written outside the login's
- * transaction, which was rolled back.
+ * A failed sign-in over the REST API is logged (user if known, address, device, reason) and
+ * counts against its address; the account's lockout after `maxLoginAttempts` is Payload's.
  */
 export const recordFailedLogin: CollectionAfterErrorHook = async ({ error, req }) => {
   if (req.method !== 'POST' || !LOGIN_PATH.test(new URL(req.url ?? 'http://x/').pathname)) return
+  await recordFailedSignIn(req, error, clip((req.data as { email?: unknown } | undefined)?.email))
+}
+
+/**
+ * The same for GraphQL's `loginUser` mutation. A config-level hook: GraphQL errors reach no
+ * collection's hooks. The address entered is read from the mutation's variables when sent there.
+ */
+export const recordFailedGraphQLLogin: AfterErrorHook = async ({ error, graphqlResult, req }) => {
+  if (!graphqlResult) return
+  const field = (error as { path?: unknown[] }).path?.[0]
+  if (typeof field !== 'string' || !/^login[A-Z]/.test(field)) return
+  const variables = (req.data as { variables?: { email?: unknown } } | undefined)?.variables
+  await recordFailedSignIn(req, (error as { originalError?: unknown }).originalError ?? error, clip(variables?.email))
+}
+
+/** Written outside the login's transaction, which was rolled back. */
+async function recordFailedSignIn(req: PayloadRequest, error: unknown, identifier: string | null): Promise<void> {
   // Refused before checking anything: already counted and logged while the failures added up.
   if (req.context[RATE_LIMITED]) return
   const ip = requestIp(req.headers)
-  if (ip) failedSignIns.fail(ip)
-  const identifier = clip((req.data as { email?: unknown } | undefined)?.email)
   try {
     const system = await createLocalReq({}, req.payload)
     const user = identifier ? await findUserByLogin(system, identifier) : null
@@ -143,14 +169,14 @@ export const recordFailedLogin: CollectionAfterErrorHook = async ({ error, req }
     })
   } catch (logError) {
     // The person still gets the login's own answer; the log's failure is the operator's to see.
-    req.payload.logger.error({ err: logError, msg: 'Could not record a failed sign-in' })
+    req.payload.logger.error({ err: logError, ip, identifier, msg: 'Could not record a failed sign-in' })
   }
 }
 
 /** Users sign in with their email address (Payload compares it in lower case). */
 async function findUserByLogin(req: PayloadRequest, email: string): Promise<UserLike | null> {
   const { docs } = await req.payload.find({
-    collection: 'users',
+    collection: USERS_SLUG,
     where: { email: { equals: email.toLowerCase() } },
     limit: 1,
     depth: 0,

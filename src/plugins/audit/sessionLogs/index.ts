@@ -1,6 +1,6 @@
-import type { Access, CollectionConfig, Where } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 
-import { anyOf, can, getAccessContext, narrowedBy, nobody, SESSION_LOGS_SLUG } from '@/access'
+import { anyOf, can, getAccessContext, narrowedBy, nobody, ownRecords, SESSION_LOGS_SLUG } from '@/access'
 import { deviceInfoOf, storedUserAgent } from '@/lib/userAgent'
 
 import { activeOrganizationFilter } from '../../tenancy'
@@ -13,12 +13,6 @@ export type EndReason = (typeof END_REASONS)[number]
 
 export const FAILURE_REASONS = ['wrong-password', 'unknown-user', 'locked-out', 'refused', 'invalid-request'] as const
 export type FailureReason = (typeof FAILURE_REASONS)[number]
-
-/** Everyone reads the log of their own sign-ins (and of attempts on their account). */
-const ownRows: Access = async ({ req }) => {
-  const { userId } = await getAccessContext(req)
-  return userId ? { user: { equals: userId } } : false
-}
 
 /** The platform owner's sign-ins are not shown to the organizations they work for. */
 const NOT_PLATFORM_OWNER: Where = { platformOwner: { not_equals: true } }
@@ -48,7 +42,8 @@ export const SessionLogs: CollectionConfig = {
     description: 'Sign-ins to Beacon and failed attempts. Revoke a session with POST /api/session-logs/:id/revoke.',
     baseFilter: activeOrganizationFilter('organization'),
   },
-  access: { read: anyOf(ownRows, organizationRows), create: nobody, update: nobody, delete: nobody },
+  // Everyone reads the log of their own sign-ins (and of attempts on their account).
+  access: { read: anyOf(ownRecords('user'), organizationRows), create: nobody, update: nobody, delete: nobody },
   defaultSort: '-loginAt',
   indexes: [{ fields: ['user', 'loginAt'] }],
   endpoints: [revokeSessionEndpoint],
@@ -68,14 +63,8 @@ export const SessionLogs: CollectionConfig = {
         }
       },
     ],
-    // The session id is Beacon's own handle on the login session; no API answer carries it.
     afterRead: [
-      ({ doc, req, context }) => {
-        const sid = (req.user as { _sid?: string } | null)?._sid
-        const current = Boolean(sid && doc.sessionId === sid)
-        if (!context.withSessionId) delete doc.sessionId
-        return { ...doc, current }
-      },
+      async ({ doc, req }) => ({ ...doc, current: String(doc.id) === (await getAccessContext(req)).sessionLogId }),
     ],
   },
   fields: [
@@ -167,7 +156,8 @@ export const SessionLogs: CollectionConfig = {
         },
       ],
     },
-    { name: 'sessionId', type: 'text', unique: true, admin: { hidden: true } },
+    // Beacon's own handle on the login session: no API answer carries it and no query can use it.
+    { name: 'sessionId', type: 'text', unique: true, access: { read: () => false }, admin: { hidden: true } },
     { name: 'platformOwner', type: 'checkbox', defaultValue: false, admin: { hidden: true } },
     {
       name: 'current',

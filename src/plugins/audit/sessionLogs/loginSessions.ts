@@ -1,11 +1,12 @@
 import { sql } from '@payloadcms/db-postgres'
-import type { PayloadRequest, Where } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { type ID, recordContextChange, relationId, SESSION_LOGS_SLUG, startingOrganization, type UserLike } from '@/access'
-import { drizzleFor } from '@/db/sql'
+import { type ID, recordContextChange, SESSION_LOGS_SLUG, startingOrganization, type UserLike } from '@/access'
+import { drizzleFor, rowsOf } from '@/db/sql'
 import { inTransaction } from '@/db/transaction'
 import { requestIp } from '@/lib/clientIp'
 
+import { USERS_SLUG } from '../../tenancy'
 import type { EndReason } from './index'
 
 type SessionEntry = { id?: unknown; expiresAt?: unknown }
@@ -59,44 +60,55 @@ export async function openLoginSession(req: PayloadRequest, user: UserForLogin, 
     reason: 'signed in',
     sessionLog: String(log.id),
     ip,
+    platformOwner: Boolean(user.isSuperAdmin),
   })
 }
 
-/** Closes the open session logs that match `where` (one session, or all of a user's). */
-export async function closeSessionLogs(req: PayloadRequest, where: Where, reason: EndReason): Promise<number> {
-  const { docs } = await req.payload.update({
-    collection: SESSION_LOGS_SLUG,
-    where: { and: [where, { outcome: { equals: 'success' } }, { logoutAt: { exists: false } }] },
-    data: { logoutAt: new Date().toISOString(), endReason: reason },
-    req,
-    overrideAccess: true,
-    depth: 0,
-  })
-  return docs.length
+/**
+ * Closes the open session logs of one session (`id`, or a user's `sessionId`) or of all of a
+ * user's sessions. One statement that only touches logs still open, so a logout, a revocation
+ * and the expiry job ending the same session at once leave the first one's reason.
+ */
+export async function closeSessionLogs(
+  req: PayloadRequest,
+  target: { id: ID } | { userId: ID; sessionId?: string },
+  reason: EndReason,
+): Promise<number> {
+  const db = await drizzleFor(req.payload, req)
+  const which =
+    'id' in target
+      ? sql`id = ${target.id}::uuid`
+      : target.sessionId
+        ? sql`user_id = ${target.userId}::uuid and session_id = ${target.sessionId}`
+        : sql`user_id = ${target.userId}::uuid`
+  const now = new Date().toISOString()
+  const rows = rowsOf(
+    await db.execute(sql`
+      update session_logs set logout_at = ${now}::timestamptz, end_reason = ${reason}::enum_session_logs_end_reason, updated_at = ${now}::timestamptz
+       where ${which} and outcome = 'success' and logout_at is null
+      returning id`),
+  )
+  return rows.length
 }
-
-type SessionLogDoc = { id: unknown; user?: unknown; sessionId?: unknown }
 
 /**
  * Ends a login session now: its token stops working on its next request (the session leaves
  * the user's `sessions`, which Payload's JWT strategy checks on every request), and its log is
  * closed with `reason`. One transaction.
  */
-export async function endLoginSession(req: PayloadRequest, log: SessionLogDoc, reason: EndReason): Promise<void> {
-  const userId = relationId(log.user)
-  const sessionId = typeof log.sessionId === 'string' ? log.sessionId : null
+export async function endLoginSession(req: PayloadRequest, sessionLogId: ID, reason: EndReason): Promise<void> {
   await inTransaction(req, async () => {
-    if (userId && sessionId) {
-      const db = await drizzleFor(req.payload, req)
-      await db.execute(sql`delete from users_sessions where id = ${sessionId} and _parent_id = ${userId}::uuid`)
-    }
-    await closeSessionLogs(req, { id: { equals: String(log.id) } }, reason)
+    const db = await drizzleFor(req.payload, req)
+    await db.execute(sql`
+      delete from users_sessions as s using session_logs as log
+       where log.id = ${sessionLogId}::uuid and s.id = log.session_id and s._parent_id = log.user_id`)
+    await closeSessionLogs(req, { id: sessionLogId }, reason)
   })
 }
 
 /** The session a request came with: its user and id, when it is a cookie session of a person. */
 export function cookieSessionOf(req: PayloadRequest): { userId: ID; sessionId: string } | null {
   const user = req.user as { id?: unknown; collection?: string; _sid?: string } | null
-  if (!user?._sid || user.collection !== 'users' || req.headers?.get('authorization')) return null
+  if (!user?._sid || user.collection !== USERS_SLUG || req.headers?.get('authorization')) return null
   return { userId: String(user.id), sessionId: user._sid }
 }

@@ -1,16 +1,36 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { conflict, forbidden, getAccessContext, grantsWith, notFound, relationId, SESSION_LOGS_SLUG, unauthorized } from '@/access'
+import {
+  type AccessContext,
+  conflict,
+  forbidden,
+  getAccessContext,
+  grantsWith,
+  notFound,
+  relationId,
+  SESSION_LOGS_SLUG,
+  unauthorized,
+} from '@/access'
 import { inTransaction } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 
+import { USERS_SLUG } from '../../tenancy'
 import { recordStaffAction } from '../auditLogs/hooks'
 import { endLoginSession } from './loginSessions'
+
+/** Whether the person holds `sessionLogs.revoke` in an organization `userId` still belongs to. */
+async function mayRevokeSessionsOf(req: PayloadRequest, context: AccessContext, userId: string | null): Promise<boolean> {
+  if (!userId) return false
+  const user = await req.payload.findByID({ collection: USERS_SLUG, id: userId, depth: 0, overrideAccess: true, disableErrors: true, select: { memberships: true } })
+  const memberOf = new Set(((user?.memberships ?? []) as { organization?: unknown }[]).map((row) => relationId(row.organization)))
+  return grantsWith(context, 'sessionLogs.revoke').some((grant) => memberOf.has(grant.organization))
+}
 
 /**
  * `POST /api/session-logs/:id/revoke`: ends a login session at once. Everyone may end their own
  * sessions (a lost phone, a shared computer); `sessionLogs.revoke` (org-admins) ends those of
- * the organization's people. Someone else's session is also recorded in the audit log.
+ * the people who still belong to the organization. Someone else's session is also recorded in
+ * the audit log.
  */
 export const revokeSessionEndpoint: Endpoint = {
   path: '/:id/revoke',
@@ -27,25 +47,23 @@ export const revokeSessionEndpoint: Endpoint = {
           req,
           overrideAccess: false,
           disableErrors: true,
-          context: { withSessionId: true },
-        })) as (Record<string, unknown> & { id: string }) | null)
+        })) as Record<string, unknown> | null)
       : null
     if (!log) throw notFound('No such session.')
 
     const ownerId = relationId(log.user)
     const own = ownerId === context.userId
-    const organizations = [relationId(log.organization), relationId(log.activeOrganization)]
-    if (!own && !context.isSuperAdmin && !grantsWith(context, 'sessionLogs.revoke').some((grant) => organizations.includes(grant.organization))) {
+    if (!own && !context.isSuperAdmin && !(await mayRevokeSessionsOf(req, context, ownerId))) {
       throw forbidden("You may end your own sessions; ending other people's is for their organization's admins.")
     }
     if (log.outcome !== 'success') throw conflict('That was a failed sign-in attempt; there is no session to end.')
     if (log.logoutAt) throw conflict(`This session already ended (${String(log.endReason ?? 'logout')}).`)
 
     await inTransaction(req, async () => {
-      await endLoginSession(req, log, 'revoked')
+      await endLoginSession(req, id, 'revoked')
       if (own) return
       await recordStaffAction(req, {
-        organization: relationId(log.activeOrganization) ?? relationId(log.organization),
+        organization: context.activeOrganization ?? relationId(log.activeOrganization) ?? relationId(log.organization),
         action: 'LOGIN_SESSION_REVOKE',
         targetType: SESSION_LOGS_SLUG,
         targetId: id,

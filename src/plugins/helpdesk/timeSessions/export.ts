@@ -43,7 +43,7 @@ export async function exportTimeSessions(req: PayloadRequest): Promise<TimeExpor
   const system = { depth: 0, overrideAccess: true, req } as const
 
   const organizationId = params.get('organization') ?? (await activeOrganization(req))
-  if (!organizationId) throw badRequest('organization is required: you work in several organizations.')
+  if (!organizationId) throw badRequest('Choose an organization: ?organization=<id>, or switch to one.')
   const memberOf = context.grants.some((grant) => grant.organization === organizationId && grant.scope !== 'self')
   if (!isUuid(organizationId) || (!context.isSuperAdmin && !memberOf)) throw notFound('No such organization.')
   const organization = await req.payload.findByID({ collection: 'organizations', id: organizationId, disableErrors: true, ...system })

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { jsonBodyOf as bodyOf } from '@/lib/jsonBody'
+import { jsonBodyOf } from '@/lib/jsonBody'
 
 import { exportTimeSessions } from '../export'
 import { agentTimeSessions, ticketTimeSessions } from '../listing'
@@ -13,18 +13,18 @@ export const timeSessionEndpoints: Endpoint[] = [
   {
     path: '/start',
     method: 'post',
-    handler: async (req) => Response.json(await startTimer(req, await bodyOf(req, '{ ticket, note? }')), { status: 201 }),
+    handler: async (req) => Response.json(await startTimer(req, await jsonBodyOf(req, '{ ticket, note? }')), { status: 201 }),
   },
   {
     path: '/stop',
     method: 'post',
-    handler: async (req) => Response.json(await stopTimer(req, await bodyOf(req, '{ session, note? }'))),
+    handler: async (req) => Response.json(await stopTimer(req, await jsonBodyOf(req, '{ session, note? }'))),
   },
   {
     path: '/manual',
     method: 'post',
     handler: async (req) =>
-      Response.json(await addManualEntry(req, await bodyOf(req, '{ ticket, startTime, endTime, note? }')), { status: 201 }),
+      Response.json(await addManualEntry(req, await jsonBodyOf(req, '{ ticket, startTime, endTime, note? }')), { status: 201 }),
   },
   {
     path: '/export',
@@ -43,7 +43,7 @@ export const timeSessionEndpoints: Endpoint[] = [
   {
     path: '/:id/adjust',
     method: 'post',
-    handler: async (req) => Response.json(await adjustEntry(req, routeId(req), await bodyOf(req, '{ minutes, reason }')), { status: 201 }),
+    handler: async (req) => Response.json(await adjustEntry(req, routeId(req), await jsonBodyOf(req, '{ minutes, reason }')), { status: 201 }),
   },
 ]
 

@@ -6,7 +6,7 @@ import {
   can,
   canCreate,
   getAccessContext,
-  isStaff,
+  isStaffAnywhere,
   narrowedBy,
   type Role,
   ROLE_LABELS,
@@ -41,8 +41,8 @@ export const USER_PATHS: TenantPaths = {
 
 const NOT_SUPER_ADMIN: Where = { isSuperAdmin: { not_equals: true } }
 
-/** The admin panel is for staff; customers use the captive portal. */
-const staffOnly = async ({ req }: { req: PayloadRequest }) => isStaff(await getAccessContext(req))
+/** The admin panel is for staff (in any of their organizations); customers use the captive portal. */
+const staffOnly = async ({ req }: { req: PayloadRequest }) => isStaffAnywhere(await getAccessContext(req))
 
 const permissionOptions = ALL_PERMISSIONS.map((permission) => ({ label: permission, value: permission }))
 

@@ -16,13 +16,15 @@ import { requestIp } from '@/lib/clientIp'
 import { isUuid } from '@/lib/ids'
 import { jsonBodyOf } from '@/lib/jsonBody'
 
+import { ORGANIZATIONS_SLUG } from '../../Organizations'
+
 type OrganizationOption = { id: string; name: string; role: string | null }
 
 /** The tenant context as the person's client needs it: where they are and where they may go. */
 async function describeContext(req: PayloadRequest, context: AccessContext) {
   const ids = context.isSuperAdmin ? null : [...context.organizations]
   const { docs } = await req.payload.find({
-    collection: 'organizations',
+    collection: ORGANIZATIONS_SLUG,
     where: ids ? { id: { in: ids } } : {},
     depth: 0,
     limit: ids ? ids.length : 500,
@@ -73,7 +75,7 @@ export const tenantContextEndpoints: Endpoint[] = [
       if (target !== null && (typeof target !== 'string' || !isUuid(target))) throw badRequest('organization must be an organization id.')
       if (target === null && !context.isSuperAdmin) throw badRequest('Choose an organization: send { organization: <id> }.')
       if (context.isSuperAdmin && target) {
-        const exists = await req.payload.count({ collection: 'organizations', where: { id: { equals: target } }, overrideAccess: true })
+        const exists = await req.payload.count({ collection: ORGANIZATIONS_SLUG, where: { id: { equals: target } }, overrideAccess: true })
         if (exists.totalDocs === 0) throw notFound('No such organization.')
       }
       if (!context.isSuperAdmin && !context.organizations.includes(target as string)) {
@@ -83,7 +85,9 @@ export const tenantContextEndpoints: Endpoint[] = [
 
       const ip = requestIp(req.headers)
       const activeOrganization = await changeActiveOrganization(await systemRequestIn(req), context.sessionLogId, (current) =>
-        current === target ? null : { user: context.userId!, event: 'SWITCH_TENANT', to: target as string | null, reason: 'switched', ip },
+        current === target
+          ? null
+          : { user: context.userId!, event: 'SWITCH_TENANT', to: target as string | null, reason: 'switched', ip, platformOwner: context.isSuperAdmin },
       )
       return Response.json(await describeContext(req, { ...context, activeOrganization }))
     },
@@ -105,6 +109,7 @@ export const recordDefaultOrganizationChange: CollectionAfterChangeHook = async 
     reason: 'default organization changed',
     ip: requestIp(req.headers),
     changedBy,
+    platformOwner: Boolean(doc.isSuperAdmin),
   })
   return doc
 }

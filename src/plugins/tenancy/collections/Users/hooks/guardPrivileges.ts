@@ -116,10 +116,13 @@ export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, origin
     )
   }
 
+  // A person's credentials and overrides hold in every organization they belong to, so these
+  // checks weigh the editor's memberships everywhere, not only in the organization they work in.
+  const everywhere = context.allGrants.filter((grant) => grant.permissions.has(permission))
   const accountChanges = [...ACCOUNT_FIELDS, 'password'].filter((field) => fieldChanged(field, data, original))
   if (accountChanges.length > 0 && operation === 'update') {
     const everyMembership = [...before, ...after]
-    if (everyMembership.length === 0 || !everyMembership.every((row) => covered(grants, row))) {
+    if (everyMembership.length === 0 || !everyMembership.every((row) => covered(everywhere, row))) {
       throw forbidden(
         `You cannot change ${accountChanges.join(', ')} of a user who also belongs to organizations or branches you do not administer.`,
       )
@@ -129,7 +132,7 @@ export const guardPrivileges: CollectionBeforeChangeHook = async ({ data, origin
   // Overrides apply in every organization the user belongs to, so whoever adds a permission, or
   // a membership to someone who carries overrides, must hold those permissions there themselves.
   const holds = (permission: string, organization: string) =>
-    context.grants.some(
+    context.allGrants.some(
       (grant) => grant.organization === organization && grant.scope !== 'self' && grant.permissions.has(permission as Permission),
     )
   const addedBefore = new Set<string>((original?.addedPermissions as string[] | undefined) ?? [])

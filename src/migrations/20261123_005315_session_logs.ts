@@ -45,6 +45,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"from_organization_id" uuid,
   	"organization_id" uuid,
   	"metadata" jsonb,
+  	"platform_owner" boolean DEFAULT false,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
