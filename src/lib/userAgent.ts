@@ -28,6 +28,7 @@ export function deviceInfoOf(userAgent: string | null | undefined): DeviceInfo {
   const os = joined(parsed.os.name, parsed.os.version)
   const deviceType = parsed.device.type ?? (browser || os ? 'desktop' : 'unknown')
   const model = joined(parsed.device.vendor, parsed.device.model)
-  const what = browser && os ? `${browser} on ${os}` : (browser ?? os ?? 'Unknown client')
+  // A client the parser does not know (curl, an app) is named by its user agent's first word.
+  const what = browser && os ? `${browser} on ${os}` : (browser ?? os ?? stored.split(/\s+/)[0].slice(0, 40))
   return { browser, os, deviceType, summary: `${what}${model ? ` · ${model}` : ''} (${deviceType})` }
 }

@@ -138,7 +138,7 @@ describe('deviceInfoOf', () => {
     })
     expect(deviceInfoOf('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0').summary).toBe('Firefox 121 on Linux (desktop)')
     expect(deviceInfoOf('')).toEqual({ browser: null, os: null, deviceType: 'unknown', summary: 'Unknown device' })
-    expect(deviceInfoOf('curl/8.4.0').summary).toBe('Unknown client (unknown)')
+    expect(deviceInfoOf('curl/8.4.0').summary).toBe('curl/8.4.0 (unknown)')
   })
 
   it('keeps at most 512 characters of a user agent', () => {
