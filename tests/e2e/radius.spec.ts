@@ -3,31 +3,17 @@
  * (127.0.0.1, secret testing123) with a demo voucher gets an Access-Accept with the plan's rate
  * limit and time, and the accounting that follows shows on the session in /admin.
  */
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
-
 import { expect, test } from '@playwright/test'
 
 import { DEMO, signInOverRest, signInToAdmin } from './helpers'
-import { RADIUS_PORTS } from './radiusPorts'
-
-const run = promisify(execFile)
-
-async function radclient(type: 'acct', attributes: string): Promise<string> {
-  const child = execFile('/usr/bin/radclient', ['-x', '-r', '2', '-t', '3', `127.0.0.1:${RADIUS_PORTS.accounting}`, type, 'testing123'])
-  child.stdin!.end(attributes)
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  await new Promise((resolve) => child.on('close', resolve))
-  return output
-}
+import { radclient, radtest } from './radius'
 
 test('radtest with a demo voucher is accepted, and its accounting shows in the admin panel', async ({ page, request }) => {
   await signInOverRest(request, DEMO.manager)
   const vouchers = await (await request.get('/api/vouchers?where[batchId][equals]=DEMO-1HOUR&where[status][equals]=AVAILABLE&limit=1&depth=0')).json()
   const code: string = vouchers.docs[0].code
 
-  const { stdout } = await run('radtest', [code, code, `127.0.0.1:${RADIUS_PORTS.auth}`, '0', 'testing123'])
+  const stdout = await radtest(code)
   expect(stdout).toContain('Received Access-Accept')
   expect(stdout).toContain('Mikrotik-Rate-Limit = "5M/10M"')
   expect(stdout).toMatch(/Session-Timeout = 3[56]\d\d/)

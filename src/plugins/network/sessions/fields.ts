@@ -21,7 +21,7 @@ const AUTH_METHOD_LABELS: Record<AuthMethod, string> = {
 export const CONTROL_ACTIONS = ['disconnect', 'coa'] as const
 export const CONTROL_OUTCOMES = ['sent', 'acknowledged', 'refused', 'api-fallback', 'failed'] as const
 export type ControlOutcome = (typeof CONTROL_OUTCOMES)[number]
-const CONTROL_OUTCOME_LABELS: Record<ControlOutcome, string> = {
+export const CONTROL_OUTCOME_LABELS: Record<ControlOutcome, string> = {
   sent: 'Sent, no answer yet',
   acknowledged: 'Acknowledged by the router',
   refused: 'Refused by the router',

@@ -1,0 +1,122 @@
+import type { Where } from 'payload'
+
+import { canonicalMac } from '@/lib/mac'
+import type { Plan, Session, User, Voucher } from '@/payload-types'
+
+import type { Branch, Staff } from './staff'
+
+export type LiveRow = {
+  id: string
+  customer: string
+  voucher: string | null
+  mac: string
+  ip: string | null
+  plan: string | null
+  branch: string
+  startedAt: string
+  expiresAt: string
+  bytesUsed: number
+  bytesLeft: number | null
+  status: string
+}
+
+export type EndedRow = { id: string; customer: string; mac: string; endedAt: string; outcome: string | null; errorCause: string | null }
+
+const MB = 1_048_576
+const PAGE_SIZE = 50
+
+/** What a search box text matches: a MAC (any spelling), an IP, a customer's name or email, a voucher code. */
+export function searchWhere(text: string): Where | null {
+  const query = text.trim().slice(0, 100)
+  if (!query) return null
+  const clauses: Where[] = [
+    { 'user.name': { like: query } },
+    { 'user.email': { like: query } },
+    { 'voucher.code': { equals: query.toUpperCase() } },
+    { 'usage.lastIp': { equals: query } },
+  ]
+  const mac = canonicalMac(query)
+  if (mac) clauses.push({ deviceMac: { equals: mac } })
+  else if (/^[0-9a-f:.-]{2,17}$/i.test(query)) clauses.push({ deviceMac: { like: query.toUpperCase() } })
+  return { or: clauses }
+}
+
+/** The customer's name, or what they are to the branch when their account is not one it reads. */
+function nameOf(session: Session): string {
+  const user = session.user
+  if (user && typeof user === 'object') return (user as User).name || (user as User).email
+  return session.voucher ? 'Voucher guest' : 'Customer'
+}
+
+/**
+ * The open WiFi sessions of `branches` (the person's own, as their access allows), newest first,
+ * a page at a time, through the Local API as the person.
+ */
+export async function loadLiveSessions(staff: Staff, branches: Branch[], search: string, page: number) {
+  const { req } = staff
+  const names = new Map(branches.map((branch) => [branch.id, branch.name]))
+  const conditions: Where[] = [{ status: { in: ['pending', 'active'] } }, { location: { in: branches.map((branch) => branch.id) } }]
+  const matching = searchWhere(search)
+  if (matching) conditions.push(matching)
+  const result = await req.payload.find({
+    collection: 'sessions',
+    where: { and: conditions },
+    sort: '-startedAt',
+    depth: 1,
+    limit: PAGE_SIZE,
+    page,
+    req,
+    overrideAccess: false,
+  })
+  const rows: LiveRow[] = result.docs.map((session) => {
+    const plan = session.plan && typeof session.plan === 'object' ? (session.plan as Plan) : null
+    const voucher = session.voucher && typeof session.voucher === 'object' ? (session.voucher as Voucher) : null
+    const used = Number(session.usage?.inputOctets ?? 0) + Number(session.usage?.outputOctets ?? 0)
+    const cap = plan?.dataCapMB ? plan.dataCapMB * MB : null
+    const location = typeof session.location === 'object' ? String(session.location.id) : String(session.location)
+    return {
+      id: String(session.id),
+      customer: nameOf(session),
+      voucher: voucher?.code ?? null,
+      mac: session.deviceMac,
+      ip: session.usage?.lastIp ?? null,
+      plan: plan?.name ?? null,
+      branch: names.get(location) ?? '',
+      startedAt: session.startedAt,
+      expiresAt: session.expiresAt,
+      bytesUsed: used,
+      bytesLeft: cap === null ? null : Math.max(0, cap - used),
+      status: session.status,
+    }
+  })
+  return { rows, page: result.page ?? 1, totalPages: result.totalPages, total: result.totalDocs }
+}
+
+/** Sessions force-logged out in these branches in the last 15 minutes, with what their router did. */
+export async function loadRecentForceLogouts(staff: Staff, branches: Branch[]): Promise<EndedRow[]> {
+  const { req } = staff
+  const since = new Date(Date.now() - 15 * 60_000).toISOString()
+  const { docs } = await req.payload.find({
+    collection: 'sessions',
+    where: {
+      and: [
+        { terminateCause: { equals: 'Admin-Reset' } },
+        { endedAt: { greater_than: since } },
+        { location: { in: branches.map((branch) => branch.id) } },
+      ],
+    },
+    sort: '-endedAt',
+    depth: 1,
+    limit: 20,
+    req,
+    overrideAccess: false,
+  })
+  return docs.map((session) => ({
+    id: String(session.id),
+    customer: nameOf(session),
+    mac: session.deviceMac,
+    endedAt: String(session.endedAt),
+    outcome: session.control?.outcome ?? null,
+    errorCause: session.control?.errorCause ?? null,
+  }))
+}

@@ -1,0 +1,96 @@
+import { TZDate } from '@date-fns/tz'
+import { sql } from '@payloadcms/db-postgres'
+import type { Where } from 'payload'
+
+import { grantsWith } from '@/access'
+import { drizzleFor, rowsOf } from '@/db/sql'
+
+import type { Branch, Staff } from './staff'
+
+export type Overview = {
+  devicesOnline: number
+  sessionsStartedToday: number
+  bytesToday: number
+  routers: { online: number; offline: number } | null
+  openTickets: number | null
+  vouchersLeft: { plan: string; planName: string; left: number }[] | null
+}
+
+/** Midnight today in `timeZone`, as an instant. */
+export function startOfToday(timeZone: string, now = new Date()): Date {
+  const local = new TZDate(now.getTime(), timeZone)
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone).getTime())
+}
+
+const OPEN_TICKETS = ['open', 'in-progress', 'waiting']
+
+/**
+ * The overview's figures for `branches` (one, or all the person's), each counted in the
+ * database: sessions and data by SQL aggregation over the branches the person may read, the
+ * rest through the Local API with their access. A figure the person may not see is `null`.
+ */
+export async function loadOverview(staff: Staff, branches: Branch[], timeZone: string): Promise<Overview> {
+  const { req, organization } = staff
+  const organizationId = String(organization.id)
+  const branchIds = branches.map((branch) => branch.id)
+  const since = startOfToday(timeZone)
+  const asPerson = { req, overrideAccess: false } as const
+  const inBranches: Where = { location: { in: branchIds } }
+
+  const db = await drizzleFor(req.payload, req)
+  const [usage] = branchIds.length
+    ? rowsOf<{ online: string; started: string; bytes: string }>(
+        await db.execute(sql`
+          select count(*) filter (where status = 'active') as online,
+                 count(*) filter (where started_at >= ${since.toISOString()}::timestamptz) as started,
+                 coalesce(sum(usage_input_octets + usage_output_octets) filter (where started_at >= ${since.toISOString()}::timestamptz), 0) as bytes
+            from sessions
+           where organization_id = ${organizationId}::uuid
+             and location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})
+             and (status in ('pending', 'active') or started_at >= ${since.toISOString()}::timestamptz)`),
+      )
+    : [{ online: '0', started: '0', bytes: '0' }]
+
+  const can = (permission: Parameters<typeof grantsWith>[1]) =>
+    staff.context.isSuperAdmin || grantsWith(staff.context, permission).length > 0
+
+  const routers = can('routers.read')
+    ? {
+        online: (await req.payload.count({ collection: 'routers', where: { and: [inBranches, { status: { equals: 'ONLINE' } }] }, ...asPerson })).totalDocs,
+        offline: (await req.payload.count({ collection: 'routers', where: { and: [inBranches, { status: { not_equals: 'ONLINE' } }] }, ...asPerson })).totalDocs,
+      }
+    : null
+
+  const openTickets = can('tickets.read')
+    ? (
+        await req.payload.count({
+          collection: 'tickets',
+          where: { and: [{ status: { in: OPEN_TICKETS } }, { or: [inBranches, { location: { exists: false } }] }] },
+          ...asPerson,
+        })
+      ).totalDocs
+    : null
+
+  let vouchersLeft: Overview['vouchersLeft'] = null
+  if (can('vouchers.read')) {
+    const { docs: plans } = await req.payload.find({ collection: 'plans', depth: 0, limit: 200, pagination: false, sort: 'name', ...asPerson, select: { name: true } })
+    vouchersLeft = []
+    for (const plan of plans) {
+      const left = await req.payload.count({
+        collection: 'vouchers',
+        where: { and: [{ plan: { equals: plan.id } }, { status: { equals: 'AVAILABLE' } }, { or: [inBranches, { location: { exists: false } }] }] },
+        ...asPerson,
+      })
+      if (left.totalDocs > 0) vouchersLeft.push({ plan: String(plan.id), planName: String(plan.name), left: left.totalDocs })
+    }
+  }
+
+  return {
+    devicesOnline: Number(usage.online),
+    sessionsStartedToday: Number(usage.started),
+    bytesToday: Number(usage.bytes),
+    routers,
+    openTickets,
+    vouchersLeft,
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The branch managers' dashboard in the built app: who gets in, the overview's figures, live
+ * sessions of one's own branches only (also when guessing URLs), search and force logout.
+ * Screenshots of each page at desktop and tablet width go to the test artifacts.
+ */
+import { expect, type Page, test } from '@playwright/test'
+
+import { DEMO, demoIds, signInOverRest } from './helpers'
+import { bringDeviceOnline } from './radius'
+
+test.describe.configure({ mode: 'serial' })
+
+let ids: Awaited<ReturnType<typeof demoIds>>
+
+test.beforeAll(async ({ request }) => {
+  ids = await demoIds(request)
+})
+
+async function signInToDashboard(page: Page, { email, password }: { email: string; password: string }) {
+  await page.goto('/dashboard/login')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** A device MAC of its own per run (reruns against a reused app find earlier ones still online). */
+function randomMac(): { dashes: string; colons: string } {
+  const bytes = ['A4', '5E', '60', ...Array.from({ length: 3 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0').toUpperCase())]
+  return { dashes: bytes.join('-'), colons: bytes.join(':') }
+}
+
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'tablet', width: 768, height: 1024 },
+]
+
+async function screenshots(page: Page, name: string) {
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size.name}.png`), fullPage: true })
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+test('nobody signed in is sent to the sign-in page, and a customer is refused', async ({ page }) => {
+  await page.goto('/dashboard/sessions')
+  await expect(page).toHaveURL(/\/dashboard\/login$/)
+  await expect(page.getByRole('heading', { name: 'Beacon dashboard' })).toBeVisible()
+
+  await signInToDashboard(page, DEMO.customer)
+  await expect(page).toHaveURL(/\/portal$/)
+  await page.goto('/dashboard')
+  await expect(page).toHaveURL(/\/portal$/)
+  await expect(page.getByText('devices online now')).toHaveCount(0)
+})
+
+test('a wrong password is answered in words on the sign-in page', async ({ page }) => {
+  await signInToDashboard(page, { email: DEMO.manager.email, password: 'not-the-password' })
+  await expect(page.locator('main [role="alert"]')).toHaveText('The email or password provided is incorrect.')
+  await expect(page).toHaveURL(/\/dashboard\/login$/)
+})
+
+test("the Downtown manager's overview counts Downtown, and links to its pages", async ({ page }) => {
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await expect(page.getByRole('heading', { name: 'Overview · Downtown' })).toBeVisible()
+  await expect(page.locator('header')).toContainText('Demo ISP')
+  // Alice's demo device is online at Downtown; the 20 "1 Hour" and 5 "Day Pass" vouchers are Downtown's.
+  await expect(page.locator('[data-figure="devices-online"] .figure')).not.toHaveText('0')
+  await expect(page.locator('[data-figure="vouchers-left"]')).toContainText('Day Pass: 5')
+  await expect(page.locator('[data-figure="open-tickets"]')).toBeVisible()
+  await screenshots(page, 'overview')
+  await page.locator('[data-figure="devices-online"]').click()
+  await expect(page).toHaveURL(/\/dashboard\/sessions$/)
+})
+
+test('live sessions show Downtown’s devices only, find them by MAC, IP and voucher, and refuse other branches by URL', async ({ page, request }) => {
+  await signInOverRest(request, DEMO.manager)
+  const mac = randomMac()
+  const device = await bringDeviceOnline(request, mac.dashes, '10.5.50.201')
+
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.goto('/dashboard/sessions')
+  const row = page.locator(`tr[data-session="${device.sessionId}"]`)
+  await expect(row).toContainText(mac.colons)
+  await expect(row).toContainText('10.5.50.201')
+  await expect(row).toContainText(`voucher ${device.code}`)
+  await expect(row).toContainText('1 Hour')
+  await screenshots(page, 'live-sessions')
+
+  for (const query of [mac.colons.toLowerCase(), mac.dashes, device.code]) {
+    await page.getByLabel('Search live sessions').fill(query)
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page.locator('tbody tr[data-session]')).toHaveCount(1)
+    await expect(row).toBeVisible()
+  }
+  await page.getByLabel('Search live sessions').fill('10.5.50.201')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(row).toBeVisible()
+  await expect(page.locator('tbody tr[data-session]', { hasText: 'A4:5E:60:C1:22:01' })).toHaveCount(0)
+  await page.getByLabel('Search live sessions').fill('00:00:00:00:00:00')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page.getByText('No device online matches “00:00:00:00:00:00”')).toBeVisible()
+
+  // Another branch of the organization, and another organization's, by guessing the URL.
+  for (const branch of [ids.airport, ids.mainStreet, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+    await page.goto(`/dashboard/sessions?branch=${branch}`)
+    await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
+    await expect(page.locator('tbody tr[data-session]')).toHaveCount(0)
+  }
+  await page.goto(`/dashboard?branch=${ids.airport}`)
+  await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
+})
+
+test('force logout asks first, ends the session, and shows it under "Force-logged out recently"', async ({ page, request }) => {
+  await signInOverRest(request, DEMO.manager)
+  const mac = randomMac()
+  const device = await bringDeviceOnline(request, mac.dashes, '10.5.50.202')
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.goto('/dashboard/sessions')
+  const row = page.locator(`tr[data-session="${device.sessionId}"]`)
+  await row.getByRole('button', { name: 'Force logout' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Force logout?' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(row).toBeVisible()
+  expect((await (await request.get(`/api/sessions/${device.sessionId}?depth=0`)).json()).status).toBe('active')
+
+  await row.getByRole('button', { name: 'Force logout' }).click()
+  await dialog.getByRole('button', { name: 'Force logout' }).click()
+  await expect(row).toHaveCount(0)
+  const ended = page.locator(`tr[data-ended-session="${device.sessionId}"]`)
+  await expect(ended).toContainText(mac.colons)
+  // The RADIUS service's job runner is off in these tests: the Disconnect waits in its queue.
+  await expect(ended).toContainText('Queued for the router')
+  const stored = await (await request.get(`/api/sessions/${device.sessionId}?depth=0`)).json()
+  expect(stored).toMatchObject({ status: 'terminated', terminateCause: 'Admin-Reset' })
+})
+
+test('the dashboard follows the signed-in person’s organization: Other ISP’s admin sees Other ISP only', async ({ page }) => {
+  await signInToDashboard(page, DEMO.otherAdmin)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await expect(page.getByRole('heading', { name: /Overview · Main Street/ })).toBeVisible()
+  await expect(page.locator('header')).toContainText('Other ISP')
+  await page.goto('/dashboard/sessions')
+  await expect(page.getByText('A4:5E:60:C1:22:01')).toHaveCount(0)
+  await page.goto(`/dashboard/sessions?branch=${ids.downtown}`)
+  await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
+})

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+
+import { startOfToday } from '@/dashboard/overview'
+import { searchWhere } from '@/dashboard/liveSessions'
+import { formatBytes, formatDuration } from '@/lib/format'
+
+describe('formatBytes', () => {
+  it('counts in binary units, as plans count data', () => {
+    expect(formatBytes(0)).toBe('0 B')
+    expect(formatBytes(1023)).toBe('1023 B')
+    expect(formatBytes(1024)).toBe('1.0 KB')
+    expect(formatBytes(84 * 1_048_576)).toBe('84.0 MB')
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB')
+    expect(formatBytes(250 * 1024 ** 3)).toBe('250 GB')
+    expect(formatBytes(Number.NaN)).toBe('0 B')
+  })
+})
+
+describe('formatDuration', () => {
+  it('reads as time left', () => {
+    expect(formatDuration(-5_000)).toBe('0 s')
+    expect(formatDuration(45_000)).toBe('45 s')
+    expect(formatDuration(39 * 60_000 + 10_000)).toBe('39 min')
+    expect(formatDuration(65 * 60_000)).toBe('1 h 05 min')
+    expect(formatDuration(50 * 3600_000)).toBe('2 d 2 h')
+  })
+})
+
+describe('startOfToday', () => {
+  it("is midnight in the branch's time zone", () => {
+    const now = new Date('2026-11-23T01:30:00Z')
+    expect(startOfToday('Africa/Nairobi', now).toISOString()).toBe('2026-11-22T21:00:00.000Z')
+    expect(startOfToday('UTC', now).toISOString()).toBe('2026-11-23T00:00:00.000Z')
+    expect(startOfToday('America/New_York', now).toISOString()).toBe('2026-11-22T05:00:00.000Z')
+  })
+})
+
+describe('searchWhere', () => {
+  it('matches a MAC in any spelling, an IP, a name or email, and a voucher code', () => {
+    expect(searchWhere('   ')).toBeNull()
+    const where = searchWhere('a4-5e-60-c1-22-01') as { or: Record<string, unknown>[] }
+    expect(where.or).toContainEqual({ deviceMac: { equals: 'A4:5E:60:C1:22:01' } })
+    expect(where.or).toContainEqual({ 'user.name': { like: 'a4-5e-60-c1-22-01' } })
+    expect((searchWhere('7kq2m9xh') as { or: unknown[] }).or).toContainEqual({ 'voucher.code': { equals: '7KQ2M9XH' } })
+    expect((searchWhere('10.5.50.12') as { or: unknown[] }).or).toContainEqual({ 'usage.lastIp': { equals: '10.5.50.12' } })
+    expect((searchWhere('a4:5e') as { or: unknown[] }).or).toContainEqual({ deviceMac: { like: 'A4:5E' } })
+  })
+})
