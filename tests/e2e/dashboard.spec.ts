@@ -149,3 +149,41 @@ test('the dashboard follows the signed-in person’s organization: Other ISP’s
   await page.goto(`/dashboard/sessions?branch=${ids.downtown}`)
   await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
 })
+
+test('history filters ended sessions on the server, and its CSV holds what the page shows', async ({ page }) => {
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  // The last 7 days by default: Alice's Day Pass (3 days ago) and 1 Hour (5 days ago), not the one 9 days ago.
+  await page.goto('/dashboard/history')
+  const table = page.getByRole('table', { name: 'Ended sessions' })
+  await expect(table).toContainText('10.5.50.31')
+  await expect(table).toContainText('10.5.50.7')
+  await expect(table).not.toContainText('10.5.50.44')
+  await screenshots(page, 'history')
+
+  await page.getByLabel('End reason').selectOption('Session-Timeout')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/cause=Session-Timeout/)
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table).toContainText('10.5.50.31')
+  await expect(table).toContainText('Day Pass')
+
+  const exportLink = page.getByRole('link', { name: 'Export CSV' })
+  const csv = await (await page.request.get((await exportLink.getAttribute('href'))!)).text()
+  const lines = csv.trim().split('\n')
+  expect(lines[0]).toBe('started,ended,minutes,customer,voucher,mac,ip,plan,branch,bytes,end reason')
+  expect(lines).toHaveLength(2)
+  expect(lines[1]).toContain('10.5.50.31')
+  expect(lines[1]).toContain('Day Pass')
+  expect(lines[1]).toContain('Session-Timeout')
+
+  const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10)
+  await page.goto(`/dashboard/history?from=${twoWeeksAgo}&cause=Admin-Reset`)
+  await expect(table).toContainText('10.5.50.44')
+
+  await page.goto('/dashboard/history?from=2026-02-30')
+  await expect(page.locator('main [role="alert"]')).toHaveText('from is not a real date: 2026-02-30.')
+  await page.goto(`/dashboard/history?branch=${ids.airport}`)
+  await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
+  expect((await page.request.get(`/dashboard/history/export?branch=${ids.airport}`)).status()).toBe(404)
+})

@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic'
 const PAGES = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/sessions', label: 'Live sessions' },
+  { href: '/dashboard/history', label: 'History' },
 ]
 
 /** Every signed-in dashboard page: staff only, in the organization they work in, in its colour. */

@@ -1,0 +1,125 @@
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import type { Where } from 'payload'
+
+import { dayRange } from '@/lib/days'
+import { isUuid } from '@/lib/ids'
+import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
+import type { Plan, Session, User, Voucher } from '@/payload-types'
+
+import type { BranchSelection } from './branches'
+import type { Staff } from './staff'
+
+export type HistoryFilters = { from: string; to: string; plan: string; customer: string; cause: string }
+
+export type HistoryRow = {
+  id: string
+  customer: string
+  voucher: string | null
+  mac: string
+  ip: string | null
+  plan: string | null
+  branch: string
+  startedAt: string
+  endedAt: string | null
+  minutes: number
+  bytes: number
+  cause: string | null
+}
+
+const HISTORY_DAYS = 366
+const PAGE_SIZE = 50
+
+type Params = Record<string, string | string[] | undefined>
+const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? '').trim().slice(0, 100)
+
+/** The filters from the query string: the last 7 days (in `timeZone`) unless dates are given. */
+export function historyFilters(params: Params, timeZone: string, now = new Date()): HistoryFilters {
+  const today = format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd')
+  const weekAgo = format(new TZDate(now.getTime() - 6 * 86_400_000, timeZone), 'yyyy-MM-dd')
+  return {
+    from: text(params.from) || weekAgo,
+    to: text(params.to) || today,
+    plan: text(params.plan),
+    customer: text(params.customer),
+    cause: text(params.cause),
+  }
+}
+
+/** The ended sessions the filters name, as a Local API query, or the reason the filters are wrong. */
+export function historyWhere(filters: HistoryFilters, selection: BranchSelection): { where: Where } | { error: string } {
+  const range = dayRange(filters.from, filters.to, selection.timeZone, HISTORY_DAYS)
+  if ('error' in range) return range
+  const conditions: Where[] = [
+    { status: { in: ['expired', 'terminated'] } },
+    { location: { in: selection.branches.map((branch) => branch.id) } },
+    { startedAt: { greater_than_equal: range.start.toISOString() } },
+    { startedAt: { less_than: range.end.toISOString() } },
+  ]
+  if (filters.plan) {
+    if (!isUuid(filters.plan)) return { error: 'Choose a plan from the list.' }
+    conditions.push({ plan: { equals: filters.plan } })
+  }
+  if (filters.cause) {
+    if (!(TERMINATE_CAUSES as readonly string[]).includes(filters.cause)) return { error: 'Choose an end reason from the list.' }
+    conditions.push({ terminateCause: { equals: filters.cause } })
+  }
+  if (filters.customer) {
+    conditions.push({
+      or: [{ 'user.name': { like: filters.customer } }, { 'user.email': { like: filters.customer } }, { 'voucher.code': { equals: filters.customer.toUpperCase() } }],
+    })
+  }
+  return { where: { and: conditions } }
+}
+
+function toRow(session: Session, branchNames: Map<string, string>): HistoryRow {
+  const plan = session.plan && typeof session.plan === 'object' ? (session.plan as Plan) : null
+  const voucher = session.voucher && typeof session.voucher === 'object' ? (session.voucher as Voucher) : null
+  const user = session.user && typeof session.user === 'object' ? (session.user as User) : null
+  const location = typeof session.location === 'object' ? String(session.location.id) : String(session.location)
+  const end = session.endedAt ? new Date(session.endedAt).getTime() : new Date(session.startedAt).getTime()
+  return {
+    id: String(session.id),
+    customer: user ? user.name || user.email : voucher ? 'Voucher guest' : 'Customer',
+    voucher: voucher?.code ?? null,
+    mac: session.deviceMac,
+    ip: session.usage?.lastIp ?? null,
+    plan: plan?.name ?? null,
+    branch: branchNames.get(location) ?? '',
+    startedAt: session.startedAt,
+    endedAt: session.endedAt ?? null,
+    minutes: Math.max(0, Math.round((end - new Date(session.startedAt).getTime()) / 60_000)),
+    bytes: Number(session.usage?.inputOctets ?? 0) + Number(session.usage?.outputOctets ?? 0),
+    cause: session.terminateCause ?? null,
+  }
+}
+
+/** One page of ended sessions, newest first, through the Local API as the person. */
+export async function loadHistory(staff: Staff, selection: BranchSelection, where: Where, page: number, limit = PAGE_SIZE) {
+  const names = new Map(selection.branches.map((branch) => [branch.id, branch.name]))
+  const result = await staff.req.payload.find({
+    collection: 'sessions',
+    where,
+    sort: '-startedAt',
+    depth: 1,
+    limit,
+    page,
+    req: staff.req,
+    overrideAccess: false,
+  })
+  return { rows: result.docs.map((session) => toRow(session, names)), page: result.page ?? 1, totalPages: result.totalPages, total: result.totalDocs }
+}
+
+/** The plans the person may filter by (their organization's). */
+export async function planOptions(staff: Staff): Promise<{ id: string; name: string }[]> {
+  const { docs } = await staff.req.payload.find({ collection: 'plans', depth: 0, limit: 200, pagination: false, sort: 'name', req: staff.req, overrideAccess: false, select: { name: true } })
+  return docs.map((plan) => ({ id: String(plan.id), name: String(plan.name) }))
+}
+
+export const HISTORY_CSV_HEADER = ['started', 'ended', 'minutes', 'customer', 'voucher', 'mac', 'ip', 'plan', 'branch', 'bytes', 'end reason'] as const
+
+/** A row as the CSV export writes it, times in the branch's time zone. */
+export function historyCsvRow(row: HistoryRow, timeZone: string): (string | number)[] {
+  const local = (value: string | null) => (value ? format(new TZDate(new Date(value).getTime(), timeZone), 'yyyy-MM-dd HH:mm') : '')
+  return [local(row.startedAt), local(row.endedAt), row.minutes, row.customer, row.voucher ?? '', row.mac, row.ip ?? '', row.plan ?? '', row.branch, row.bytes, row.cause ?? '']
+}
