@@ -187,3 +187,34 @@ test('history filters ended sessions on the server, and its CSV holds what the p
   await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
   expect((await page.request.get(`/dashboard/history/export?branch=${ids.airport}`)).status()).toBe(404)
 })
+
+test('the manager generates 10 vouchers, opens their print sheet, and sees the batch with its CSV', async ({ page, context }) => {
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.goto('/dashboard/vouchers')
+  const form = page.getByRole('form', { name: 'Generate vouchers' })
+  await form.getByLabel('Plan').selectOption({ label: '1 Hour' })
+  await form.getByLabel('How many').fill('10')
+  await form.getByRole('button', { name: 'Generate' }).click()
+  await expect(form.getByRole('status')).toContainText('10 vouchers ready.')
+
+  const [sheet] = await Promise.all([context.waitForEvent('page'), form.getByRole('link', { name: 'Open the printable sheet' }).click()])
+  await sheet.waitForLoadState()
+  await expect(sheet.locator('.card')).toHaveCount(10)
+  const batchId = decodeURIComponent(/batches\/([^/]+)\/sheet/.exec(sheet.url())![1])
+  await sheet.close()
+
+  const row = page.locator(`tr[data-batch="${batchId}"]`)
+  await expect(row).toContainText('1 Hour')
+  await expect(row).toContainText('0 of 10')
+  await expect(row).toContainText('Downtown')
+  await screenshots(page, 'vouchers')
+  const csv = await (await page.request.get((await row.getByRole('link', { name: 'CSV' }).getAttribute('href'))!)).text()
+  const lines = csv.trim().split('\n')
+  expect(lines).toHaveLength(11)
+  expect(lines.slice(1).every((line) => line.includes('AVAILABLE') && line.includes(batchId))).toBe(true)
+
+  // Out of range: the form says so before anything is sent.
+  await form.getByLabel('How many').fill('0')
+  expect(await form.getByLabel('How many').evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true)
+})

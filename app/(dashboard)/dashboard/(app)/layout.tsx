@@ -9,6 +9,7 @@ const PAGES = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/sessions', label: 'Live sessions' },
   { href: '/dashboard/history', label: 'History' },
+  { href: '/dashboard/vouchers', label: 'Vouchers' },
 ]
 
 /** Every signed-in dashboard page: staff only, in the organization they work in, in its colour. */

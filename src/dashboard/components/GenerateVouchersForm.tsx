@@ -1,0 +1,87 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import React, { useState } from 'react'
+
+type Option = { id: string; name: string }
+
+/** Generates a voucher batch (`POST /api/vouchers/generate`), then offers its printable sheet. */
+export function GenerateVouchersForm({ plans, branches }: { plans: Option[]; branches: Option[] }) {
+  const router = useRouter()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [made, setMade] = useState<{ count: number; sheetUrl: string; csvUrl: string } | null>(null)
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    setBusy(true)
+    setError('')
+    setMade(null)
+    try {
+      const response = await fetch('/api/vouchers/generate', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ plan: form.get('plan'), count: Number(form.get('count')), location: form.get('location') || undefined }),
+      })
+      const body = await response.json().catch(() => null)
+      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? 'The vouchers could not be generated.')
+      setMade(body)
+      router.refresh()
+    } catch (failure) {
+      setError(failure instanceof TypeError ? 'Beacon did not answer. Try again.' : (failure as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (plans.length === 0) return <p className="notice">There is no active plan to sell. An org-admin adds plans in the admin panel.</p>
+
+  return (
+    <form className="search" onSubmit={submit} aria-label="Generate vouchers">
+      <label>
+        Plan{' '}
+        <select name="plan" required defaultValue={plans[0].id}>
+          {plans.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        How many <input name="count" type="number" min={1} max={10000} defaultValue={10} required style={{ width: '7rem' }} />
+      </label>
+      {branches.length > 0 && (
+        <label>
+          Branch{' '}
+          <select name="location" defaultValue={branches[0].id}>
+            {branches.map((branch) => (
+              <option key={branch.id} value={branch.id}>
+                {branch.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Generating…' : 'Generate'}
+      </button>
+      {error && (
+        <p role="alert" className="error" style={{ flexBasis: '100%' }}>
+          {error}
+        </p>
+      )}
+      {made && (
+        <p role="status" style={{ flexBasis: '100%' }}>
+          {made.count} vouchers ready.{' '}
+          <a href={made.sheetUrl} target="_blank" rel="noreferrer">
+            Open the printable sheet
+          </a>{' '}
+          · <a href={made.csvUrl}>CSV</a>
+        </p>
+      )}
+    </form>
+  )
+}
