@@ -218,3 +218,75 @@ test('the manager generates 10 vouchers, opens their print sheet, and sees the b
   await form.getByLabel('How many').fill('0')
   expect(await form.getByLabel('How many').evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true)
 })
+
+test('John Tech starts a timer on ticket #3, reloads, stops it and sees the duration; a second timer is refused in words', async ({ page }) => {
+  await signInToDashboard(page, { email: 'tech1@demo-isp.test', password: 'beacon-tech-1' })
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.getByRole('link', { name: 'Tickets', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Tickets' })).toBeVisible()
+  await screenshots(page, 'tickets')
+  await page.locator('tr[data-ticket="3"] a').click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('#3')
+  const ticketUrl = page.url()
+
+  await page.getByRole('button', { name: 'Start timer' }).click()
+  await expect(page.getByRole('status')).toHaveText('Timer started.')
+  const clock = page.getByRole('timer', { name: 'Time on this ticket' })
+  await expect(clock).toHaveText(/^0:00:0\d$/)
+
+  // The server holds the running timer: it is still there after a reload.
+  await page.reload()
+  await expect(clock).toHaveText(/^0:00:\d\d$/)
+  await expect(page.getByRole('button', { name: 'Stop timer' })).toBeVisible()
+  await screenshots(page, 'ticket')
+
+  // Seed 002: one timer at a time, refused with its message.
+  await page.goto('/dashboard/tickets?status=all')
+  await page.locator('tr[data-ticket="4"] a').click()
+  await expect(page.getByText('Your timer runs on')).toContainText('ticket #3')
+  await page.getByRole('button', { name: 'Start timer' }).click()
+  await expect(page.locator('main [role="alert"]')).toHaveText('You have an active session. Please stop it before starting a new one.')
+
+  await page.goto(ticketUrl)
+  await page.getByRole('button', { name: 'Stop timer' }).click()
+  await expect(page.getByRole('status')).toHaveText(/^Stopped: \d+ min recorded\.$/)
+  await expect(page.getByRole('button', { name: 'Start timer' })).toBeVisible()
+  const entries = page.getByRole('table', { name: 'Time booked' })
+  await expect(entries.locator('tbody tr').first()).toContainText('John Tech')
+  await expect(entries.locator('tbody tr').first()).not.toContainText('running')
+})
+
+test('manual time and corrections show the rules in words; the timesheet totals what was booked', async ({ page }) => {
+  await signInToDashboard(page, { email: 'tech1@demo-isp.test', password: 'beacon-tech-1' })
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.goto('/dashboard/tickets?status=all')
+  await page.locator('tr[data-ticket="4"] a').click()
+  const form = page.getByRole('form', { name: 'Add time worked' })
+  // A day of its own, weeks back, so a rerun against the same app does not overlap this run's time.
+  const day = new Date(Date.now() - (30 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10)
+  // Ends before it starts: refused with the rule.
+  await form.getByLabel('From').fill(`${day}T11:30`)
+  await form.getByLabel('To').fill(`${day}T10:00`)
+  await form.getByRole('button', { name: 'Add time' }).click()
+  await expect(form.getByRole('alert')).toContainText('end')
+  await form.getByLabel('From').fill(`${day}T10:00`)
+  await form.getByLabel('To').fill(`${day}T11:30`)
+  await form.getByLabel('Note').fill('Replaced the access point')
+  await form.getByRole('button', { name: 'Add time' }).click()
+  await expect(form.getByRole('status')).toHaveText('Added 90 min.')
+  const row = page.getByRole('table', { name: 'Time booked' }).locator('tr', { hasText: 'Replaced the access point' })
+  await expect(row).toContainText('90')
+
+  await row.locator('summary', { hasText: 'Correct' }).click()
+  const correction = row.getByRole('form', { name: 'Correct this entry' })
+  await correction.getByLabel('Minutes to add or take away').fill('-100')
+  await correction.getByLabel('Reason').fill('Too much')
+  await correction.getByRole('button', { name: 'Save correction' }).click()
+  await expect(correction.getByRole('alert')).toContainText('stands at 90')
+
+  await page.goto(`/dashboard/timesheet?from=${day}&to=${day}`)
+  await expect(page.getByRole('heading', { name: /My time/ })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Totals' })).toContainText('90')
+  const csv = await (await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!)).text()
+  expect(csv).toContain('Replaced the access point')
+})

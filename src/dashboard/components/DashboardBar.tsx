@@ -38,7 +38,7 @@ export function DashboardBar({ organization, pages, branches, person }: { organi
       <span className="org">{organization}</span>
       <nav aria-label="Dashboard">
         {pages.map((page) => (
-          <Link key={page.href} href={withBranch(page.href)} aria-current={pathname === page.href ? 'page' : undefined}>
+          <Link key={page.href} href={withBranch(page.href)} aria-current={pathname === page.href || (page.href !== '/dashboard' && pathname.startsWith(`${page.href}/`)) ? 'page' : undefined}>
             {page.label}
           </Link>
         ))}

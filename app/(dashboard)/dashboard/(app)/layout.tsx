@@ -1,15 +1,18 @@
 import React, { Suspense } from 'react'
 
+import { grantsWith, type Permission } from '@/access'
 import { DashboardBar } from '@/dashboard/components/DashboardBar'
 import { requireStaff } from '@/dashboard/staff'
 
 export const dynamic = 'force-dynamic'
 
-const PAGES = [
+/** The pages, each shown to those whose role reaches what it shows. */
+const PAGES: { href: string; label: string; needs?: Permission }[] = [
   { href: '/dashboard', label: 'Overview' },
-  { href: '/dashboard/sessions', label: 'Live sessions' },
-  { href: '/dashboard/history', label: 'History' },
-  { href: '/dashboard/vouchers', label: 'Vouchers' },
+  { href: '/dashboard/sessions', label: 'Live sessions', needs: 'sessions.read' },
+  { href: '/dashboard/history', label: 'History', needs: 'sessions.read' },
+  { href: '/dashboard/vouchers', label: 'Vouchers', needs: 'vouchers.read' },
+  { href: '/dashboard/tickets', label: 'Tickets', needs: 'tickets.read' },
 ]
 
 /** Every signed-in dashboard page: staff only, in the organization they work in, in its colour. */
@@ -22,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <Suspense>
         <DashboardBar
           organization={organization.branding?.displayName || organization.name}
-          pages={PAGES}
+          pages={PAGES.filter((page) => !page.needs || staff.context.isSuperAdmin || grantsWith(staff.context, page.needs).length > 0).map(({ href, label }) => ({ href, label }))}
           branches={staff.branches.map(({ id, name }) => ({ id, name }))}
           person={staff.user.name}
         />

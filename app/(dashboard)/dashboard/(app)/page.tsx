@@ -9,7 +9,9 @@ import { formatBytes } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Overview' }
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 /** `/dashboard`: the branch at a glance, each figure leading to its page. */
 export default async function OverviewPage({ searchParams }: Props) {
@@ -33,38 +35,42 @@ export default async function OverviewPage({ searchParams }: Props) {
       <h1>
         Overview <span className="muted">· {selection.label}</span>
       </h1>
-      {selection.branches.length === 0 && (
-        <p className="notice">You have no branch whose WiFi sessions you may see. Ask your organization&apos;s admin.</p>
-      )}
       <div className="cards">
-        <Link className="card" href={`/dashboard/sessions${query}`} data-figure="devices-online">
-          <div className="figure">{overview.devicesOnline}</div>
-          <div className="label">devices online now</div>
-        </Link>
-        <Link className="card" href={`/dashboard/sessions${query}`} data-figure="data-today">
-          <div className="figure">{formatBytes(overview.bytesToday)}</div>
-          <div className="label">data used by sessions started today</div>
-        </Link>
-        <Link className="card" href={`/dashboard/sessions${query}`} data-figure="sessions-today">
-          <div className="figure">{overview.sessionsStartedToday}</div>
-          <div className="label">sessions started today</div>
-        </Link>
+        {selection.branches.length > 0 && (
+          <>
+            <Link className="card" href={`/dashboard/sessions${query}`} data-figure="devices-online">
+              <div className="figure">{overview.devicesOnline}</div>
+              <div className="label">devices online now</div>
+            </Link>
+            <Link className="card" href={`/dashboard/sessions${query}`} data-figure="data-today">
+              <div className="figure">{formatBytes(overview.bytesToday)}</div>
+              <div className="label">data used by sessions started today</div>
+            </Link>
+            <Link className="card" href={`/dashboard/sessions${query}`} data-figure="sessions-today">
+              <div className="figure">{overview.sessionsStartedToday}</div>
+              <div className="label">sessions started today</div>
+            </Link>
+          </>
+        )}
         {overview.routers && (
           <Link className="card" href={`/admin/collections/routers`} data-figure="routers">
             <div className="figure">
               {overview.routers.online} <span className="muted">/ {overview.routers.online + overview.routers.offline}</span>
             </div>
-            <div className="label">routers online{overview.routers.offline > 0 ? ` · ${overview.routers.offline} offline` : ''}</div>
+            <div className="label">
+              routers online
+              {overview.routers.offline > 0 ? ` · ${overview.routers.offline} offline` : ''}
+            </div>
           </Link>
         )}
         {overview.openTickets !== null && (
-          <Link className="card" href={`/admin/collections/tickets`} data-figure="open-tickets">
+          <Link className="card" href={`/dashboard/tickets${query}`} data-figure="open-tickets">
             <div className="figure">{overview.openTickets}</div>
             <div className="label">open tickets</div>
           </Link>
         )}
         {overview.vouchersLeft && (
-          <Link className="card" href={`/admin/collections/vouchers`} data-figure="vouchers-left">
+          <Link className="card" href={`/dashboard/vouchers${query}`} data-figure="vouchers-left">
             <div className="label">vouchers left</div>
             {overview.vouchersLeft.length === 0 ? (
               <p>None left: generate a batch.</p>
