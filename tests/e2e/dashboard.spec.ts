@@ -290,3 +290,23 @@ test('manual time and corrections show the rules in words; the timesheet totals 
   const csv = await (await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!)).text()
   expect(csv).toContain('Replaced the access point')
 })
+
+test("routers show their state and devices, and hand out the branch's hotspot login.html", async ({ page, request }) => {
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.getByRole('link', { name: 'Routers', exact: true }).click()
+  const row = page.getByRole('table', { name: 'Routers' }).locator('tr', { hasText: 'Downtown hotspot' })
+  await expect(row).toContainText('127.0.0.1')
+  await expect(row.locator('td').nth(4)).not.toHaveText('0')
+  await screenshots(page, 'routers')
+
+  const href = (await row.getByRole('link', { name: 'login.html' }).getAttribute('href'))!
+  const download = await page.request.get(href)
+  expect(download.headers()['content-disposition']).toContain('login.html')
+  const html = await download.text()
+  expect(html).toContain(`/portal/demo-isp/${ids.downtown}?mac=$(mac-esc)&amp;ip=$(ip-esc)`)
+  expect(html).toContain('chap-id=$(chap-id-esc)&amp;chap-challenge=$(chap-challenge-esc)')
+
+  await signInOverRest(request, DEMO.otherAdmin)
+  expect((await request.get(href)).status()).toBe(404)
+})

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { startOfToday } from '@/dashboard/overview'
 import { searchWhere } from '@/dashboard/liveSessions'
 import { formatBytes, formatDuration } from '@/lib/format'
+import { hotspotLoginHtml } from '@/plugins/network/routers/hotspotLogin'
 
 describe('formatBytes', () => {
   it('counts in binary units, as plans count data', () => {
@@ -44,5 +45,17 @@ describe('searchWhere', () => {
     expect((searchWhere('7kq2m9xh') as { or: unknown[] }).or).toContainEqual({ 'voucher.code': { equals: '7KQ2M9XH' } })
     expect((searchWhere('10.5.50.12') as { or: unknown[] }).or).toContainEqual({ 'usage.lastIp': { equals: '10.5.50.12' } })
     expect((searchWhere('a4:5e') as { or: unknown[] }).or).toContainEqual({ deviceMac: { like: 'A4:5E' } })
+  })
+})
+
+describe('hotspotLoginHtml', () => {
+  it("sends the device to the branch's portal with RouterOS's variables, URL-escaped by RouterOS, without JavaScript", () => {
+    const html = hotspotLoginHtml('https://wifi.example.com/portal/demo-isp/3f1c', 'Demo "ISP" <WiFi>')
+    const target =
+      'https://wifi.example.com/portal/demo-isp/3f1c?mac=$(mac-esc)&amp;ip=$(ip-esc)&amp;link-login-only=$(link-login-only-esc)&amp;link-orig=$(link-orig-esc)&amp;chap-id=$(chap-id-esc)&amp;chap-challenge=$(chap-challenge-esc)&amp;error=$(error-esc)'
+    expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`)
+    expect(html).toContain(`<a href="${target}">Continue to Demo &quot;ISP&quot; &lt;WiFi&gt; WiFi</a>`)
+    expect(html).not.toContain('<script')
+    expect(html).not.toContain('<WiFi>')
   })
 })

@@ -1,4 +1,5 @@
 import { SignedInSessions as SignedInSessions_9948380382dfab7fb6623ba766b7a396 } from '../../../src/plugins/audit/components/SignedInSessions'
+import { HotspotLoginLink as HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f } from '../../../src/plugins/network/routers/components/HotspotLoginLink'
 import { ForceLogoutField as ForceLogoutField_a9e75675911991b74e0dd38e1d37c193 } from '../../../src/plugins/network/sessions/components/ForceLogoutField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -29,6 +30,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/plugins/audit/components/SignedInSessions#SignedInSessions": SignedInSessions_9948380382dfab7fb6623ba766b7a396,
+  "/plugins/network/routers/components/HotspotLoginLink#HotspotLoginLink": HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f,
   "/plugins/network/sessions/components/ForceLogoutField#ForceLogoutField": ForceLogoutField_a9e75675911991b74e0dd38e1d37c193,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -53,7 +53,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           </>
         )}
         {overview.routers && (
-          <Link className="card" href={`/admin/collections/routers`} data-figure="routers">
+          <Link className="card" href={`/dashboard/routers${query}`} data-figure="routers">
             <div className="figure">
               {overview.routers.online} <span className="muted">/ {overview.routers.online + overview.routers.offline}</span>
             </div>

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { can, canCreate, type TenantPaths } from '@/access'
 
+import { hotspotLoginEndpoint } from './hotspotLogin'
+
 import {
   activeOrganizationFilter,
   enforceTenantScope,
@@ -55,6 +57,7 @@ export const Routers: CollectionConfig = {
     update: can('routers.update', ROUTER_PATHS),
     delete: can('routers.delete', ROUTER_PATHS),
   },
+  endpoints: [hotspotLoginEndpoint],
   indexes: [{ fields: ['organization', 'status'] }],
   hooks: {
     beforeChange: [
@@ -74,6 +77,11 @@ export const Routers: CollectionConfig = {
     organizationField(),
     locationField(),
     { name: 'name', type: 'text', required: true },
+    {
+      name: 'hotspotLogin',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/plugins/network/routers/components/HotspotLoginLink#HotspotLoginLink' } },
+    },
     {
       name: 'nasIdentifier',
       label: 'NAS-Identifier',
