@@ -310,3 +310,16 @@ test("routers show their state and devices, and hand out the branch's hotspot lo
   await signInOverRest(request, DEMO.otherAdmin)
   expect((await request.get(href)).status()).toBe(404)
 })
+
+test('usage charts show the last day and month, and the top customers', async ({ page }) => {
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await page.getByRole('link', { name: 'Usage', exact: true }).click()
+  for (const title of ['Data per hour, last 24 hours', 'Devices online, last 24 hours', 'Data per day, last 30 days', 'Top customers by data, last 30 days']) {
+    const chart = page.locator(`figure[aria-label="${title}"]`)
+    await expect(chart).toBeVisible()
+    await expect(chart.locator('svg.recharts-surface')).toBeVisible()
+  }
+  await expect(page.getByRole('table', { name: 'Top customers' })).toContainText('Alice Customer')
+  await screenshots(page, 'usage')
+})

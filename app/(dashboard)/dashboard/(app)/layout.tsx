@@ -11,6 +11,7 @@ const PAGES: { href: string; label: string; needs?: Permission }[] = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/sessions', label: 'Live sessions', needs: 'sessions.read' },
   { href: '/dashboard/history', label: 'History', needs: 'sessions.read' },
+  { href: '/dashboard/usage', label: 'Usage', needs: 'sessions.read' },
   { href: '/dashboard/routers', label: 'Routers', needs: 'routers.read' },
   { href: '/dashboard/vouchers', label: 'Vouchers', needs: 'vouchers.read' },
   { href: '/dashboard/tickets', label: 'Tickets', needs: 'tickets.read' },

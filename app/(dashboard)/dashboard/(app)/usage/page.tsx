@@ -1,0 +1,57 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import React from 'react'
+
+import { selectBranches } from '@/dashboard/branches'
+import { UsageCharts } from '@/dashboard/components/UsageCharts'
+import { requireStaff } from '@/dashboard/staff'
+import { loadUsage } from '@/dashboard/usage'
+import { formatBytes } from '@/lib/format'
+
+export const metadata: Metadata = { title: 'Usage' }
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+/** `/dashboard/usage`: data and devices over the last day and month, and who used the most. */
+export default async function UsagePage({ searchParams }: Props) {
+  const staff = await requireStaff()
+  const params = await searchParams
+  const selection = selectBranches(staff, params.branch)
+  if (selection.unknown) {
+    return (
+      <main>
+        <h1>Usage</h1>
+        <p className="notice" role="alert">
+          That branch is not one of yours. <Link href="/dashboard/usage">Show all my branches</Link>.
+        </p>
+      </main>
+    )
+  }
+  const usage = await loadUsage(staff, selection)
+  return (
+    <main>
+      <h1>
+        Usage <span className="muted">· {selection.label}</span>
+      </h1>
+      <p className="muted">
+        Hours and days are {selection.timeZone}&apos;s. A session&apos;s data is spread evenly over its time online.
+      </p>
+      <UsageCharts hourly={usage.hourly} daily={usage.daily} top={usage.top} />
+      <h2>Top customers, last 30 days</h2>
+      {usage.top.length === 0 ? (
+        <p className="empty">No data used yet in the last 30 days.</p>
+      ) : (
+        <table className="list" aria-label="Top customers">
+          <tbody>
+            {usage.top.map((row, index) => (
+              <tr key={`${row.name}-${index}`}>
+                <td>{row.name}</td>
+                <td>{formatBytes(row.bytes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,120 @@
+import { TZDate } from '@date-fns/tz'
+import { sql } from '@payloadcms/db-postgres'
+import { addDays, format } from 'date-fns'
+
+import { drizzleFor, rowsOf } from '@/db/sql'
+
+import type { BranchSelection } from './branches'
+import { startOfToday } from './overview'
+import type { Staff } from './staff'
+
+export type UsagePoint = { label: string; bytes: number; devices: number }
+export type Usage = { hourly: UsagePoint[]; daily: UsagePoint[]; top: { name: string; bytes: number }[] }
+
+type Bucket = { start: Date; end: Date; label: string }
+
+/**
+ * Data and devices per bucket, computed in the database: each session's bytes are spread evenly
+ * over its time online (routers report totals, not when within a session the bytes flowed), and
+ * a device counts in a bucket if it was online at the bucket's middle.
+ */
+async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): Promise<UsagePoint[]> {
+  if (branchIds.length === 0) return buckets.map((bucket) => ({ label: bucket.label, bytes: 0, devices: 0 }))
+  const db = await drizzleFor(staff.req.payload, staff.req)
+  const first = buckets[0].start.toISOString()
+  const last = buckets[buckets.length - 1].end.toISOString()
+  const values = sql.join(
+    buckets.map((bucket, index) => sql`(${index}, ${bucket.start.toISOString()}::timestamptz, ${bucket.end.toISOString()}::timestamptz)`),
+    sql`, `,
+  )
+  const rows = rowsOf<{ position: number; bytes: string; devices: string }>(
+    await db.execute(sql`
+      with buckets (position, start, finish) as (values ${values}),
+      online as (
+        select started_at,
+               greatest(coalesce(ended_at, last_accounting_at, now()), started_at + interval '1 second') as finish,
+               usage_input_octets + usage_output_octets as bytes
+          from sessions
+         where organization_id = ${String(staff.organization.id)}::uuid
+           and location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})
+           and started_at < ${last}::timestamptz
+           and coalesce(ended_at, now()) > ${first}::timestamptz
+      )
+      select b.position,
+             coalesce(sum(o.bytes * extract(epoch from (least(o.finish, b.finish) - greatest(o.started_at, b.start)))
+                                  / extract(epoch from (o.finish - o.started_at))), 0) as bytes,
+             count(o.started_at) filter (where o.started_at <= b.start + (b.finish - b.start) / 2
+                                           and o.finish > b.start + (b.finish - b.start) / 2) as devices
+        from buckets b
+        left join online o on o.started_at < b.finish and o.finish > b.start
+       group by b.position
+       order by b.position`),
+  )
+  const byPosition = new Map(rows.map((row) => [Number(row.position), row]))
+  return buckets.map((bucket, index) => ({
+    label: bucket.label,
+    bytes: Math.round(Number(byPosition.get(index)?.bytes ?? 0)),
+    devices: Number(byPosition.get(index)?.devices ?? 0),
+  }))
+}
+
+/** The last 24 whole hours up to the current one, labelled in `timeZone`. */
+export function hourBuckets(timeZone: string, now = new Date()): Bucket[] {
+  const hour = 3600_000
+  const current = Math.floor(now.getTime() / hour) * hour
+  return Array.from({ length: 24 }, (_, index) => {
+    const start = new Date(current - (23 - index) * hour)
+    return { start, end: new Date(start.getTime() + hour), label: format(new TZDate(start.getTime(), timeZone), 'HH:mm') }
+  })
+}
+
+/** The last 30 days up to today, each a calendar day in `timeZone`. */
+export function dayBuckets(timeZone: string, now = new Date()): Bucket[] {
+  const today = new TZDate(startOfToday(timeZone, now).getTime(), timeZone)
+  return Array.from({ length: 30 }, (_, index) => {
+    const start = addDays(today, index - 29)
+    const end = addDays(today, index - 28)
+    return { start: new Date(start.getTime()), end: new Date(end.getTime()), label: format(start, 'd MMM') }
+  })
+}
+
+/** The 10 customers who used the most data in the last 30 days; names only of people the person may read. */
+async function topCustomers(staff: Staff, branchIds: string[], since: Date): Promise<Usage['top']> {
+  if (branchIds.length === 0) return []
+  const db = await drizzleFor(staff.req.payload, staff.req)
+  const rows = rowsOf<{ user_id: string; bytes: string }>(
+    await db.execute(sql`
+      select user_id, sum(usage_input_octets + usage_output_octets) as bytes
+        from sessions
+       where organization_id = ${String(staff.organization.id)}::uuid
+         and location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})
+         and started_at >= ${since.toISOString()}::timestamptz
+       group by user_id
+       order by bytes desc
+       limit 10`),
+  )
+  if (rows.length === 0) return []
+  const { docs } = await staff.req.payload.find({
+    collection: 'users',
+    where: { id: { in: rows.map((row) => row.user_id) } },
+    depth: 0,
+    limit: rows.length,
+    pagination: false,
+    req: staff.req,
+    overrideAccess: false,
+    select: { name: true },
+  })
+  const names = new Map(docs.map((user) => [String(user.id), String(user.name)]))
+  return rows.map((row) => ({ name: names.get(row.user_id) ?? 'Voucher guests', bytes: Number(row.bytes) }))
+}
+
+export async function loadUsage(staff: Staff, selection: BranchSelection, now = new Date()): Promise<Usage> {
+  const branchIds = selection.branches.map((branch) => branch.id)
+  const days = dayBuckets(selection.timeZone, now)
+  const [hourly, daily, top] = await Promise.all([
+    perBucket(staff, branchIds, hourBuckets(selection.timeZone, now)),
+    perBucket(staff, branchIds, days),
+    topCustomers(staff, branchIds, days[0].start),
+  ])
+  return { hourly, daily, top }
+}
