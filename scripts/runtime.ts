@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -65,4 +66,47 @@ export function takeOverShutdownSignals(handler?: (signal: NodeJS.Signals) => vo
     process.removeAllListeners(signal)
     if (handler) process.on(signal, () => handler(signal))
   }
+}
+
+/** A hash of everything that goes into the production build, to rebuild only when it changed. */
+function sourceHash(): string {
+  const hash = createHash('sha256')
+  const walk = (entry: string) => {
+    const full = path.join(projectRoot, entry)
+    if (!existsSync(full)) return
+    if (statSync(full).isDirectory()) {
+      for (const child of readdirSync(full).sort()) walk(path.join(entry, child))
+    } else {
+      hash.update(entry).update(readFileSync(full))
+    }
+  }
+  for (const entry of ['app', 'src', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']) walk(entry)
+  return hash.digest('hex')
+}
+
+/**
+ * Builds the web app for production (`next build`) unless the last build was made from the same
+ * sources. Returns false when the build failed (its messages are on the console).
+ */
+export async function buildIfStale(): Promise<boolean> {
+  const stamp = path.join(projectRoot, '.next', 'beacon-source-hash')
+  const current = sourceHash()
+  if (existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
+    return true
+  }
+  console.log('Building the web app (first start or changed sources; takes a few minutes)…')
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'next'), ['build', '--webpack'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    child.on('exit', (exit) => resolve(exit ?? 1))
+  })
+  if (code !== 0) {
+    console.error('The build failed; see the messages above.')
+    return false
+  }
+  writeFileSync(stamp, current)
+  return true
 }

@@ -7,13 +7,11 @@
  *   --port N     web port (default PORT or 3000)
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot, takeOverShutdownSignals } from './runtime'
+import { buildIfStale, demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot, takeOverShutdownSignals } from './runtime'
 
 const { values: options } = parseArgs({
   options: {
@@ -30,50 +28,12 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: projectRoot, stdio: 'inherit', env })
-    child.on('exit', (code) => resolve(code ?? 1))
-  })
-}
-
 async function portIsFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer()
     server.once('error', () => resolve(false))
     server.listen(candidate, () => server.close(() => resolve(true)))
   })
-}
-
-/** A hash of everything that goes into the production build, to rebuild only when it changed. */
-function sourceHash(): string {
-  const hash = createHash('sha256')
-  const walk = (entry: string) => {
-    const full = path.join(projectRoot, entry)
-    if (!existsSync(full)) return
-    if (statSync(full).isDirectory()) {
-      for (const child of readdirSync(full).sort()) walk(path.join(entry, child))
-    } else {
-      hash.update(entry).update(readFileSync(full))
-    }
-  }
-  for (const entry of ['app', 'src', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']) walk(entry)
-  return hash.digest('hex')
-}
-
-async function buildIfStale() {
-  const stamp = path.join(projectRoot, '.next', 'beacon-source-hash')
-  const current = sourceHash()
-  if (existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === current) {
-    return
-  }
-  console.log('Building the web app (first start or changed sources; takes a few minutes)…')
-  const code = await run(bin('next'), ['build', '--webpack'], { ...process.env, NODE_ENV: 'production' })
-  if (code !== 0) {
-    console.error('The build failed; see the messages above.')
-    await shutdown(code)
-  }
-  writeFileSync(stamp, current)
 }
 
 const children: ChildProcess[] = []
@@ -110,7 +70,7 @@ const { payload, created } = await prepareDatabase({ demoData })
 if (created.length > 0) console.log(`Demo data created: ${created.length} records (see README for the sign-ins).`)
 await payload.destroy()
 
-if (!options.dev) await buildIfStale()
+if (!options.dev && !(await buildIfStale())) await shutdown(1)
 
 const web = spawn(bin('tsx'), ['scripts/web-server.ts', ...(options.dev ? ['--dev'] : []), '--port', String(port)], {
   cwd: projectRoot,
