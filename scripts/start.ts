@@ -99,6 +99,7 @@ const base = `http://localhost:${port}`
 console.log(`
 Beacon is starting on ${base}
   Admin panel   ${base}/admin
+  Dashboard     ${base}/dashboard
   REST API      ${base}/api
   RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth) and ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); /metrics on port ${process.env.RADIUS_METRICS_PORT || 9812}
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).

@@ -27,6 +27,21 @@ export type Staff = {
  * tenant context apply as they do over the API.
  */
 export const requireStaff = cache(async (): Promise<Staff> => {
+  const { req, context } = await signedInPerson()
+  if (!context.isSuperAdmin && !context.activeOrganization) redirect('/dashboard/login?reason=no-organization')
+  if (!isStaff(context)) {
+    // A customer here; staff, perhaps, in another of their organizations.
+    redirect(context.allGrants.some((grant) => grant.role !== 'customer') ? '/dashboard/choose' : '/portal')
+  }
+  const organizationId = context.activeOrganization ?? null
+  // A super-admin working across all organizations picks one first.
+  if (!organizationId) redirect('/dashboard/choose')
+  const organization = await req.payload.findByID({ collection: 'organizations', id: organizationId, depth: 0, req, overrideAccess: false })
+  return { req, user: req.user as unknown as User, context, organization, branches: await readableBranches(req, context, organizationId) }
+})
+
+/** Whoever the request's Payload cookie signs in, with their access context; the sign-in page if nobody. */
+export const signedInPerson = cache(async (): Promise<{ req: PayloadRequest; context: AccessContext }> => {
   const payload = await getPayload({ config })
   const headers = await requestHeaders()
   const { user } = await payload.auth({ headers })
@@ -34,14 +49,7 @@ export const requireStaff = cache(async (): Promise<Staff> => {
   const req = await createLocalReq({ user, req: { headers } }, payload)
   const context = await getAccessContext(req)
   if (!context.userId) redirect('/dashboard/login?reason=ended')
-  if (!isStaff(context)) {
-    if (context.allGrants.length > 0 && context.allGrants.every((grant) => grant.role === 'customer')) redirect('/portal')
-    if (!context.isSuperAdmin && !context.activeOrganization) redirect('/dashboard/login?reason=no-organization')
-  }
-  const organizationId = context.activeOrganization ?? null
-  if (!organizationId) redirect('/admin')
-  const organization = await payload.findByID({ collection: 'organizations', id: organizationId, depth: 0, req, overrideAccess: false })
-  return { req, user: user as User, context, organization, branches: await readableBranches(req, context, organizationId) }
+  return { req, context }
 })
 
 async function readableBranches(req: PayloadRequest, context: AccessContext, organizationId: ID): Promise<Branch[]> {
@@ -62,4 +70,25 @@ async function readableBranches(req: PayloadRequest, context: AccessContext, org
   return docs
     .filter((branch) => everywhere || mine.has(String(branch.id)))
     .map((branch) => ({ id: String(branch.id), name: branch.name, timeZone: String(branch.timeZone ?? '') }))
+}
+
+/**
+ * The organizations the person may switch the dashboard to, by name: where they are staff
+ * (every organization for a super-admin). Empty when there is no choice to make.
+ */
+export async function switchableOrganizations(staff: Pick<Staff, 'req' | 'context'>): Promise<{ id: string; name: string }[]> {
+  const { context } = staff
+  const ids = context.isSuperAdmin ? null : [...new Set(context.allGrants.filter((grant) => grant.role !== 'customer').map((grant) => grant.organization))]
+  if (ids && ids.length < 2 && context.activeOrganization && ids.includes(context.activeOrganization)) return []
+  const { docs } = await staff.req.payload.find({
+    collection: 'organizations',
+    where: ids ? { id: { in: ids } } : {},
+    sort: 'name',
+    depth: 0,
+    limit: ids ? ids.length : 500,
+    pagination: false,
+    overrideAccess: true,
+    select: { name: true, branding: true },
+  })
+  return docs.map((organization) => ({ id: String(organization.id), name: organization.branding?.displayName || organization.name }))
 }

@@ -323,3 +323,14 @@ test('usage charts show the last day and month, and the top customers', async ({
   await expect(page.getByRole('table', { name: 'Top customers' })).toContainText('Alice Customer')
   await screenshots(page, 'usage')
 })
+
+test('a super-admin working across all organizations picks one first, then sees all its branches', async ({ page }) => {
+  await signInToDashboard(page, DEMO.super)
+  await expect(page).toHaveURL(/\/dashboard\/choose$/)
+  await page.getByLabel('Organization').selectOption({ label: 'Demo ISP WiFi' })
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await expect(page.getByRole('heading', { name: 'Overview · All my branches' })).toBeVisible()
+  await expect(page.getByLabel('Branch')).toContainText('Airport')
+  // Back to every organization for the other tests.
+  await page.evaluate(() => fetch('/api/users/switch-organization', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organization: null }) }))
+})

@@ -4,14 +4,28 @@ import Link from 'next/link'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { OrganizationPicker } from './OrganizationPicker'
+
 export type NavItem = { href: string; label: string }
 type BranchOption = { id: string; name: string }
 
 /**
- * The dashboard's header: the organization's name, the pages, the branch shown (one, or all of
+ * The dashboard's header: the organization (a picker for people in several), the pages, the branch shown (one, or all of
  * the person's) kept in `?branch=` so a link can be shared, and signing out.
  */
-export function DashboardBar({ organization, pages, branches, person }: { organization: string; pages: NavItem[]; branches: BranchOption[]; person: string }) {
+export function DashboardBar({
+  organization,
+  organizations,
+  pages,
+  branches,
+  person,
+}: {
+  organization: { id: string; name: string }
+  organizations: BranchOption[]
+  pages: NavItem[]
+  branches: BranchOption[]
+  person: string
+}) {
   const pathname = usePathname()
   const router = useRouter()
   const params = useSearchParams()
@@ -35,7 +49,9 @@ export function DashboardBar({ organization, pages, branches, person }: { organi
 
   return (
     <header className="bar">
-      <span className="org">{organization}</span>
+      <span className="org">
+        {organizations.length > 1 ? <OrganizationPicker active={organization.id} organizations={organizations} /> : organization.name}
+      </span>
       <nav aria-label="Dashboard">
         {pages.map((page) => (
           <Link key={page.href} href={withBranch(page.href)} aria-current={pathname === page.href || (page.href !== '/dashboard' && pathname.startsWith(`${page.href}/`)) ? 'page' : undefined}>

@@ -2,7 +2,7 @@ import React, { Suspense } from 'react'
 
 import { grantsWith, type Permission } from '@/access'
 import { DashboardBar } from '@/dashboard/components/DashboardBar'
-import { requireStaff } from '@/dashboard/staff'
+import { requireStaff, switchableOrganizations } from '@/dashboard/staff'
 
 export const dynamic = 'force-dynamic'
 
@@ -26,7 +26,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <div style={{ '--brand': colour } as React.CSSProperties}>
       <Suspense>
         <DashboardBar
-          organization={organization.branding?.displayName || organization.name}
+          organization={{ id: String(organization.id), name: organization.branding?.displayName || organization.name }}
+          organizations={await switchableOrganizations(staff)}
           pages={PAGES.filter((page) => !page.needs || staff.context.isSuperAdmin || grantsWith(staff.context, page.needs).length > 0).map(({ href, label }) => ({ href, label }))}
           branches={staff.branches.map(({ id, name }) => ({ id, name }))}
           person={staff.user.name}
