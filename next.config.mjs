@@ -4,7 +4,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
-  // Until the dashboard and the portal exist, the site's front door is the admin panel.
+  // The site's front door is the admin panel (the dashboard is at /dashboard; the portal is per branch).
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

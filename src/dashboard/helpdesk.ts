@@ -1,18 +1,20 @@
 import type { Where } from 'payload'
 
-import { grantsWith } from '@/access'
 import { isUuid } from '@/lib/ids'
 import { plainFromRichText } from '@/lib/richText'
 import { TICKET_STATUSES } from '@/plugins/helpdesk/tickets/paths'
 import type { Ticket, TimeSession, User } from '@/payload-types'
 
 import type { BranchSelection } from './branches'
-import type { Staff } from './staff'
+import { may, type Staff } from './staff'
 
 export type TicketFilters = { status: string; assignee: string }
 
-const nameOf = (value: unknown, fallback = '—') =>
-  value && typeof value === 'object' ? (value as User).name || (value as User).email || fallback : fallback
+/** A person's name; `nobody` when there is none, `hidden` when it is someone the viewer may not read. */
+const nameOf = (value: unknown, nobody: string, hidden: string) => {
+  if (value && typeof value === 'object') return (value as User).name || (value as User).email || hidden
+  return value ? hidden : nobody
+}
 
 export function ticketFilters(params: Record<string, string | string[] | undefined>): TicketFilters {
   const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
@@ -50,8 +52,8 @@ export async function loadTickets(staff: Staff, selection: BranchSelection, filt
       title: ticket.title,
       status: ticket.status,
       priority: ticket.priority,
-      assignee: nameOf(ticket.assignee, 'Nobody yet'),
-      requester: nameOf(ticket.requester, 'Staff'),
+      assignee: nameOf(ticket.assignee, 'Nobody yet', 'A colleague'),
+      requester: nameOf(ticket.requester, 'Staff', 'A customer'),
       minutes: ticket.totalTimeSpent ?? 0,
     })),
     page: result.page ?? 1,
@@ -112,7 +114,6 @@ export async function loadTicket(staff: Staff, id: string): Promise<TicketPage |
     req.payload.find({ collection: 'ticket-comments', where: { ticket: { equals: id } }, sort: 'createdAt', depth: 1, limit: 200, req, overrideAccess: false }),
     req.payload.find({ collection: 'time-sessions', where: { ticket: { equals: id } }, sort: '-startTime', depth: 0, limit: 200, req, overrideAccess: false }),
   ])
-  const organization = String(staff.organization.id)
   return {
     ticket: {
       id: String(ticket.id),
@@ -121,11 +122,11 @@ export async function loadTicket(staff: Staff, id: string): Promise<TicketPage |
       status: ticket.status,
       priority: ticket.priority,
       description: plainFromRichText(ticket.description),
-      assignee: nameOf(ticket.assignee, 'Nobody yet'),
-      requester: nameOf(ticket.requester, 'Staff'),
+      assignee: nameOf(ticket.assignee, 'Nobody yet', 'A colleague'),
+      requester: nameOf(ticket.requester, 'Staff', 'A customer'),
       minutes: ticket.totalTimeSpent ?? 0,
     },
-    comments: comments.docs.map((comment) => ({ id: String(comment.id), author: nameOf(comment.author, 'Someone'), body: comment.body, at: comment.createdAt })),
+    comments: comments.docs.map((comment) => ({ id: String(comment.id), author: nameOf(comment.author, 'Someone', 'A colleague'), body: comment.body, at: comment.createdAt })),
     time: time.docs.map((entry: TimeSession) => ({
       id: String(entry.id),
       agent: entry.agentName ?? '—',
@@ -138,6 +139,6 @@ export async function loadTicket(staff: Staff, id: string): Promise<TicketPage |
       autoStopped: Boolean(entry.autoStopped),
       mine: String(typeof entry.agent === 'object' ? entry.agent.id : entry.agent) === String(staff.user.id),
     })),
-    mayAdjustTeam: staff.context.isSuperAdmin || grantsWith(staff.context, 'timeSessions.adjustTeam').some((grant) => grant.organization === organization),
+    mayAdjustTeam: may(staff, 'timeSessions.adjustTeam'),
   }
 }

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+import { format, subDays } from 'date-fns'
 import type { Where } from 'payload'
 
 import { dayRange } from '@/lib/days'
@@ -35,8 +35,9 @@ const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? 
 
 /** The filters from the query string: the last 7 days (in `timeZone`) unless dates are given. */
 export function historyFilters(params: Params, timeZone: string, now = new Date()): HistoryFilters {
-  const today = format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd')
-  const weekAgo = format(new TZDate(now.getTime() - 6 * 86_400_000, timeZone), 'yyyy-MM-dd')
+  const local = new TZDate(now.getTime(), timeZone)
+  const today = format(local, 'yyyy-MM-dd')
+  const weekAgo = format(subDays(local, 6), 'yyyy-MM-dd')
   return {
     from: text(params.from) || weekAgo,
     to: text(params.to) || today,

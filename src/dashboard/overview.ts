@@ -2,10 +2,10 @@ import { TZDate } from '@date-fns/tz'
 import { sql } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
-import { grantsWith } from '@/access'
+import type { Permission } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 
-import type { Branch, Staff } from './staff'
+import { type Branch, may, type Staff } from './staff'
 
 export type Overview = {
   devicesOnline: number
@@ -35,10 +35,11 @@ export async function loadOverview(staff: Staff, branches: Branch[], timeZone: s
   const branchIds = branches.map((branch) => branch.id)
   const since = startOfToday(timeZone)
   const asPerson = { req, overrideAccess: false } as const
+  const can = (permission: Permission) => may(staff, permission)
   const inBranches: Where = { location: { in: branchIds } }
 
   const db = await drizzleFor(req.payload, req)
-  const [usage] = branchIds.length
+  const [usage] = branchIds.length && can('sessions.read')
     ? rowsOf<{ online: string; started: string; bytes: string }>(
         await db.execute(sql`
           select count(*) filter (where status = 'active') as online,
@@ -51,8 +52,6 @@ export async function loadOverview(staff: Staff, branches: Branch[], timeZone: s
       )
     : [{ online: '0', started: '0', bytes: '0' }]
 
-  const can = (permission: Parameters<typeof grantsWith>[1]) =>
-    staff.context.isSuperAdmin || grantsWith(staff.context, permission).length > 0
 
   const routers = can('routers.read')
     ? {

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { createLocalReq, getPayload, type PayloadRequest } from 'payload'
 import { cache } from 'react'
 
-import { type AccessContext, getAccessContext, grantsWith, type ID, isStaff } from '@/access'
+import { type AccessContext, getAccessContext, grantsWith, type ID, isStaff, type Permission } from '@/access'
 import type { Location, Organization, User } from '@/payload-types'
 
 export type Branch = Pick<Location, 'id' | 'name'> & { timeZone: string }
@@ -15,7 +15,7 @@ export type Staff = {
   user: User
   context: AccessContext
   organization: Organization
-  /** The branches whose WiFi sessions they may read (all of the organization's for org-wide staff). */
+  /** The branches they work in (all of the organization's for org-wide staff). */
   branches: Branch[]
 }
 
@@ -36,9 +36,14 @@ export const requireStaff = cache(async (): Promise<Staff> => {
   const organizationId = context.activeOrganization ?? null
   // A super-admin working across all organizations picks one first.
   if (!organizationId) redirect('/dashboard/choose')
+  return staffIn(req, context, organizationId)
+})
+
+/** The dashboard's view of a signed-in staff member working in `organizationId`. */
+export async function staffIn(req: PayloadRequest, context: AccessContext, organizationId: ID): Promise<Staff> {
   const organization = await req.payload.findByID({ collection: 'organizations', id: organizationId, depth: 0, req, overrideAccess: false })
   return { req, user: req.user as unknown as User, context, organization, branches: await readableBranches(req, context, organizationId) }
-})
+}
 
 /** Whoever the request's Payload cookie signs in, with their access context; the sign-in page if nobody. */
 export const signedInPerson = cache(async (): Promise<{ req: PayloadRequest; context: AccessContext }> => {
@@ -52,6 +57,11 @@ export const signedInPerson = cache(async (): Promise<{ req: PayloadRequest; con
   return { req, context }
 })
 
+/**
+ * The branches the person works in: every branch of the organization for org-wide staff, the
+ * branches of their membership otherwise (as far as they may read them). What each page shows
+ * of a branch is still up to that page's permission and Payload's access rules.
+ */
 async function readableBranches(req: PayloadRequest, context: AccessContext, organizationId: ID): Promise<Branch[]> {
   const { docs } = await req.payload.find({
     collection: 'locations',
@@ -63,13 +73,18 @@ async function readableBranches(req: PayloadRequest, context: AccessContext, org
     req,
     overrideAccess: false,
   })
-  // Branch managers read their own branches' sessions; org-wide staff every branch.
-  const scoped = grantsWith(context, 'sessions.read').filter((grant) => grant.organization === organizationId)
-  const everywhere = context.isSuperAdmin || scoped.some((grant) => grant.scope === 'organization')
-  const mine = new Set(scoped.flatMap((grant) => grant.locations))
+  const grants = context.grants.filter((grant) => grant.organization === organizationId)
+  const everywhere = context.isSuperAdmin || grants.some((grant) => grant.scope === 'organization')
+  const mine = new Set(grants.flatMap((grant) => grant.locations))
   return docs
     .filter((branch) => everywhere || mine.has(String(branch.id)))
     .map((branch) => ({ id: String(branch.id), name: branch.name, timeZone: String(branch.timeZone ?? '') }))
+}
+
+/** Whether the person's role includes `permission` in the organization the dashboard shows. */
+export function may(staff: Pick<Staff, 'context' | 'organization'>, permission: Permission): boolean {
+  const organizationId = String(staff.organization.id)
+  return staff.context.isSuperAdmin || grantsWith(staff.context, permission).some((grant) => grant.organization === organizationId)
 }
 
 /**

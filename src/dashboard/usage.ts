@@ -105,7 +105,8 @@ async function topCustomers(staff: Staff, branchIds: string[], since: Date): Pro
     select: { name: true },
   })
   const names = new Map(docs.map((user) => [String(user.id), String(user.name)]))
-  return rows.map((row) => ({ name: names.get(row.user_id) ?? 'Voucher guests', bytes: Number(row.bytes) }))
+  // Someone the person may not read (the organization's voucher guests, a customer of another branch) stays unnamed.
+  return rows.map((row) => ({ name: names.get(row.user_id) ?? 'A customer you cannot see', bytes: Number(row.bytes) }))
 }
 
 export async function loadUsage(staff: Staff, selection: BranchSelection, now = new Date()): Promise<Usage> {

@@ -4,7 +4,7 @@ import { grantsWith } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 
 import type { BranchSelection } from './branches'
-import type { Staff } from './staff'
+import { may, type Staff } from './staff'
 
 export type BatchRow = {
   batchId: string
@@ -64,6 +64,5 @@ export async function loadBatches(staff: Staff, selection: BranchSelection, limi
 
 /** Whether the person may generate voucher batches here. */
 export function mayGenerateVouchers(staff: Staff): boolean {
-  const organizationId = String(staff.organization.id)
-  return staff.context.isSuperAdmin || grantsWith(staff.context, 'vouchers.generate').some((grant) => grant.organization === organizationId)
+  return may(staff, 'vouchers.generate')
 }

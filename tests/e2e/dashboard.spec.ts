@@ -331,6 +331,4 @@ test('a super-admin working across all organizations picks one first, then sees 
   await expect(page).toHaveURL(/\/dashboard$/)
   await expect(page.getByRole('heading', { name: 'Overview · All my branches' })).toBeVisible()
   await expect(page.getByLabel('Branch')).toContainText('Airport')
-  // Back to every organization for the other tests.
-  await page.evaluate(() => fetch('/api/users/switch-organization', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organization: null }) }))
 })

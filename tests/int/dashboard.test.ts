@@ -1,7 +1,8 @@
 /**
  * The dashboard's figures computed in SQL: usage spread over each session's time online per hour
  * and day, devices online at each hour's middle, the top customers, and the overview's counts,
- * for a branch of a new organization with sessions at known times.
+ * for branches of a new organization with sessions at known times; and what a branch manager's
+ * figures leave out (another branch, another organization).
  */
 import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -9,48 +10,55 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getAccessContext } from '@/access'
 import { selectBranches } from '@/dashboard/branches'
 import { loadOverview } from '@/dashboard/overview'
-import type { Staff } from '@/dashboard/staff'
+import { type Staff, staffIn } from '@/dashboard/staff'
 import { loadUsage } from '@/dashboard/usage'
-import type { User } from '@/payload-types'
 
 import { createOrganizationWithAdmin, createSession, unique } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
 const HOUR = 3600_000
-let staff: Staff
-let branch: string
+let organization: Awaited<ReturnType<typeof createOrganizationWithAdmin>>
 
-async function customer(organization: string, name: string): Promise<string> {
+async function customer(organizationId: string, name: string, locations: string[] = []): Promise<string> {
   const payload = await testPayload()
   const user = await payload.create({
     collection: 'users',
-    data: { email: `${unique('c')}@example.test`, password: 'a-long-password-1', name, status: 'ACTIVE', memberships: [{ organization, role: 'customer' }] },
+    data: { email: `${unique('c')}@example.test`, password: 'a-long-password-1', name, status: 'ACTIVE', memberships: [{ organization: organizationId, role: 'customer', locations }] },
   })
   return String(user.id)
 }
 
-beforeAll(async () => {
+async function branch(organizationId: string, name: string): Promise<string> {
   const payload = await testPayload()
-  const organization = await createOrganizationWithAdmin('dash')
-  const location = await payload.create({ collection: 'locations', data: { organization: organization.id, name: 'Harbour', timeZone: 'UTC' } })
-  branch = String(location.id)
-  const req = await createLocalReq({ user: organization.admin }, payload)
-  const org = await payload.findByID({ collection: 'organizations', id: organization.id, depth: 0 })
-  staff = { req, user: organization.admin as unknown as User, context: await getAccessContext(req), organization: org, branches: [{ id: branch, name: 'Harbour', timeZone: 'UTC' }] }
+  return String((await payload.create({ collection: 'locations', data: { organization: organizationId, name: unique(name), timeZone: 'UTC' } })).id)
+}
+
+/** The dashboard as `user` sees it (their branches worked out as for the pages). */
+async function dashboardOf(user: object, organizationId: string): Promise<Staff> {
+  const payload = await testPayload()
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
+  return staffIn(req, await getAccessContext(req), organizationId)
+}
+
+beforeAll(async () => {
+  organization = await createOrganizationWithAdmin('dash')
 })
 
 describe('usage', () => {
   it('spreads each session over its time online, counts devices at each hour, and ranks customers', async () => {
+    const harbour = await branch(organization.id, 'Harbour')
+    const staff = await dashboardOf(organization.admin, organization.id)
+    const selection = selectBranches(staff, harbour)
     const base = Math.floor(Date.now() / HOUR) * HOUR - 5 * HOUR
-    const place = { organization: String(staff.organization.id), location: branch }
-    const ana = await customer(place.organization, 'Ana')
-    const ben = await customer(place.organization, 'Ben')
+    const place = { organization: organization.id, location: harbour }
+    const ana = await customer(organization.id, 'Ana')
+    const ben = await customer(organization.id, 'Ben')
     const at = (offset: number) => new Date(base + offset).toISOString()
     // Ana: two hours online, 7,200 bytes: 3,600 in each hour. Ben: half an hour, 1,800 bytes.
     await createSession({ ...place, user: ana }, { status: 'terminated', startedAt: at(0), endedAt: at(2 * HOUR), expiresAt: at(3 * HOUR), usage: { dataMB: 0, inputOctets: 200, outputOctets: 7_000 } })
     await createSession({ ...place, user: ben }, { status: 'terminated', startedAt: at(HOUR), endedAt: at(1.5 * HOUR), expiresAt: at(3 * HOUR), usage: { dataMB: 0, inputOctets: 0, outputOctets: 1_800 } })
 
-    const usage = await loadUsage(staff, selectBranches(staff, undefined), new Date(base + 3 * HOUR + 60_000))
+    const usage = await loadUsage(staff, selection, new Date(base + 3 * HOUR + 60_000))
     const hours = usage.hourly.slice(-4)
     expect(hours.map((point) => point.bytes)).toEqual([3_600, 5_400, 0, 0])
     // At 00:30 Ana; at 01:30 Ana (Ben left at 01:30 exactly).
@@ -63,27 +71,51 @@ describe('usage', () => {
       { name: 'Ben', bytes: 1_800 },
     ])
   })
+})
 
-  it("another organization's branch contributes nothing", async () => {
-    const other = { ...staff, branches: [] }
-    const usage = await loadUsage(other, selectBranches(other, undefined))
-    expect(usage.top).toEqual([])
-    expect(usage.hourly.every((point) => point.bytes === 0 && point.devices === 0)).toBe(true)
+describe("a branch manager's figures", () => {
+  it('count their branch only: not the next branch, not another organization', async () => {
+    const payload = await testPayload()
+    const [mine, next] = [await branch(organization.id, 'Mine'), await branch(organization.id, 'Next door')]
+    const other = await createOrganizationWithAdmin('elsewhere')
+    const theirs = await branch(other.id, 'Theirs')
+    const email = `${unique('manager')}@example.test`
+    const manager = await payload.create({
+      collection: 'users',
+      data: { email, password: 'a-long-password-1', name: 'Branch Manager', status: 'ACTIVE', memberships: [{ organization: organization.id, role: 'loc-manager', locations: [mine] }] },
+    })
+    const staff = await dashboardOf(manager, organization.id)
+    expect(staff.branches.map((row) => row.id)).toEqual([mine])
+
+    // A customer of the manager's branch (as Alice is of Downtown), so the manager reads her name.
+    const dana = await customer(organization.id, 'Dana', [mine])
+    const eve = await customer(other.id, 'Eve')
+    const now = new Date().toISOString()
+    await createSession({ organization: organization.id, location: mine, user: dana }, { startedAt: now, usage: { dataMB: 0, inputOctets: 0, outputOctets: 1_000 } })
+    await createSession({ organization: organization.id, location: next, user: dana }, { startedAt: now, usage: { dataMB: 0, inputOctets: 0, outputOctets: 50_000 } })
+    await createSession({ organization: other.id, location: theirs, user: eve }, { startedAt: now, usage: { dataMB: 0, inputOctets: 0, outputOctets: 70_000 } })
+
+    const selection = selectBranches(staff, undefined)
+    const overview = await loadOverview(staff, selection.branches, 'UTC')
+    expect(overview).toMatchObject({ devicesOnline: 1, sessionsStartedToday: 1, bytesToday: 1_000 })
+    const usage = await loadUsage(staff, selection)
+    expect(usage.top).toEqual([{ name: 'Dana', bytes: 1_000 }])
+    expect(usage.hourly.reduce((sum, point) => sum + point.bytes, 0)).toBeLessThanOrEqual(1_000)
+    // Asking for the next branch by id gets nothing.
+    expect(selectBranches(staff, next)).toMatchObject({ unknown: true, branches: [] })
   })
 })
 
 describe('overview', () => {
   it('counts devices online now, sessions started today and their data', async () => {
-    const place = { organization: String(staff.organization.id), location: branch }
-    const cara = await customer(place.organization, 'Cara')
-    await createSession({ ...place, user: cara }, { usage: { dataMB: 0, inputOctets: 1_000, outputOctets: 2_048 } })
-    const before = await loadOverview(staff, staff.branches, 'UTC')
-    await createSession({ ...place, user: cara }, { usage: { dataMB: 0, inputOctets: 0, outputOctets: 1_000 } })
-    const after = await loadOverview(staff, staff.branches, 'UTC')
-    expect(after.devicesOnline - before.devicesOnline).toBe(1)
-    expect(after.sessionsStartedToday - before.sessionsStartedToday).toBe(1)
-    expect(after.bytesToday - before.bytesToday).toBe(1_000)
-    expect(after.routers).toEqual({ online: 0, offline: 0 })
-    expect(after.openTickets).toBe(0)
+    const pier = await branch(organization.id, 'Pier')
+    const staff = await dashboardOf(organization.admin, organization.id)
+    const selection = selectBranches(staff, pier)
+    const cara = await customer(organization.id, 'Cara')
+    const now = new Date().toISOString()
+    await createSession({ organization: organization.id, location: pier, user: cara }, { startedAt: now, usage: { dataMB: 0, inputOctets: 1_000, outputOctets: 2_048 } })
+    await createSession({ organization: organization.id, location: pier, user: cara }, { startedAt: now, usage: { dataMB: 0, inputOctets: 0, outputOctets: 1_000 } })
+    const overview = await loadOverview(staff, selection.branches, 'UTC')
+    expect(overview).toMatchObject({ devicesOnline: 2, sessionsStartedToday: 2, bytesToday: 4_048, routers: { online: 0, offline: 0 }, openTickets: 0 })
   })
 })

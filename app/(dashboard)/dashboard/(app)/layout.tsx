@@ -1,8 +1,8 @@
 import React, { Suspense } from 'react'
 
-import { grantsWith, type Permission } from '@/access'
+import type { Permission } from '@/access'
 import { DashboardBar } from '@/dashboard/components/DashboardBar'
-import { requireStaff, switchableOrganizations } from '@/dashboard/staff'
+import { may, requireStaff, switchableOrganizations } from '@/dashboard/staff'
 
 export const dynamic = 'force-dynamic'
 
@@ -28,7 +28,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <DashboardBar
           organization={{ id: String(organization.id), name: organization.branding?.displayName || organization.name }}
           organizations={await switchableOrganizations(staff)}
-          pages={PAGES.filter((page) => !page.needs || staff.context.isSuperAdmin || grantsWith(staff.context, page.needs).length > 0).map(({ href, label }) => ({ href, label }))}
+          pages={PAGES.filter((page) => !page.needs || may(staff, page.needs)).map(({ href, label }) => ({ href, label }))}
           branches={staff.branches.map(({ id, name }) => ({ id, name }))}
           person={staff.user.name}
         />

@@ -4,7 +4,8 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { loadOverview } from '@/dashboard/overview'
-import { requireStaff } from '@/dashboard/staff'
+import { Refused } from '@/dashboard/components/Refused'
+import { may, requireStaff } from '@/dashboard/staff'
 import { formatBytes } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Overview' }
@@ -18,16 +19,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const { branch } = await searchParams
   const selection = selectBranches(staff, branch)
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>Overview</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (selection.unknown) return <Refused title="Overview" reason="branch" back="/dashboard" />
   const overview = await loadOverview(staff, selection.branches, selection.timeZone)
   const query = typeof branch === 'string' && branch ? `?branch=${encodeURIComponent(branch)}` : ''
   return (
@@ -36,7 +28,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         Overview <span className="muted">· {selection.label}</span>
       </h1>
       <div className="cards">
-        {selection.branches.length > 0 && (
+        {may(staff, 'sessions.read') && (
           <>
             <Link className="card" href={`/dashboard/sessions${query}`} data-figure="devices-online">
               <div className="figure">{overview.devicesOnline}</div>

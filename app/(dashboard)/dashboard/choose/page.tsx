@@ -16,7 +16,17 @@ export const dynamic = 'force-dynamic'
 export default async function ChooseOrganizationPage() {
   const person = await signedInPerson()
   const organizations = await switchableOrganizations(person)
-  if (organizations.length === 0) redirect('/dashboard')
+  if (organizations.length === 0 && !person.context.isSuperAdmin) redirect('/dashboard')
+  if (organizations.length === 0) {
+    return (
+      <main className="login">
+        <h1>No organization yet</h1>
+        <p>
+          Beacon has no organization to show. Create one in the <a href="/admin/collections/organizations/create">admin panel</a>.
+        </p>
+      </main>
+    )
+  }
   return (
     <main className="login">
       <h1>Choose an organization</h1>

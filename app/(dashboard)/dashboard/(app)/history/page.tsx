@@ -4,8 +4,10 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { historyFilters, historyWhere, loadHistory, planOptions } from '@/dashboard/history'
-import { requireStaff } from '@/dashboard/staff'
+import { Refused } from '@/dashboard/components/Refused'
+import { may, requireStaff } from '@/dashboard/staff'
 import { formatBytes } from '@/lib/format'
+import { archiveCutoff } from '@/plugins/network/sessions/archive'
 import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'History' }
@@ -17,21 +19,15 @@ export default async function HistoryPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>History</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard/history">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (!may(staff, 'sessions.read')) return <Refused title="History" reason="role" back="/dashboard/history" />
+  if (selection.unknown) return <Refused title="History" reason="branch" back="/dashboard/history" />
   const filters = historyFilters(params, selection.timeZone)
   const query = historyWhere(filters, selection)
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? ''), 10) || 1))
   const [plans, history] = await Promise.all([planOptions(staff), 'error' in query ? null : loadHistory(staff, selection, query.where, page)])
 
+  const archivedBefore = archiveCutoff()
+  const reachesArchive = !('error' in query) && new Date(`${filters.from}T00:00:00Z`).getTime() < archivedBefore.getTime()
   const shown = new URLSearchParams()
   if (typeof params.branch === 'string' && params.branch) shown.set('branch', params.branch)
   for (const [key, value] of Object.entries(filters)) if (value) shown.set(key, value)
@@ -78,7 +74,15 @@ export default async function HistoryPage({ searchParams }: Props) {
         <input name="customer" defaultValue={filters.customer} placeholder="Customer or voucher code" aria-label="Customer" />
         <button type="submit">Show</button>
       </form>
-      <p className="muted">Days are {selection.timeZone} days.</p>
+      <p className="muted">
+        Days are {selection.timeZone} days.{' '}
+        {reachesArchive && (
+          <strong>
+            Sessions that ended before {archivedBefore.toLocaleDateString('en-GB', { timeZone: selection.timeZone })} have moved to Archived
+            sessions in the admin panel; they are not in this list or its CSV.
+          </strong>
+        )}
+      </p>
 
       {'error' in query ? (
         <p className="notice" role="alert">

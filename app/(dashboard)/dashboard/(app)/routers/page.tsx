@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { loadRouters } from '@/dashboard/routers'
-import { requireStaff } from '@/dashboard/staff'
+import { Refused } from '@/dashboard/components/Refused'
+import { may, requireStaff } from '@/dashboard/staff'
 
 export const metadata: Metadata = { title: 'Routers' }
 
@@ -15,16 +15,8 @@ export default async function RoutersPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>Routers</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard/routers">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (!may(staff, 'routers.read')) return <Refused title="Routers" reason="role" back="/dashboard/routers" />
+  if (selection.unknown) return <Refused title="Routers" reason="branch" back="/dashboard/routers" />
   const routers = await loadRouters(staff, selection)
   const when = (value: string | null) =>
     value ? new Date(value).toLocaleString('en-GB', { timeZone: selection.timeZone, dateStyle: 'short', timeStyle: 'short' }) : 'never'

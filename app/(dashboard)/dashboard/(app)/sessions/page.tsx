@@ -2,12 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import React from 'react'
 
-import { grantsWith } from '@/access'
 import { selectBranches } from '@/dashboard/branches'
 import { AutoRefresh } from '@/dashboard/components/AutoRefresh'
 import { ForceLogoutButton } from '@/dashboard/components/ForceLogoutButton'
 import { loadLiveSessions, loadRecentForceLogouts } from '@/dashboard/liveSessions'
-import { requireStaff } from '@/dashboard/staff'
+import { Refused } from '@/dashboard/components/Refused'
+import { may, requireStaff } from '@/dashboard/staff'
 import { formatBytes, formatDuration } from '@/lib/format'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
 
@@ -24,18 +24,10 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
   const selection = selectBranches(staff, params.branch)
   const search = first(params.q)
   const page = Math.max(1, Math.min(10_000, Number.parseInt(first(params.page), 10) || 1))
-  const mayForceLogout = staff.context.isSuperAdmin || grantsWith(staff.context, 'sessions.forceLogout').length > 0
+  const mayForceLogout = may(staff, 'sessions.forceLogout')
 
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>Live sessions</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard/sessions">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (!may(staff, 'sessions.read')) return <Refused title="Live sessions" reason="role" back="/dashboard/sessions" />
+  if (selection.unknown) return <Refused title="Live sessions" reason="branch" back="/dashboard/sessions" />
 
   const [live, ended] = await Promise.all([
     loadLiveSessions(staff, selection.branches, search, page),

@@ -4,7 +4,8 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { assigneeOptions, loadTickets, ticketFilters } from '@/dashboard/helpdesk'
-import { requireStaff } from '@/dashboard/staff'
+import { Refused } from '@/dashboard/components/Refused'
+import { may, requireStaff } from '@/dashboard/staff'
 import { TICKET_STATUSES } from '@/plugins/helpdesk/tickets/paths'
 
 export const metadata: Metadata = { title: 'Tickets' }
@@ -16,18 +17,10 @@ export default async function TicketsPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>Tickets</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard/tickets">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (!may(staff, 'tickets.read')) return <Refused title="Tickets" reason="role" back="/dashboard/tickets" />
+  if (selection.unknown) return <Refused title="Tickets" reason="branch" back="/dashboard/tickets" />
   const filters = ticketFilters(params)
-  const page = Math.max(1, Number.parseInt(String(params.page ?? ''), 10) || 1)
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? ''), 10) || 1))
   const [tickets, assignees] = await Promise.all([loadTickets(staff, selection, filters, page), assigneeOptions(staff)])
   const branch = typeof params.branch === 'string' && params.branch ? params.branch : ''
 

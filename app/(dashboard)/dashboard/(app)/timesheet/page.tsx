@@ -3,10 +3,9 @@ import Link from 'next/link'
 import type { Where } from 'payload'
 import React from 'react'
 
-import { grantsWith } from '@/access'
 import { selectBranches } from '@/dashboard/branches'
 import { historyFilters } from '@/dashboard/history'
-import { requireStaff } from '@/dashboard/staff'
+import { may, requireStaff } from '@/dashboard/staff'
 import { dayRange } from '@/lib/days'
 import type { Ticket } from '@/payload-types'
 
@@ -24,8 +23,7 @@ export default async function TimesheetPage({ searchParams }: Props) {
   const selection = selectBranches(staff, params.branch)
   const { from, to } = historyFilters(params, selection.timeZone)
   const range = dayRange(from, to, selection.timeZone, 93)
-  const organization = String(staff.organization.id)
-  const team = staff.context.isSuperAdmin || grantsWith(staff.context, 'timeSessions.viewTeam').some((grant) => grant.organization === organization)
+  const team = may(staff, 'timeSessions.viewTeam')
 
   let entries: { id: string; agent: string; ticket: string; ticketId: string; start: string; minutes: number; kind: string }[] = []
   if (!('error' in range) && !selection.unknown) {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { UsageCharts } from '@/dashboard/components/UsageCharts'
-import { requireStaff } from '@/dashboard/staff'
+import { Refused } from '@/dashboard/components/Refused'
+import { may, requireStaff } from '@/dashboard/staff'
 import { loadUsage } from '@/dashboard/usage'
 import { formatBytes } from '@/lib/format'
 
@@ -17,16 +17,8 @@ export default async function UsagePage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>Usage</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard/usage">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (!may(staff, 'sessions.read')) return <Refused title="Usage" reason="role" back="/dashboard/usage" />
+  if (selection.unknown) return <Refused title="Usage" reason="branch" back="/dashboard/usage" />
   const usage = await loadUsage(staff, selection)
   return (
     <main>

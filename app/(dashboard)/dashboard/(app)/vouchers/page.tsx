@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { GenerateVouchersForm } from '@/dashboard/components/GenerateVouchersForm'
+import { Refused } from '@/dashboard/components/Refused'
 import { requireStaff } from '@/dashboard/staff'
 import { loadBatches, mayGenerateVouchers } from '@/dashboard/vouchers'
 
@@ -16,16 +16,7 @@ export default async function VouchersPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  if (selection.unknown) {
-    return (
-      <main>
-        <h1>Vouchers</h1>
-        <p className="notice" role="alert">
-          That branch is not one of yours. <Link href="/dashboard/vouchers">Show all my branches</Link>.
-        </p>
-      </main>
-    )
-  }
+  if (selection.unknown) return <Refused title="Vouchers" reason="branch" back="/dashboard/vouchers" />
   const batches = await loadBatches(staff, selection)
   const { docs: plans } = await staff.req.payload.find({
     collection: 'plans',

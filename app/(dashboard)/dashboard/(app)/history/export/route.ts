@@ -5,7 +5,7 @@ import { toCsv } from '@/lib/csv'
 
 export const dynamic = 'force-dynamic'
 
-/** The most rows one export carries; the page says to narrow the dates beyond it. */
+/** The most rows one export carries (README); narrower dates export the rest. */
 const MAX_ROWS = 100_000
 const BATCH = 1_000
 

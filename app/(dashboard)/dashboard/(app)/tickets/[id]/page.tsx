@@ -2,11 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import React from 'react'
 
-import { grantsWith } from '@/access'
 import { TimerControl } from '@/dashboard/components/TimerControl'
 import { AdjustForm, CommentForm, ManualEntryForm } from '@/dashboard/components/TicketForms'
 import { loadTicket, myRunningTimer } from '@/dashboard/helpdesk'
-import { requireStaff } from '@/dashboard/staff'
+import { may, requireStaff } from '@/dashboard/staff'
 
 export const metadata: Metadata = { title: 'Ticket' }
 
@@ -28,9 +27,10 @@ export default async function TicketPage({ params }: Props) {
     )
   }
   const { ticket } = page
-  const tracks = !staff.context.isSuperAdmin && grantsWith(staff.context, 'timeSessions.track').length > 0
+  const tracks = !staff.context.isSuperAdmin && may(staff, 'timeSessions.track')
   const running = tracks ? await myRunningTimer(staff) : null
-  const time = (value: string | null) => (value ? new Date(value).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '—')
+  const timeZone = staff.organization.timeZone || 'UTC'
+  const time = (value: string | null) => (value ? new Date(value).toLocaleString('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }) : '—')
 
   return (
     <main>
