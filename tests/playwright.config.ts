@@ -37,7 +37,8 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     // The RADIUS service of the app under test, away from the standard ports a local Beacon uses.
-    // Its job runner stays off: the tests look at the jobs force-logout queues.
-    env: { RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth), RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '0' },
+    // Its job runner works as in production: a force-logout's Disconnect-Request goes to the demo
+    // router's CoA port (127.0.0.1:3799), where the dashboard's test listens as the router.
+    env: { RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth), RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '1' },
   },
 })

@@ -5,6 +5,7 @@
  */
 import { expect, type Page, test } from '@playwright/test'
 
+import { FakeCoaRouter } from '../../radius-service/tests/helpers/fakeRouter'
 import { DEMO, demoIds, signInOverRest } from './helpers'
 import { bringDeviceOnline } from './radius'
 
@@ -113,30 +114,39 @@ test('live sessions show Downtown’s devices only, find them by MAC, IP and vou
   await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
 })
 
-test('force logout asks first, ends the session, and shows it under "Force-logged out recently"', async ({ page, request }) => {
-  await signInOverRest(request, DEMO.manager)
-  const mac = randomMac()
-  const device = await bringDeviceOnline(request, mac.dashes, '10.5.50.202')
-  await signInToDashboard(page, DEMO.manager)
-  await expect(page).toHaveURL(/\/dashboard$/)
-  await page.goto('/dashboard/sessions')
-  const row = page.locator(`tr[data-session="${device.sessionId}"]`)
-  await row.getByRole('button', { name: 'Force logout' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Force logout?' })
-  await expect(dialog).toBeVisible()
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
-  await expect(row).toBeVisible()
-  expect((await (await request.get(`/api/sessions/${device.sessionId}?depth=0`)).json()).status).toBe('active')
+test('force logout asks first, ends the session, and the router’s Disconnect-ACK shows on the page', async ({ page, request }) => {
+  // The demo router is 127.0.0.1 with secret testing123: this test plays its /radius incoming.
+  const router = new FakeCoaRouter('testing123')
+  await router.start('127.0.0.1', 3799)
+  try {
+    await signInOverRest(request, DEMO.manager)
+    const mac = randomMac()
+    const device = await bringDeviceOnline(request, mac.dashes, '10.5.50.202')
+    await signInToDashboard(page, DEMO.manager)
+    await expect(page).toHaveURL(/\/dashboard$/)
+    await page.goto('/dashboard/sessions')
+    const row = page.locator(`tr[data-session="${device.sessionId}"]`)
+    await row.getByRole('button', { name: 'Force logout' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Force logout?' })
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(row).toBeVisible()
+    expect((await (await request.get(`/api/sessions/${device.sessionId}?depth=0`)).json()).status).toBe('active')
 
-  await row.getByRole('button', { name: 'Force logout' }).click()
-  await dialog.getByRole('button', { name: 'Force logout' }).click()
-  await expect(row).toHaveCount(0)
-  const ended = page.locator(`tr[data-ended-session="${device.sessionId}"]`)
-  await expect(ended).toContainText(mac.colons)
-  // The RADIUS service's job runner is off in these tests: the Disconnect waits in its queue.
-  await expect(ended).toContainText('Queued for the router')
-  const stored = await (await request.get(`/api/sessions/${device.sessionId}?depth=0`)).json()
-  expect(stored).toMatchObject({ status: 'terminated', terminateCause: 'Admin-Reset' })
+    await row.getByRole('button', { name: 'Force logout' }).click()
+    await dialog.getByRole('button', { name: 'Force logout' }).click()
+    await expect(row).toHaveCount(0)
+    const ended = page.locator(`tr[data-ended-session="${device.sessionId}"]`)
+    await expect(ended).toContainText(mac.colons)
+    // The RADIUS service sends the Disconnect-Request; the router acknowledges; the page, refreshing by itself, says so.
+    await expect(ended).toContainText('Acknowledged by the router', { timeout: 30_000 })
+    const disconnect = router.received.find((received) => received.kind === 'Disconnect' && received.attributes['Acct-Session-Id'] === `e2e-${device.code}`)
+    expect(disconnect).toBeDefined()
+    const stored = await (await request.get(`/api/sessions/${device.sessionId}?depth=0`)).json()
+    expect(stored).toMatchObject({ status: 'terminated', terminateCause: 'Admin-Reset', control: { action: 'disconnect', outcome: 'acknowledged' } })
+  } finally {
+    await router.stop()
+  }
 })
 
 test('the dashboard follows the signed-in person’s organization: Other ISP’s admin sees Other ISP only', async ({ page }) => {
