@@ -5,9 +5,10 @@ import type { Where } from 'payload'
 import { dayRange } from '@/lib/days'
 import { isUuid } from '@/lib/ids'
 import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
-import type { Plan, Session, User, Voucher } from '@/payload-types'
+import type { Session } from '@/payload-types'
 
 import type { BranchSelection } from './branches'
+import { summarizeSession } from './liveSessions'
 import type { Staff } from './staff'
 
 export type HistoryFilters = { from: string; to: string; plan: string; customer: string; cause: string }
@@ -74,23 +75,15 @@ export function historyWhere(filters: HistoryFilters, selection: BranchSelection
 }
 
 function toRow(session: Session, branchNames: Map<string, string>): HistoryRow {
-  const plan = session.plan && typeof session.plan === 'object' ? (session.plan as Plan) : null
-  const voucher = session.voucher && typeof session.voucher === 'object' ? (session.voucher as Voucher) : null
-  const user = session.user && typeof session.user === 'object' ? (session.user as User) : null
-  const location = typeof session.location === 'object' ? String(session.location.id) : String(session.location)
+  const { bytesUsed, plan, ...summary } = summarizeSession(session, branchNames)
   const end = session.endedAt ? new Date(session.endedAt).getTime() : new Date(session.startedAt).getTime()
   return {
-    id: String(session.id),
-    customer: user ? user.name || user.email : voucher ? 'Voucher guest' : 'Customer',
-    voucher: voucher?.code ?? null,
-    mac: session.deviceMac,
-    ip: session.usage?.lastIp ?? null,
+    ...summary,
     plan: plan?.name ?? null,
-    branch: branchNames.get(location) ?? '',
     startedAt: session.startedAt,
     endedAt: session.endedAt ?? null,
     minutes: Math.max(0, Math.round((end - new Date(session.startedAt).getTime()) / 60_000)),
-    bytes: Number(session.usage?.inputOctets ?? 0) + Number(session.usage?.outputOctets ?? 0),
+    bytes: bytesUsed,
     cause: session.terminateCause ?? null,
   }
 }

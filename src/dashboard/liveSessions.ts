@@ -41,11 +41,33 @@ export function searchWhere(text: string): Where | null {
   return { or: clauses }
 }
 
-/** The customer's name, or what they are to the branch when their account is not one it reads. */
-function nameOf(session: Session): string {
-  const user = session.user
-  if (user && typeof user === 'object') return (user as User).name || (user as User).email
-  return session.voucher ? 'Voucher guest' : 'Customer'
+/** What the dashboard's lists show of any WiFi session, read at depth 1 with the person's access. */
+export type SessionSummary = {
+  id: string
+  /** The customer's name, or what they are to the branch when their account is not one it reads. */
+  customer: string
+  voucher: string | null
+  mac: string
+  ip: string | null
+  plan: Plan | null
+  branch: string
+  bytesUsed: number
+}
+
+export function summarizeSession(session: Session, branchNames: Map<string, string>): SessionSummary {
+  const user = session.user && typeof session.user === 'object' ? (session.user as User) : null
+  const voucher = session.voucher && typeof session.voucher === 'object' ? (session.voucher as Voucher) : null
+  const location = typeof session.location === 'object' ? String(session.location.id) : String(session.location)
+  return {
+    id: String(session.id),
+    customer: user ? user.name || user.email : voucher ? 'Voucher guest' : 'Customer',
+    voucher: voucher?.code ?? null,
+    mac: session.deviceMac,
+    ip: session.usage?.lastIp ?? null,
+    plan: session.plan && typeof session.plan === 'object' ? (session.plan as Plan) : null,
+    branch: branchNames.get(location) ?? '',
+    bytesUsed: Number(session.usage?.inputOctets ?? 0) + Number(session.usage?.outputOctets ?? 0),
+  }
 }
 
 /**
@@ -69,23 +91,14 @@ export async function loadLiveSessions(staff: Staff, branches: Branch[], search:
     overrideAccess: false,
   })
   const rows: LiveRow[] = result.docs.map((session) => {
-    const plan = session.plan && typeof session.plan === 'object' ? (session.plan as Plan) : null
-    const voucher = session.voucher && typeof session.voucher === 'object' ? (session.voucher as Voucher) : null
-    const used = Number(session.usage?.inputOctets ?? 0) + Number(session.usage?.outputOctets ?? 0)
-    const cap = plan?.dataCapMB ? plan.dataCapMB * MB : null
-    const location = typeof session.location === 'object' ? String(session.location.id) : String(session.location)
+    const summary = summarizeSession(session, names)
+    const cap = summary.plan?.dataCapMB ? summary.plan.dataCapMB * MB : null
     return {
-      id: String(session.id),
-      customer: nameOf(session),
-      voucher: voucher?.code ?? null,
-      mac: session.deviceMac,
-      ip: session.usage?.lastIp ?? null,
-      plan: plan?.name ?? null,
-      branch: names.get(location) ?? '',
+      ...summary,
+      plan: summary.plan?.name ?? null,
       startedAt: session.startedAt,
       expiresAt: session.expiresAt,
-      bytesUsed: used,
-      bytesLeft: cap === null ? null : Math.max(0, cap - used),
+      bytesLeft: cap === null ? null : Math.max(0, cap - summary.bytesUsed),
       status: session.status,
     }
   })
@@ -113,7 +126,7 @@ export async function loadRecentForceLogouts(staff: Staff, branches: Branch[]): 
   })
   return docs.map((session) => ({
     id: String(session.id),
-    customer: nameOf(session),
+    customer: summarizeSession(session, new Map()).customer,
     mac: session.deviceMac,
     endedAt: String(session.endedAt),
     outcome: session.control?.outcome ?? null,

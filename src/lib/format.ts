@@ -11,6 +11,12 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`
 }
 
+/** A date and time as the dashboard shows it, in `timeZone` ("23/11/2026, 04:57"); '—' for none. */
+export function formatDateTime(value: string | Date | null | undefined, timeZone: string): string {
+  if (!value) return '—'
+  return new Date(value).toLocaleString('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' })
+}
+
 /** A length of time left or used: "1 h 05 min", "12 min", "45 s". */
 export function formatDuration(milliseconds: number): string {
   const seconds = Math.max(0, Math.round(milliseconds / 1000))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { startOfToday } from '@/dashboard/overview'
 import { searchWhere } from '@/dashboard/liveSessions'
-import { formatBytes, formatDuration } from '@/lib/format'
+import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
 import { hotspotLoginHtml } from '@/plugins/network/routers/hotspotLogin'
 
 describe('formatBytes', () => {
@@ -14,6 +14,14 @@ describe('formatBytes', () => {
     expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB')
     expect(formatBytes(250 * 1024 ** 3)).toBe('250 GB')
     expect(formatBytes(Number.NaN)).toBe('0 B')
+  })
+})
+
+describe('formatDateTime', () => {
+  it('writes a moment in the given time zone, and a dash for none', () => {
+    expect(formatDateTime('2026-11-23T01:57:00Z', 'Africa/Nairobi')).toBe('23/11/2026, 04:57')
+    expect(formatDateTime('2026-11-23T01:57:00Z', 'UTC')).toBe('23/11/2026, 01:57')
+    expect(formatDateTime(null, 'UTC')).toBe('—')
   })
 })
 

@@ -6,7 +6,7 @@ import { selectBranches } from '@/dashboard/branches'
 import { historyFilters, historyWhere, loadHistory, planOptions } from '@/dashboard/history'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatBytes } from '@/lib/format'
+import { formatBytes, formatDateTime } from '@/lib/format'
 import { archiveCutoff } from '@/plugins/network/sessions/archive'
 import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
 
@@ -32,8 +32,7 @@ export default async function HistoryPage({ searchParams }: Props) {
   if (typeof params.branch === 'string' && params.branch) shown.set('branch', params.branch)
   for (const [key, value] of Object.entries(filters)) if (value) shown.set(key, value)
   const pageHref = (target: number) => `/dashboard/history?${new URLSearchParams([...shown, ['page', String(target)]])}`
-  const time = (value: string | null) =>
-    value ? new Date(value).toLocaleString('en-GB', { timeZone: selection.timeZone, dateStyle: 'short', timeStyle: 'short' }) : '—'
+  const time = (value: string | null) => formatDateTime(value, selection.timeZone)
 
   return (
     <main>

@@ -5,6 +5,7 @@ import { selectBranches } from '@/dashboard/branches'
 import { loadRouters } from '@/dashboard/routers'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
+import { formatDateTime } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Routers' }
 
@@ -18,8 +19,7 @@ export default async function RoutersPage({ searchParams }: Props) {
   if (!may(staff, 'routers.read')) return <Refused title="Routers" reason="role" back="/dashboard/routers" />
   if (selection.unknown) return <Refused title="Routers" reason="branch" back="/dashboard/routers" />
   const routers = await loadRouters(staff, selection)
-  const when = (value: string | null) =>
-    value ? new Date(value).toLocaleString('en-GB', { timeZone: selection.timeZone, dateStyle: 'short', timeStyle: 'short' }) : 'never'
+  const when = (value: string | null) => (value ? formatDateTime(value, selection.timeZone) : 'never')
 
   return (
     <main>

@@ -8,7 +8,7 @@ import { ForceLogoutButton } from '@/dashboard/components/ForceLogoutButton'
 import { loadLiveSessions, loadRecentForceLogouts } from '@/dashboard/liveSessions'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatBytes, formatDuration } from '@/lib/format'
+import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'Live sessions' }
@@ -97,7 +97,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                     <div className="muted">
                       since{' '}
                       <time dateTime={row.startedAt}>
-                        {new Date(row.startedAt).toLocaleString('en-GB', { timeZone: selection.timeZone, dateStyle: 'short', timeStyle: 'short' })}
+                        {formatDateTime(row.startedAt, selection.timeZone)}
                       </time>
                     </div>
                   </td>

@@ -6,6 +6,7 @@ import React from 'react'
 import { selectBranches } from '@/dashboard/branches'
 import { historyFilters } from '@/dashboard/history'
 import { may, requireStaff } from '@/dashboard/staff'
+import { formatDateTime } from '@/lib/format'
 import { dayRange } from '@/lib/days'
 import type { Ticket } from '@/payload-types'
 
@@ -129,7 +130,7 @@ export default async function TimesheetPage({ searchParams }: Props) {
                   <tr key={entry.id}>
                     <td>
                       {entry.kind === 'adjustment' ? 'correction · ' : ''}
-                      {new Date(entry.start).toLocaleString('en-GB', { timeZone: selection.timeZone, dateStyle: 'short', timeStyle: 'short' })}
+                      {formatDateTime(entry.start, selection.timeZone)}
                     </td>
                     <td>{entry.agent}</td>
                     <td>{entry.ticketId ? <Link href={`/dashboard/tickets/${entry.ticketId}`}>{entry.ticket}</Link> : '—'}</td>

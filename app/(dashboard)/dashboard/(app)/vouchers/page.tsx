@@ -4,6 +4,7 @@ import React from 'react'
 import { selectBranches } from '@/dashboard/branches'
 import { GenerateVouchersForm } from '@/dashboard/components/GenerateVouchersForm'
 import { Refused } from '@/dashboard/components/Refused'
+import { formatDateTime } from '@/lib/format'
 import { requireStaff } from '@/dashboard/staff'
 import { loadBatches, mayGenerateVouchers } from '@/dashboard/vouchers'
 
@@ -69,7 +70,7 @@ export default async function VouchersPage({ searchParams }: Props) {
                     <div className="muted">{batch.branch ?? 'every branch'}</div>
                   </td>
                   <td>{batch.plan}</td>
-                  <td>{new Date(batch.createdAt).toLocaleString('en-GB', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' })}</td>
+                  <td>{formatDateTime(batch.createdAt, zone)}</td>
                   <td>
                     {batch.used} of {batch.total}
                   </td>

@@ -6,6 +6,7 @@ import { TimerControl } from '@/dashboard/components/TimerControl'
 import { AdjustForm, CommentForm, ManualEntryForm } from '@/dashboard/components/TicketForms'
 import { loadTicket, myRunningTimer } from '@/dashboard/helpdesk'
 import { may, requireStaff } from '@/dashboard/staff'
+import { formatDateTime } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Ticket' }
 
@@ -30,7 +31,7 @@ export default async function TicketPage({ params }: Props) {
   const tracks = !staff.context.isSuperAdmin && may(staff, 'timeSessions.track')
   const running = tracks ? await myRunningTimer(staff) : null
   const timeZone = staff.organization.timeZone || 'UTC'
-  const time = (value: string | null) => (value ? new Date(value).toLocaleString('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }) : '—')
+  const time = (value: string | null) => formatDateTime(value, timeZone)
 
   return (
     <main>
