@@ -6,6 +6,7 @@ import type { Permission } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 
 import { type Branch, may, type Staff } from './staff'
+import { vouchersLeftPerPlan } from './vouchers'
 
 export type Overview = {
   devicesOnline: number
@@ -70,19 +71,7 @@ export async function loadOverview(staff: Staff, branches: Branch[], timeZone: s
       ).totalDocs
     : null
 
-  let vouchersLeft: Overview['vouchersLeft'] = null
-  if (can('vouchers.read')) {
-    const { docs: plans } = await req.payload.find({ collection: 'plans', depth: 0, limit: 200, pagination: false, sort: 'name', ...asPerson, select: { name: true } })
-    vouchersLeft = []
-    for (const plan of plans) {
-      const left = await req.payload.count({
-        collection: 'vouchers',
-        where: { and: [{ plan: { equals: plan.id } }, { status: { equals: 'AVAILABLE' } }, { or: [inBranches, { location: { exists: false } }] }] },
-        ...asPerson,
-      })
-      if (left.totalDocs > 0) vouchersLeft.push({ plan: String(plan.id), planName: String(plan.name), left: left.totalDocs })
-    }
-  }
+  const vouchersLeft = await vouchersLeftPerPlan(staff, branches)
 
   return {
     devicesOnline: Number(usage.online),

@@ -58,10 +58,14 @@ async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): 
   }))
 }
 
-/** The last 24 whole hours up to the current one, labelled in `timeZone`. */
+/**
+ * The last 24 whole hours of `timeZone` up to the current one (in zones half an hour off UTC,
+ * a local hour starts at :30 UTC), labelled in that zone.
+ */
 export function hourBuckets(timeZone: string, now = new Date()): Bucket[] {
   const hour = 3600_000
-  const current = Math.floor(now.getTime() / hour) * hour
+  const local = new TZDate(now.getTime(), timeZone)
+  const current = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), 0, 0, timeZone).getTime()
   return Array.from({ length: 24 }, (_, index) => {
     const start = new Date(current - (23 - index) * hour)
     return { start, end: new Date(start.getTime() + hour), label: format(new TZDate(start.getTime(), timeZone), 'HH:mm') }

@@ -4,7 +4,7 @@ import { grantsWith } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 
 import type { BranchSelection } from './branches'
-import { may, type Staff } from './staff'
+import { type Branch, may, type Staff } from './staff'
 
 export type BatchRow = {
   batchId: string
@@ -18,23 +18,29 @@ export type BatchRow = {
 }
 
 /**
- * The voucher batches the person reads, newest first, counted in the database. The reach is the
- * vouchers access rule's: a branch's vouchers for branch staff; with them, for org-wide staff
- * showing all branches, the vouchers valid at every branch. `null` when they may not read vouchers.
+ * The vouchers the person reads among `branches`, as a SQL condition on `vouchers v`: a
+ * branch's vouchers for branch staff; with them, for org-wide staff looking at more than one
+ * branch, the vouchers valid at every branch (as the vouchers access rule reaches). `null` when
+ * their role does not include vouchers.
  */
-export async function loadBatches(staff: Staff, selection: BranchSelection, limit = 100): Promise<BatchRow[] | null> {
-  const { context, organization, req } = staff
+export function voucherScope(staff: Staff, branches: Branch[]): ReturnType<typeof sql> | null {
+  const { context, organization } = staff
   const organizationId = String(organization.id)
   const grants = grantsWith(context, 'vouchers.read').filter((grant) => grant.organization === organizationId)
   if (!context.isSuperAdmin && grants.length === 0) return null
   const orgWide = context.isSuperAdmin || grants.some((grant) => grant.scope === 'organization')
-  const reachable = orgWide ? selection.branches.map((branch) => branch.id) : grants.flatMap((grant) => grant.locations)
-  const branchIds = selection.branches.map((branch) => branch.id).filter((id) => reachable.includes(id))
-  const includeEverywhere = orgWide && selection.branches.length !== 1
-  if (branchIds.length === 0 && !includeEverywhere) return []
-
+  const reachable = orgWide ? branches.map((branch) => branch.id) : grants.flatMap((grant) => grant.locations)
+  const branchIds = branches.map((branch) => branch.id).filter((id) => reachable.includes(id))
+  const includeEverywhere = orgWide && branches.length !== 1
   const inBranches = branchIds.length ? sql`v.location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`
-  const db = await drizzleFor(req.payload, req)
+  return sql`v.organization_id = ${organizationId}::uuid and (${inBranches} ${includeEverywhere ? sql`or v.location_id is null` : sql``})`
+}
+
+/** The voucher batches the person reads, newest first, counted in the database; `null` when they may not read vouchers. */
+export async function loadBatches(staff: Staff, selection: BranchSelection, limit = 100): Promise<BatchRow[] | null> {
+  const scope = voucherScope(staff, selection.branches)
+  if (!scope) return null
+  const db = await drizzleFor(staff.req.payload, staff.req)
   const rows = rowsOf<{ batch_id: string; plan: string; branch: string | null; created_at: string; total: string; used: string; available: string; expired: string }>(
     await db.execute(sql`
       select v.batch_id, p.name as plan, l.name as branch, min(v.created_at) as created_at, count(*) as total,
@@ -44,8 +50,7 @@ export async function loadBatches(staff: Staff, selection: BranchSelection, limi
         from vouchers v
         join plans p on p.id = v.plan_id
         left join locations l on l.id = v.location_id
-       where v.organization_id = ${organizationId}::uuid and v.batch_id is not null
-         and (${inBranches} ${includeEverywhere ? sql`or v.location_id is null` : sql``})
+       where ${scope} and v.batch_id is not null
        group by v.batch_id, p.name, l.name
        order by min(v.created_at) desc
        limit ${limit}`),
@@ -60,6 +65,31 @@ export async function loadBatches(staff: Staff, selection: BranchSelection, limi
     available: Number(row.available),
     expired: Number(row.expired),
   }))
+}
+
+/** Vouchers still to sell, per plan, in the person's reach among `branches`; `null` when they may not read vouchers. */
+export async function vouchersLeftPerPlan(staff: Staff, branches: Branch[]): Promise<{ plan: string; planName: string; left: number }[] | null> {
+  const scope = voucherScope(staff, branches)
+  if (!scope) return null
+  const db = await drizzleFor(staff.req.payload, staff.req)
+  const rows = rowsOf<{ plan: string; name: string; left: string }>(
+    await db.execute(sql`
+      select p.id as plan, p.name, count(*) as left
+        from vouchers v join plans p on p.id = v.plan_id
+       where ${scope} and v.status = 'AVAILABLE'
+       group by p.id, p.name
+       order by p.name`),
+  )
+  return rows.map((row) => ({ plan: String(row.plan), planName: row.name, left: Number(row.left) }))
+}
+
+/** Whether the person may make vouchers valid at every branch (org-wide staff, as the vouchers rule allows). */
+export function mayGenerateForEveryBranch(staff: Staff): boolean {
+  const organizationId = String(staff.organization.id)
+  return (
+    staff.context.isSuperAdmin ||
+    grantsWith(staff.context, 'vouchers.generate').some((grant) => grant.organization === organizationId && grant.scope === 'organization')
+  )
 }
 
 /** Whether the person may generate voucher batches here. */

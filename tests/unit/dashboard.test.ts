@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { startOfToday } from '@/dashboard/overview'
+import { hourBuckets } from '@/dashboard/usage'
 import { searchWhere } from '@/dashboard/liveSessions'
 import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
 import { hotspotLoginHtml } from '@/plugins/network/routers/hotspotLogin'
@@ -41,6 +42,18 @@ describe('startOfToday', () => {
     expect(startOfToday('Africa/Nairobi', now).toISOString()).toBe('2026-11-22T21:00:00.000Z')
     expect(startOfToday('UTC', now).toISOString()).toBe('2026-11-23T00:00:00.000Z')
     expect(startOfToday('America/New_York', now).toISOString()).toBe('2026-11-22T05:00:00.000Z')
+  })
+})
+
+describe('hourBuckets', () => {
+  it("are the zone's whole hours, also where the zone is half an hour off UTC", () => {
+    const now = new Date('2026-11-23T01:40:00Z')
+    const kolkata = hourBuckets('Asia/Kolkata', now)
+    expect(kolkata).toHaveLength(24)
+    expect(kolkata[23].start.toISOString()).toBe('2026-11-23T01:30:00.000Z')
+    expect(kolkata[23].label).toBe('07:00')
+    expect(hourBuckets('Africa/Nairobi', now)[23]).toMatchObject({ label: '04:00', start: new Date('2026-11-23T01:00:00Z') })
+    expect(kolkata[0].start.toISOString()).toBe('2026-11-22T02:30:00.000Z')
   })
 })
 

@@ -6,7 +6,7 @@ import React, { useState } from 'react'
 type Option = { id: string; name: string }
 
 /** Generates a voucher batch (`POST /api/vouchers/generate`), then offers its printable sheet. */
-export function GenerateVouchersForm({ plans, branches }: { plans: Option[]; branches: Option[] }) {
+export function GenerateVouchersForm({ plans, branches, everyBranch }: { plans: Option[]; branches: Option[]; everyBranch: boolean }) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -53,10 +53,11 @@ export function GenerateVouchersForm({ plans, branches }: { plans: Option[]; bra
       <label>
         How many <input name="count" type="number" min={1} max={10000} defaultValue={10} required style={{ width: '7rem' }} />
       </label>
-      {branches.length > 0 && (
+      {(branches.length > 0 || everyBranch) && (
         <label>
           Branch{' '}
-          <select name="location" defaultValue={branches[0].id}>
+          <select name="location" defaultValue={branches[0]?.id ?? ''}>
+            {everyBranch && <option value="">Every branch</option>}
             {branches.map((branch) => (
               <option key={branch.id} value={branch.id}>
                 {branch.name}

@@ -6,7 +6,7 @@ import { GenerateVouchersForm } from '@/dashboard/components/GenerateVouchersFor
 import { Refused } from '@/dashboard/components/Refused'
 import { formatDateTime } from '@/lib/format'
 import { requireStaff } from '@/dashboard/staff'
-import { loadBatches, mayGenerateVouchers } from '@/dashboard/vouchers'
+import { loadBatches, mayGenerateForEveryBranch, mayGenerateVouchers } from '@/dashboard/vouchers'
 
 export const metadata: Metadata = { title: 'Vouchers' }
 
@@ -41,6 +41,7 @@ export default async function VouchersPage({ searchParams }: Props) {
         <GenerateVouchersForm
           plans={plans.map((plan) => ({ id: String(plan.id), name: String(plan.name) }))}
           branches={selection.branches.map(({ id, name }) => ({ id, name }))}
+          everyBranch={mayGenerateForEveryBranch(staff)}
         />
       )}
       {batches === null ? (
