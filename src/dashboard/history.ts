@@ -104,12 +104,6 @@ export async function loadHistory(staff: Staff, selection: BranchSelection, wher
   return { rows: result.docs.map((session) => toRow(session, names)), page: result.page ?? 1, totalPages: result.totalPages, total: result.totalDocs }
 }
 
-/** The plans the person may filter by (their organization's). */
-export async function planOptions(staff: Staff): Promise<{ id: string; name: string }[]> {
-  const { docs } = await staff.req.payload.find({ collection: 'plans', depth: 0, limit: 200, pagination: false, sort: 'name', req: staff.req, overrideAccess: false, select: { name: true } })
-  return docs.map((plan) => ({ id: String(plan.id), name: String(plan.name) }))
-}
-
 export const HISTORY_CSV_HEADER = ['started', 'ended', 'minutes', 'customer', 'voucher', 'mac', 'ip', 'plan', 'branch', 'bytes', 'end reason'] as const
 
 /** A row as the CSV export writes it, times in the branch's time zone. */

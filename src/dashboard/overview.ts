@@ -2,7 +2,6 @@ import { TZDate } from '@date-fns/tz'
 import { sql } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
-import type { Permission } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 
 import { type Branch, may, type Staff } from './staff'
@@ -36,11 +35,10 @@ export async function loadOverview(staff: Staff, branches: Branch[], timeZone: s
   const branchIds = branches.map((branch) => branch.id)
   const since = startOfToday(timeZone)
   const asPerson = { req, overrideAccess: false } as const
-  const can = (permission: Permission) => may(staff, permission)
   const inBranches: Where = { location: { in: branchIds } }
 
   const db = await drizzleFor(req.payload, req)
-  const [usage] = branchIds.length && can('sessions.read')
+  const [usage] = branchIds.length && may(staff, 'sessions.read')
     ? rowsOf<{ online: string; started: string; bytes: string }>(
         await db.execute(sql`
           select count(*) filter (where status = 'active') as online,
@@ -54,14 +52,14 @@ export async function loadOverview(staff: Staff, branches: Branch[], timeZone: s
     : [{ online: '0', started: '0', bytes: '0' }]
 
 
-  const routers = can('routers.read')
+  const routers = may(staff, 'routers.read')
     ? {
         online: (await req.payload.count({ collection: 'routers', where: { and: [inBranches, { status: { equals: 'ONLINE' } }] }, ...asPerson })).totalDocs,
         offline: (await req.payload.count({ collection: 'routers', where: { and: [inBranches, { status: { not_equals: 'ONLINE' } }] }, ...asPerson })).totalDocs,
       }
     : null
 
-  const openTickets = can('tickets.read')
+  const openTickets = may(staff, 'tickets.read')
     ? (
         await req.payload.count({
           collection: 'tickets',

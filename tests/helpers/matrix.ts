@@ -1,6 +1,7 @@
 import type { CollectionSlug, Where } from 'payload'
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
+import { type Actor, ACTORS } from './fixtures'
 import { type ActingUser, statusOf, testPayload } from './payload'
 
 export type Operation = 'create' | 'read' | 'update' | 'delete'
@@ -73,4 +74,22 @@ export async function expectOperationOutcome(check: MatrixCheck): Promise<void> 
     expect([403, 404]).toContain(status)
     expect(remaining.totalDocs).toBe(1)
   }
+}
+
+/** One row of an access matrix: an operation on a target, and the actors it is allowed to. */
+export type MatrixCase<C extends CollectionSlug> = { collection: C; operation: Operation; target: string; allow: readonly Actor[] }
+
+/**
+ * A test per case and actor: `cell` fills in what the case needs for that actor (the person,
+ * the target's id, the documents and changes to try); `expectOperationOutcome` checks it.
+ */
+export function describeMatrix<C extends CollectionSlug>(
+  cases: MatrixCase<C>[],
+  cell: (row: MatrixCase<C>, actor: Actor) => Omit<MatrixCheck, 'collection' | 'operation' | 'allowed'>,
+): void {
+  describe.each(cases)('$operation $collection: $target', (row) => {
+    it.each(ACTORS.map((actor) => ({ actor, allowed: row.allow.includes(actor) })))('$actor → allowed: $allowed', async ({ actor, allowed }) => {
+      await expectOperationOutcome({ collection: row.collection, operation: row.operation, allowed, ...cell(row, actor) })
+    })
+  })
 }

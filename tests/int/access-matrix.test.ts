@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { type Actor, ACTORS, loadWorld, unique, type World } from '../helpers/fixtures'
-import { expectOperationOutcome, type Operation } from '../helpers/matrix'
+import { describeMatrix, type Operation } from '../helpers/matrix'
 import { statusOf } from '../helpers/payload'
 
 type Collection = 'organizations' | 'locations' | 'users'
@@ -120,26 +120,16 @@ function change(collection: Collection): { data: Record<string, unknown>; read: 
   }
 }
 
-describe.each(CASES)('$operation $collection: $target', ({ collection, operation, target, allow }) => {
-  it.each(ACTORS.map((actor) => ({ actor, allowed: allow.includes(actor) })))(
-    '$actor → allowed: $allowed',
-    async ({ actor, allowed }) => {
-      await expectOperationOutcome({
-        collection,
-        operation,
-        user: world.actors[actor],
-        allowed,
-        targetId: operation === 'read' || operation === 'update' ? existingTarget(target, actor) : undefined,
-        newDocument: () => newDocument(collection, target),
-        change: () => change(collection),
-        identify: (data) => {
-          const key = collection === 'users' ? 'email' : 'name'
-          return { [key]: { equals: data[key] } }
-        },
-      })
-    },
-  )
-})
+describeMatrix(CASES, ({ collection, operation, target }, actor) => ({
+  user: world.actors[actor],
+  targetId: operation === 'read' || operation === 'update' ? existingTarget(target, actor) : undefined,
+  newDocument: () => newDocument(collection, target),
+  change: () => change(collection),
+  identify: (data) => {
+    const key = collection === 'users' ? 'email' : 'name'
+    return { [key]: { equals: data[key] } }
+  },
+}))
 
 describe('lists show each role exactly its rows', () => {
   const SEEDED_USERS = [

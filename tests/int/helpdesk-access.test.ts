@@ -7,7 +7,7 @@ import type { Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { type Actor, ACTORS, loadWorld, unique, type World } from '../helpers/fixtures'
-import { expectOperationOutcome, type Operation } from '../helpers/matrix'
+import { describeMatrix, type Operation } from '../helpers/matrix'
 import { statusOf } from '../helpers/payload'
 
 type Collection = 'tickets' | 'time-sessions' | 'ticket-comments'
@@ -166,20 +166,13 @@ function identity(collection: Collection, data: Record<string, unknown>): Where 
   return { body: { equals: data.body } }
 }
 
-describe.each(CASES)('$operation $collection: $target', ({ collection, operation, target, allow }) => {
-  it.each(ACTORS.map((actor) => ({ actor, allowed: allow.includes(actor) })))('$actor → allowed: $allowed', async ({ actor, allowed }) => {
-    await expectOperationOutcome({
-      collection,
-      operation,
-      user: world.actors[actor],
-      allowed,
-      targetId: targets[target],
-      newDocument: () => newDocument(collection, target),
-      change: () => change(collection),
-      identify: (data) => identity(collection, data),
-    })
-  })
-})
+describeMatrix(CASES, ({ collection, target }, actor) => ({
+  user: world.actors[actor],
+  targetId: targets[target],
+  newDocument: () => newDocument(collection, target),
+  change: () => change(collection),
+  identify: (data) => identity(collection, data),
+}))
 
 describe('lists show each role exactly its rows', () => {
   const tickets = ["Alice's ticket at Downtown", 'a staff ticket at Airport', 'an Other ISP ticket']

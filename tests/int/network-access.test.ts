@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { archiveEndedSessions } from '@/plugins/network/sessions/archive'
 
 import { type Actor, ACTORS, createSession, loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
-import { expectOperationOutcome, type Operation } from '../helpers/matrix'
+import { describeMatrix, type Operation } from '../helpers/matrix'
 import { statusOf } from '../helpers/payload'
 
 type Collection = 'routers' | 'plans' | 'vouchers' | 'sessions' | 'archived-sessions'
@@ -187,20 +187,13 @@ function identity(collection: Collection, data: Record<string, unknown>): Where 
   return { name: { equals: data.name } }
 }
 
-describe.each(CASES)('$operation $collection: $target', ({ collection, operation, target, allow }) => {
-  it.each(ACTORS.map((actor) => ({ actor, allowed: allow.includes(actor) })))('$actor → allowed: $allowed', async ({ actor, allowed }) => {
-    await expectOperationOutcome({
-      collection,
-      operation,
-      user: world.actors[actor],
-      allowed,
-      targetId: targets[target],
-      newDocument: () => newDocument(collection, target),
-      change: () => change(collection),
-      identify: (data) => identity(collection, data),
-    })
-  })
-})
+describeMatrix(CASES, ({ collection, target }, actor) => ({
+  user: world.actors[actor],
+  targetId: targets[target],
+  newDocument: () => newDocument(collection, target),
+  change: () => change(collection),
+  identify: (data) => identity(collection, data),
+}))
 
 describe('session lists show each role exactly its rows', () => {
   const expected: Record<Actor, string[] | 'forbidden'> = {

@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import React, { useRef, useState } from 'react'
 
+import { apiAction } from './apiAction'
+
 /**
  * Force logout with a confirmation: ends the session at once and asks its router to disconnect
  * the device; what the router answers shows under "Force-logged out recently".
@@ -17,13 +19,11 @@ export function ForceLogoutButton({ session, who }: { session: string; who: stri
     setBusy(true)
     setError('')
     try {
-      const response = await fetch(`/api/sessions/${session}/force-logout`, { method: 'POST', credentials: 'include' })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? 'The session could not be ended.')
+      await apiAction(`/api/sessions/${session}/force-logout`, undefined, { fallback: 'The session could not be ended.' })
       dialog.current?.close()
       router.refresh()
     } catch (failure) {
-      setError(failure instanceof TypeError ? 'Beacon did not answer. Try again.' : (failure as Error).message)
+      setError((failure as Error).message)
     } finally {
       setBusy(false)
     }

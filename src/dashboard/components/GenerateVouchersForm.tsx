@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { apiAction } from './apiAction'
+
 type Option = { id: string; name: string }
 
 /** Generates a voucher batch (`POST /api/vouchers/generate`), then offers its printable sheet. */
@@ -19,18 +21,15 @@ export function GenerateVouchersForm({ plans, branches, everyBranch }: { plans: 
     setError('')
     setMade(null)
     try {
-      const response = await fetch('/api/vouchers/generate', {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ plan: form.get('plan'), count: Number(form.get('count')), location: form.get('location') || undefined }),
-      })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? 'The vouchers could not be generated.')
-      setMade(body)
+      const batch = await apiAction<{ count: number; sheetUrl: string; csvUrl: string }>(
+        '/api/vouchers/generate',
+        { plan: form.get('plan'), count: Number(form.get('count')), location: form.get('location') || undefined },
+        { fallback: 'The vouchers could not be generated.' },
+      )
+      setMade(batch)
       router.refresh()
     } catch (failure) {
-      setError(failure instanceof TypeError ? 'Beacon did not answer. Try again.' : (failure as Error).message)
+      setError((failure as Error).message)
     } finally {
       setBusy(false)
     }

@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { apiAction } from './apiAction'
+
 /** The dashboard's sign-in: Payload's own login (the admin panel's cookie), then the overview. */
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter()
@@ -15,18 +17,11 @@ export function SignInForm({ next }: { next: string }) {
     setBusy(true)
     setError('')
     try {
-      const response = await fetch('/api/users/login', {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
-      })
-      const body = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? 'Sign-in failed. Try again.')
+      await apiAction('/api/users/login', { email: form.get('email'), password: form.get('password') }, { fallback: 'Sign-in failed. Try again.' })
       router.replace(next)
       router.refresh()
     } catch (failure) {
-      setError(failure instanceof TypeError ? 'Beacon did not answer. Check the connection and try again.' : (failure as Error).message)
+      setError((failure as Error).message)
       setBusy(false)
     }
   }

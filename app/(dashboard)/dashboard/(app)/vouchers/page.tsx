@@ -5,6 +5,7 @@ import { selectBranches } from '@/dashboard/branches'
 import { GenerateVouchersForm } from '@/dashboard/components/GenerateVouchersForm'
 import { Refused } from '@/dashboard/components/Refused'
 import { formatDateTime } from '@/lib/format'
+import { planOptions } from '@/dashboard/plans'
 import { requireStaff } from '@/dashboard/staff'
 import { loadBatches, mayGenerateForEveryBranch, mayGenerateVouchers } from '@/dashboard/vouchers'
 
@@ -19,17 +20,7 @@ export default async function VouchersPage({ searchParams }: Props) {
   const selection = selectBranches(staff, params.branch)
   if (selection.unknown) return <Refused title="Vouchers" reason="branch" back="/dashboard/vouchers" />
   const batches = await loadBatches(staff, selection)
-  const { docs: plans } = await staff.req.payload.find({
-    collection: 'plans',
-    where: { active: { equals: true } },
-    sort: 'name',
-    depth: 0,
-    limit: 200,
-    pagination: false,
-    req: staff.req,
-    overrideAccess: false,
-    select: { name: true },
-  })
+  const plans = await planOptions(staff, { activeOnly: true })
   const zone = selection.timeZone
 
   return (
@@ -39,7 +30,7 @@ export default async function VouchersPage({ searchParams }: Props) {
       </h1>
       {mayGenerateVouchers(staff) && (
         <GenerateVouchersForm
-          plans={plans.map((plan) => ({ id: String(plan.id), name: String(plan.name) }))}
+          plans={plans}
           branches={selection.branches.map(({ id, name }) => ({ id, name }))}
           everyBranch={mayGenerateForEveryBranch(staff)}
         />
