@@ -4,6 +4,7 @@ import { isSuperAdmin } from '@/access'
 
 import { refuseDeleteWhileReferenced, withDeleteGuards } from '../tenancy'
 
+import { captivePortalEndpoint } from './captivePortal/endpoint'
 import { applyPlanTask } from './jobs/applyPlan'
 import { archiveSessionsTask } from './jobs/archiveSessions'
 import { checkRoutersTask } from './jobs/checkRouters'
@@ -73,6 +74,7 @@ export const networkPlugin =
       ArchivedSessions,
       PortalCredentials,
     ],
+    endpoints: [...(config.endpoints ?? []), captivePortalEndpoint],
     jobs: {
       ...config.jobs,
       // Payload lets any signed-in user run, queue and cancel jobs over HTTP by default.

@@ -1,12 +1,13 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { notFound, relationId, unauthorized } from '@/access'
+import { escapeHtml } from '@/lib/html'
 import { isUuid } from '@/lib/ids'
+import { publicBaseUrl } from '@/lib/publicUrl'
 
 /** The RouterOS variables the portal receives, as RouterOS names them (each URL-escaped by its `-esc` form). */
 export const HOTSPOT_VARIABLES = ['mac', 'ip', 'link-login-only', 'link-orig', 'chap-id', 'chap-challenge', 'error'] as const
 
-const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
  * A hotspot `login.html` for a MikroTik router: it sends each device that has to log in to
@@ -37,13 +38,6 @@ export function hotspotLoginHtml(portalUrl: string, organizationName: string): s
 `
 }
 
-/** Where the portal lives: BEACON_PUBLIC_URL, else the address this request came to. */
-export function publicBaseUrl(req: PayloadRequest): string {
-  const configured = process.env.BEACON_PUBLIC_URL?.replace(/\/+$/, '')
-  if (configured) return configured
-  return new URL(req.url ?? 'http://localhost:3000').origin
-}
-
 /** `GET /api/routers/:id/hotspot-login`: that router's `login.html`, for those who read the router. */
 export const hotspotLoginEndpoint: Endpoint = {
   path: '/:id/hotspot-login',
@@ -54,7 +48,7 @@ export const hotspotLoginEndpoint: Endpoint = {
     const router = isUuid(id) ? await req.payload.findByID({ collection: 'routers', id, depth: 0, req, overrideAccess: false, disableErrors: true }) : null
     if (!router) throw notFound('No such router in your organization.')
     const organization = await req.payload.findByID({ collection: 'organizations', id: relationId(router.organization)!, depth: 0, req, overrideAccess: true })
-    const portal = `${publicBaseUrl(req)}/portal/${encodeURIComponent(organization.slug)}/${relationId(router.location)}`
+    const portal = `${publicBaseUrl(req.url)}/portal/${encodeURIComponent(organization.slug)}/${relationId(router.location)}`
     return new Response(hotspotLoginHtml(portal, organization.branding?.displayName || organization.name), {
       headers: {
         'content-type': 'text/html; charset=utf-8',

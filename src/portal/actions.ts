@@ -1,0 +1,268 @@
+import config from '@payload-config'
+import { type NextRequest, NextResponse } from 'next/server'
+import { APIError, getPayload, type Payload } from 'payload'
+
+import { isUuid } from '@/lib/ids'
+import { requestIp } from '@/lib/clientIp'
+import { FailureWindow } from '@/lib/failureWindow'
+import { publicBaseUrl } from '@/lib/publicUrl'
+import { richTextFromPlain } from '@/lib/richText'
+import { DEVICE_COOKIE, signDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
+
+import { type Connection, connectCustomer, connectWithVoucher } from './connect'
+import { portalCustomer, registerCustomer, signInCustomer, signOutCustomer } from './customers'
+import { handoffPage } from './handoff'
+import { type Hotspot, type HotspotQuery, readHotspot, routerLoginFields } from './hotspot'
+import { attemptKeysOf, attemptSucceeded, beginAttempt } from './limits'
+import { findPortalPlace, portalPath, type PortalPlace } from './place'
+import { CSRF_COOKIE, csrfTokenMatches } from './tokens'
+
+/** The portal's forms are a few short fields; anything larger is not one of them. */
+const MAX_FORM_BYTES = 16 * 1024
+
+/** Accounts made per client address: 10 an hour. */
+const signUps = new FailureWindow(10, 60 * 60_000)
+
+const secureCookies = () => process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false
+
+type Action = {
+  /** The page the form is on, where problems are shown. */
+  page: string
+  run: (step: Step) => Promise<NextResponse>
+}
+
+/** One form post being answered. */
+type Step = {
+  payload: Payload
+  request: NextRequest
+  place: PortalPlace
+  form: URLSearchParams
+  /** The hotspot's variables the form carried, when it came from one. */
+  hotspot: Hotspot | null
+  query: HotspotQuery | null
+  ip: string | null
+  /** A 303 to one of the branch's portal pages, keeping the hotspot's variables, with `extra` in the query. */
+  back: (page: string, extra?: Record<string, string>) => NextResponse
+}
+
+const text = (form: URLSearchParams, name: string, max = 500) => (form.get(name) ?? '').slice(0, max)
+
+/**
+ * Hands the device to its router: the page that posts its one-time credentials to the router's
+ * login URL, and the cookie with which this browser finds the device's status afterwards.
+ */
+function handoff(step: Step, connection: Extract<Connection, { outcome: 'connect' }>, response?: { setCookies?: string[] }): NextResponse {
+  const { place, hotspot } = step
+  const status = `${publicBaseUrl(step.request.url)}${portalPath(place, 'status')}`
+  const html = handoffPage({
+    action: hotspot!.loginUrl,
+    fields: routerLoginFields(hotspot!, connection.credentials, status),
+    title: place.organization.name,
+    color: place.organization.color,
+  })
+  const answer = new NextResponse(html, {
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  })
+  // The status page stays readable for a day after the allowance ends.
+  const expires = new Date(connection.session.expiresAt.getTime() + 24 * 3600_000)
+  const ticket = { session: connection.session.id, organization: place.organization.id, mac: hotspot!.mac, logoutUrl: hotspot!.logoutUrl }
+  answer.cookies.set(DEVICE_COOKIE, signDeviceTicket(ticket, expires), { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: secureCookies() })
+  for (const cookie of response?.setCookies ?? []) answer.headers.append('set-cookie', cookie)
+  return answer
+}
+
+/** A signed-in customer's next step: their device online when the hotspot sent them, else their account. */
+async function afterSignIn(step: Step, customer: string, cookie: string): Promise<NextResponse> {
+  if (!step.hotspot) return withCookie(step.back('sessions'), cookie)
+  const connection = await connectCustomer(step.payload, { place: step.place, hotspot: step.hotspot, customer })
+  if (connection.outcome === 'refused') return withCookie(step.back('status', { problem: connection.reason }), cookie)
+  return handoff(step, connection, { setCookies: [cookie] })
+}
+
+const withCookie = (response: NextResponse, cookie: string) => {
+  response.headers.append('set-cookie', cookie)
+  return response
+}
+
+const ACTIONS: Record<string, Action> = {
+  /** A voucher code for the device the hotspot sent. */
+  voucher: {
+    page: '',
+    run: async (step) => {
+      if (!step.hotspot) return step.back('', { problem: 'no-hotspot' })
+      const keys = attemptKeysOf({ organization: step.place.organization.id, mac: step.hotspot.mac, ip: step.ip })
+      const limited = beginAttempt(keys)
+      if (limited) return step.back('', { problem: 'too-many', wait: String(limited.waitMinutes) })
+      const connection = await connectWithVoucher(step.payload, { place: step.place, hotspot: step.hotspot, code: text(step.form, 'code', 100) })
+      if (connection.outcome === 'refused') return step.back('', { problem: connection.reason })
+      attemptSucceeded(keys)
+      return handoff(step, connection)
+    },
+  },
+
+  /** A customer's account: email, phone or username, and password. */
+  signin: {
+    page: 'signin',
+    run: async (step) => {
+      const keys = attemptKeysOf({ organization: step.place.organization.id, mac: step.hotspot?.mac ?? null, ip: step.ip })
+      const limited = beginAttempt(keys)
+      if (limited) return step.back('signin', { problem: 'too-many', wait: String(limited.waitMinutes) })
+      const result = await signInCustomer(step.payload, {
+        organization: step.place.organization.id,
+        login: text(step.form, 'login', 254),
+        password: text(step.form, 'password', 200),
+        headers: step.request.headers,
+      })
+      if (result.outcome === 'refused') return step.back('signin', { problem: result.reason })
+      attemptSucceeded(keys)
+      return afterSignIn(step, String(result.user.id), result.cookie)
+    },
+  },
+
+  /** A new account: name, email or phone, password; then signed in as above. */
+  signup: {
+    page: 'signup',
+    run: async (step) => {
+      const name = text(step.form, 'name', 200)
+      const contact = text(step.form, 'contact', 254)
+      const key = step.ip ?? 'unknown'
+      if (signUps.exhausted(key)) return step.back('signup', { problem: 'too-many-signups' })
+      signUps.fail(key)
+      const registered = await registerCustomer(step.payload, step.place.organization.id, { name, contact, password: text(step.form, 'password', 201) })
+      if (registered.outcome === 'refused') return step.back('signup', { problem: registered.problem, name, contact })
+      const result = await signInCustomer(step.payload, {
+        organization: step.place.organization.id,
+        login: registered.email,
+        password: text(step.form, 'password', 201),
+        headers: step.request.headers,
+      })
+      if (result.outcome === 'refused') return step.back('signin', { problem: result.reason })
+      return afterSignIn(step, registered.customer, result.cookie)
+    },
+  },
+
+  /** A signed-in customer puts the device the hotspot sent online. */
+  connect: {
+    page: 'status',
+    run: async (step) => {
+      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id)
+      if (!customer) return step.back('signin', { problem: 'sign-in-first' })
+      if (!step.hotspot) return step.back('status', { problem: 'no-hotspot' })
+      const connection = await connectCustomer(step.payload, { place: step.place, hotspot: step.hotspot, customer: String(customer.user.id) })
+      if (connection.outcome === 'refused') return step.back('status', { problem: connection.reason })
+      return handoff(step, connection)
+    },
+  },
+
+  signout: {
+    page: '',
+    run: async (step) => withCookie(step.back(''), await signOutCustomer(step.payload, step.request.headers)),
+  },
+
+  /** A customer opens a support ticket at this branch. */
+  ticket: {
+    page: 'tickets',
+    run: async (step) => {
+      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id)
+      if (!customer) return step.back('signin', { problem: 'sign-in-first' })
+      const title = (step.form.get('title') ?? '').trim()
+      const description = (step.form.get('description') ?? '').trim()
+      if (!title || title.length > 200 || description.length > 5_000) return step.back('tickets', { problem: 'ticket-title' })
+      const ticket = await step.payload.create({
+        collection: 'tickets',
+        data: {
+          organization: step.place.organization.id,
+          location: step.place.location.id,
+          title,
+          priority: 'normal',
+          ...(description ? { description: richTextFromPlain(description) } : {}),
+          // Its number, status and time are the helpdesk's to set.
+        } as never,
+        req: customer.req,
+        overrideAccess: false,
+        depth: 0,
+      })
+      return step.back(`tickets/${ticket.id}`)
+    },
+  },
+
+  /** A customer replies on one of their tickets. */
+  reply: {
+    page: 'tickets',
+    run: async (step) => {
+      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id)
+      if (!customer) return step.back('signin', { problem: 'sign-in-first' })
+      const ticket = step.form.get('ticket') ?? ''
+      if (!isUuid(ticket)) return step.back('tickets')
+      const body = (step.form.get('body') ?? '').trim()
+      if (!body || body.length > 5_000) return step.back(`tickets/${ticket}`, { problem: 'reply-empty' })
+      try {
+        await step.payload.create({ collection: 'ticket-comments', data: { ticket, body } as never, req: customer.req, overrideAccess: false, depth: 0 })
+      } catch (error) {
+        if (error instanceof APIError && error.status === 409) return step.back(`tickets/${ticket}`, { problem: 'ticket-closed' })
+        if (error instanceof APIError && (error.status === 403 || error.status === 404)) return step.back('tickets')
+        throw error
+      }
+      return step.back(`tickets/${ticket}`)
+    },
+  },
+}
+
+/** A form's fields as text (a file field is nobody's portal form). */
+async function formOf(request: NextRequest): Promise<URLSearchParams | null> {
+  const length = Number(request.headers.get('content-length') ?? 0)
+  if (length > MAX_FORM_BYTES) return null
+  try {
+    const form = await request.formData()
+    const fields = new URLSearchParams()
+    for (const [name, value] of form.entries()) {
+      if (typeof value !== 'string') return null
+      fields.append(name, value)
+    }
+    return fields
+  } catch {
+    return null
+  }
+}
+
+/** A form posted from another site's page (its browser says so); the CSRF token catches the rest. */
+function crossSite(request: NextRequest): boolean {
+  const origin = request.headers.get('origin')
+  if (!origin || origin === 'null') return false
+  return origin !== new URL(request.url).origin && origin !== publicBaseUrl(request.url)
+}
+
+/**
+ * `POST /portal/<organization>/<branch>/do/<action>`: every form of the captive portal. Each
+ * answers with a redirect (303) to a page, a problem code in its query when something was
+ * wrong, or with the page that hands the device to its router.
+ */
+export async function portalAction(request: NextRequest, params: { org: string; location: string; action: string }): Promise<NextResponse> {
+  const payload = await getPayload({ config })
+  const place = await findPortalPlace(payload, params.org, params.location)
+  const base = publicBaseUrl(request.url)
+  if (!place) return NextResponse.redirect(`${base}/portal`, 303)
+  const action = Object.hasOwn(ACTIONS, params.action) ? ACTIONS[params.action] : null
+  if (!action) return NextResponse.redirect(`${base}${portalPath(place)}`, 303)
+
+  const form = await formOf(request)
+  const reading = form ? readHotspot(form) : ({ kind: 'none', routerError: null } as const)
+  const query = reading.kind === 'ok' ? reading.query : null
+  const back = (page: string, extra: Record<string, string> = {}) => {
+    const search = new URLSearchParams({ ...query, ...extra }).toString()
+    return NextResponse.redirect(`${base}${portalPath(place, page)}${search ? `?${search}` : ''}`, 303)
+  }
+  if (!form || crossSite(request) || !csrfTokenMatches(request.cookies.get(CSRF_COOKIE)?.value, form.get('csrf'))) {
+    return back(action.page, { problem: 'expired-form' })
+  }
+  return action.run({
+    payload,
+    request,
+    place,
+    form,
+    hotspot: reading.kind === 'ok' ? reading.hotspot : null,
+    query,
+    ip: requestIp(request.headers),
+    back,
+  })
+}
