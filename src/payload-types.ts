@@ -265,6 +265,9 @@ export interface Location {
 export interface User {
   id: string;
   name: string;
+  /**
+   * With its country code; customers can sign in to the captive portal with it.
+   */
   phone?: string | null;
   /**
    * Customers' PPPoE or hotspot login; unique within each organization.

@@ -5,20 +5,12 @@ import { APIError, AuthenticationError, createLocalReq, generateExpiredPayloadCo
 
 import { changeActiveOrganization, getAccessContext, relationId } from '@/access'
 import { requestIp } from '@/lib/clientIp'
+import { canonicalPhone } from '@/lib/phone'
 import { systemRequestIn } from '@/db/transaction'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import type { User } from '@/payload-types'
 
 import { payloadPasswordMatches } from '@/plugins/network/logins/passwords'
-
-/** A phone number as people type it → `+` and digits (7 to 15 of them, E.164's length), or null. */
-export function canonicalPhone(input: string): string | null {
-  const trimmed = input.trim()
-  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return null
-  const digits = trimmed.replace(/\D/g, '')
-  if (digits.length < 7 || digits.length > 15) return null
-  return `${trimmed.startsWith('+') ? '+' : ''}${digits}`
-}
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/
 
@@ -41,7 +33,7 @@ export async function findCustomerByLogin(payload: Payload, organization: string
       select distinct u.id, u.email from users u
       join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
       where lower(u.email) = ${email ?? username} or lower(u.username) = ${username}
-        or (${phone}::text is not null and regexp_replace(coalesce(u.phone, ''), '[^0-9+]', '', 'g') = ${phone})
+        or (${phone}::text is not null and u.phone = ${phone})
       limit 2`),
   )
   return rows.length === 1 ? rows[0] : null

@@ -142,6 +142,18 @@ describe('customer accounts on the portal', () => {
     expect(logs.docs[0]).toMatchObject({ outcome: 'success', ipAddress: '198.51.100.20', deviceType: 'mobile' })
   })
 
+  it('stores phone numbers in one spelling, refuses what is not one, and keeps an older unreadable one editable', async () => {
+    const customer = await createDemoCustomer({ phone: ' +254 (733) 000-111 ' })
+    expect((await world.payload.findByID({ collection: 'users', id: customer.id, depth: 0 })).phone).toBe('+254733000111')
+    await expect(world.payload.update({ collection: 'users', id: customer.id, data: { phone: 'call me' } })).rejects.toMatchObject({
+      data: { errors: [{ path: 'phone', message: expect.stringContaining('7 to 15 digits') }] },
+    })
+    const db = await drizzleFor(world.payload)
+    await db.execute(sql`update users set phone = 'ext. 5' where id = ${customer.id}`)
+    const renamed = await world.payload.update({ collection: 'users', id: customer.id, data: { name: 'Renamed' } })
+    expect(renamed).toMatchObject({ name: 'Renamed', phone: 'ext. 5' })
+  })
+
   it('refuses a wrong password, another organization and a suspended account in words that say nothing more', async () => {
     const customer = await createDemoCustomer()
     const signIn = (login: string, password = CUSTOMER_PASSWORD, organization = world.organizations.demo) =>
@@ -225,7 +237,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     await db.execute(sql`update sessions set status = 'active', usage_last_ip = '10.5.50.40' where id = ${connection.session.id}`)
 
     const device = RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.40' } })
-    const answer = await device.get(`/api/captive-portal?router=${network.routers.downtown}`)
+    const answer = await device.get(`/api/captive-portal/${network.routers.downtown}`)
     expect(answer.status).toBe(200)
     expect(answer.headers.get('content-type')).toBe('application/captive+json')
     expect(answer.body).toMatchObject({
@@ -262,6 +274,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     const anonymous = RestClient.anonymous()
     expect((await anonymous.get('/api/captive-portal')).status).toBe(400)
     expect((await anonymous.get('/api/captive-portal?router=nonsense')).status).toBe(400)
+    expect((await anonymous.get('/api/captive-portal/nonsense')).status).toBe(400)
     expect((await anonymous.get('/api/captive-portal?router=00000000-0000-4000-8000-000000000000')).status).toBe(404)
   })
 })

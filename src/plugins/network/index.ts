@@ -4,7 +4,7 @@ import { isSuperAdmin } from '@/access'
 
 import { refuseDeleteWhileReferenced, withDeleteGuards } from '../tenancy'
 
-import { captivePortalEndpoint } from './captivePortal/endpoint'
+import { captivePortalEndpoints } from './captivePortal/endpoint'
 import { applyPlanTask } from './jobs/applyPlan'
 import { archiveSessionsTask } from './jobs/archiveSessions'
 import { checkRoutersTask } from './jobs/checkRouters'
@@ -74,7 +74,7 @@ export const networkPlugin =
       ArchivedSessions,
       PortalCredentials,
     ],
-    endpoints: [...(config.endpoints ?? []), captivePortalEndpoint],
+    endpoints: [...(config.endpoints ?? []), ...captivePortalEndpoints],
     jobs: {
       ...config.jobs,
       // Payload lets any signed-in user run, queue and cancel jobs over HTTP by default.

@@ -56,47 +56,51 @@ export function captivePortalState(
 }
 
 /**
- * `GET /api/captive-portal?router=<router id>`: the Captive Portal API (RFC 8908) for devices
- * behind that router, whose DHCP server announces this URL in option 114 (RFC 8910). The device
- * is found by its open session at the router with the request's address, or by the portal's
- * cookie in the browser that signed it in. Nobody signs in to ask; the answer says nothing about
- * anyone but the device asking.
+ * `GET /api/captive-portal/<router id>` (or `?router=<router id>`): the Captive Portal API (RFC
+ * 8908) for devices behind that router, whose DHCP server announces this URL in option 114 (RFC
+ * 8910). The device is found by its open session at the router with the request's address, or by
+ * the portal's cookie in the browser that signed it in. Nobody signs in to ask; the answer says
+ * nothing about anyone but the device asking.
  */
-export const captivePortalEndpoint: Endpoint = {
-  path: '/captive-portal',
-  method: 'get',
-  handler: async (req) => {
-    const routerId = req.searchParams.get('router') ?? ''
-    if (!isUuid(routerId)) {
-      return answer({ errors: [{ message: 'Add ?router=<router id>: the DHCP option 114 URL names the router the device is behind.' }] }, 400)
-    }
-    const db = await drizzleFor(req.payload)
-    const [router] = rowsOf<RouterRow>(
-      await db.execute(sql`
+const answerCaptivePortal: Endpoint['handler'] = async (req) => {
+  const routerId = String(req.routeParams?.router ?? req.searchParams.get('router') ?? '')
+  if (!isUuid(routerId)) {
+    return answer(
+      { errors: [{ message: 'Name the router: /api/captive-portal/<router id>, the URL its DHCP option 114 announces.' }] },
+      400,
+    )
+  }
+  const db = await drizzleFor(req.payload)
+  const [router] = rowsOf<RouterRow>(
+    await db.execute(sql`
         select r.id, r.organization_id, o.slug, o.status, r.location_id,
           (select count(*) from plans p where p.organization_id = o.id and coalesce(p.active, true))::text as plans_for_sale
         from routers r join organizations o on o.id = r.organization_id where r.id = ${routerId}`),
-    )
-    if (!router) return answer({ errors: [{ message: 'No such router.' }] }, 404)
+  )
+  if (!router) return answer({ errors: [{ message: 'No such router.' }] }, 404)
 
-    const now = new Date()
-    const ticket = readDeviceTicket(parseCookies(req.headers).get(DEVICE_COOKIE), now)
-    const ip = requestIp(req.headers)
-    const fromCookie =
-      ticket && ticket.organization === router.organization_id
-        ? await allowanceOfSession(req.payload, { session: ticket.session, organization: router.organization_id, now })
-        : null
-    const allowance = fromCookie?.live ? fromCookie : ip ? await allowanceAtRouter(req.payload, { router: router.id, ip, now }) : null
+  const now = new Date()
+  const ticket = readDeviceTicket(parseCookies(req.headers).get(DEVICE_COOKIE), now)
+  const ip = requestIp(req.headers)
+  const fromCookie =
+    ticket && ticket.organization === router.organization_id
+      ? await allowanceOfSession(req.payload, { session: ticket.session, organization: router.organization_id, now })
+      : null
+  const allowance = fromCookie?.live ? fromCookie : ip ? await allowanceAtRouter(req.payload, { router: router.id, ip, now }) : null
 
-    const portal = `${publicBaseUrl(req.url)}/portal/${router.slug}/${router.location_id}`
-    const state = captivePortalState(
-      allowance,
-      { portal, status: `${portal}/status`, venue: `${portal}/plans` },
-      {
-        locked: (LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(router.status),
-        plansForSale: Number(router.plans_for_sale) > 0,
-      },
-    )
-    return answer(state)
-  },
+  const portal = `${publicBaseUrl(req.url)}/portal/${router.slug}/${router.location_id}`
+  const state = captivePortalState(
+    allowance,
+    { portal, status: `${portal}/status`, venue: `${portal}/plans` },
+    {
+      locked: (LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(router.status),
+      plansForSale: Number(router.plans_for_sale) > 0,
+    },
+  )
+  return answer(state)
 }
+
+export const captivePortalEndpoints: Endpoint[] = [
+  { path: '/captive-portal', method: 'get', handler: answerCaptivePortal },
+  { path: '/captive-portal/:router', method: 'get', handler: answerCaptivePortal },
+]

@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, incrementLoginAttempts, type Payload, resetLoginAttempts, type TypedUser } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { canonicalPhone } from '@/lib/phone'
 
 const pbkdf2Async = promisify(pbkdf2)
 
@@ -27,7 +28,7 @@ type Candidate = { id: string; salt: string | null; hash: string | null; login_a
 export type PasswordCheck = { outcome: 'ok'; customer: string } | { outcome: 'wrong-credentials' | 'account-locked' }
 
 /**
- * A customer signing in over RADIUS (PAP) with their username or email and their Beacon password.
+ * A customer signing in over RADIUS (PAP) with their username, email or phone number and their Beacon password.
  * Failures count towards the same lockout as the web sign-in (users: 5 attempts, 15 minutes), and
  * an unknown login costs as much time as a wrong password, so timing tells nobody which exist.
  */
@@ -37,11 +38,12 @@ export async function verifyCustomerPassword(
 ): Promise<PasswordCheck> {
   const db = await drizzleFor(payload)
   const wanted = login.trim().toLowerCase()
+  const phone = canonicalPhone(wanted)
   const candidates = rowsOf<Candidate>(
     await db.execute(sql`
       select distinct u.id, u.salt, u.hash, u.login_attempts, u.lock_until from users u
       join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
-      where lower(u.username) = ${wanted} or lower(u.email) = ${wanted}
+      where lower(u.username) = ${wanted} or lower(u.email) = ${wanted} or (${phone}::text is not null and u.phone = ${phone})
       limit 2`),
   )
   const [candidate] = candidates

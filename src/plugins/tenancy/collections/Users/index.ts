@@ -16,6 +16,7 @@ import {
   superAdminField,
   type TenantPaths,
 } from '@/access'
+import { canonicalPhone } from '@/lib/phone'
 
 import { activeOrganizationFilter } from '../../activeOrganization'
 import { macAddressField } from '../../fields/networkAddressFields'
@@ -85,7 +86,21 @@ export const Users: CollectionConfig = {
   endpoints: tenantContextEndpoints,
   fields: [
     { name: 'name', type: 'text', required: true },
-    { name: 'phone', type: 'text' },
+    {
+      name: 'phone',
+      type: 'text',
+      index: true,
+      admin: { description: 'With its country code; customers can sign in to the captive portal with it.' },
+      hooks: {
+        // One spelling per number (+ and digits), so sign-in by phone finds it whatever was typed.
+        beforeValidate: [({ value }) => (typeof value === 'string' ? (canonicalPhone(value) ?? value.trim()) || null : value)],
+      },
+      // A number stored before this rule that it cannot read is kept until someone changes it.
+      validate: (value: unknown, { previousValue }: { previousValue?: unknown }) =>
+        value == null || value === '' || value === previousValue || (typeof value === 'string' && canonicalPhone(value) === value)
+          ? true
+          : 'Use a phone number of 7 to 15 digits, with its country code, such as +254 700 000 001.',
+    },
     {
       name: 'username',
       type: 'text',
