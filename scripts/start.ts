@@ -68,7 +68,16 @@ console.log(`Database: ${database.description}`)
 const { prepareDatabase } = await import('../src/db/prepare')
 const { payload, created } = await prepareDatabase({ demoData })
 if (created.length > 0) console.log(`Demo data created: ${created.length} records (see README for the sign-ins).`)
+const portalExample = await firstPortal()
 await payload.destroy()
+
+/** The portal of the first branch with a router (Downtown with the demo data), to print as an example. */
+async function firstPortal(): Promise<string | null> {
+  const { docs } = await payload.find({ collection: 'routers', sort: 'createdAt', limit: 1, depth: 1 })
+  const router = docs[0]
+  if (!router || typeof router.organization !== 'object' || typeof router.location !== 'object') return null
+  return `/portal/${router.organization.slug}/${router.location.id} (${router.location.name}; each branch has its own)`
+}
 
 if (!options.dev && !(await buildIfStale())) await shutdown(1)
 
@@ -100,6 +109,7 @@ console.log(`
 Beacon is starting on ${base}
   Admin panel   ${base}/admin
   Dashboard     ${base}/dashboard
+  Portal        ${portalExample ? `${base}${portalExample}` : `${base}/portal/<organization>/<branch id>`}
   REST API      ${base}/api
   RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth) and ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); /metrics on port ${process.env.RADIUS_METRICS_PORT || 9812}
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).

@@ -188,6 +188,11 @@ test('a customer signs in and sees only their own sessions', async ({ browser })
   await page.goto(`/portal/demo-isp/${ids.downtown}/tickets/${notHers.id}`)
   await expect(page.getByRole('heading', { name: 'No such ticket' })).toBeVisible()
 
+  // `/portal` (where the dashboard sends customers) lists her branches.
+  await page.goto('/portal')
+  await page.getByRole('link', { name: 'Demo ISP WiFi · Downtown' }).click()
+  await expect(page.getByRole('heading', { name: 'My sessions' })).toBeVisible()
+
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.goto(`/portal/demo-isp/${ids.downtown}/tickets`)
   await expect(page).toHaveURL(/\/signin\?problem=sign-in-first$/)

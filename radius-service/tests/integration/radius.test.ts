@@ -193,6 +193,14 @@ describe('customers', () => {
     expect((await session(classSession(second)!)).expiresAt).toBe(stored.expiresAt)
   })
 
+  it('accepts a customer account by its phone number, however it is written', async () => {
+    const phone = `+25474${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+    const account = await customer({ ...subscribed(), phone: `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` })
+    const result = await auth({ 'User-Name': phone, 'User-Password': account.password, 'Calling-Station-Id': newMac() })
+    expectAccept(result)
+    expect(await session(classSession(result)!)).toMatchObject({ authMethod: 'account', user: account.id })
+  })
+
   it('rejects a wrong password, then locks the account after five', async () => {
     const account = await customer(subscribed())
     const wrong = () => auth({ 'User-Name': account.username, 'User-Password': 'not it', 'Calling-Station-Id': newMac() })
