@@ -12,6 +12,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { drizzleFor, rowsOf } from '../src/db/sql'
 import { prepareDatabase } from '../src/db/prepare'
+import { allowanceAtRouter, allowanceOfSession } from '../src/plugins/network/captivePortal/allowance'
 import { archiveCutoff, archiveEndedSessions } from '../src/plugins/network/sessions/archive'
 import { fillBenchSessions } from './bench/fillSessions'
 
@@ -76,8 +77,9 @@ await tableSizes()
 const branches = await query<{ id: string; organization: string; router: string }>(sql`
   select l.id, l.organization_id as organization, r.id as router from locations l join routers r on r.location_id = l.id
   where l.name like 'Bench branch %' order by random() limit 50`)
-const openSessions = await query<{ router: string; acct: string; mac: string }>(sql`
-  select router_id as router, acct_session_id as acct, device_mac as mac from sessions where status = 'active' order by random() limit 200`)
+const openSessions = await query<{ id: string; organization: string; router: string; acct: string; mac: string; ip: string }>(sql`
+  select id, organization_id as organization, router_id as router, acct_session_id as acct, device_mac as mac, usage_last_ip as ip
+  from sessions where status = 'active' order by random() limit 200`)
 const customers = await query<{ id: string }>(sql`select id from users where email like 'bench-%@bench.test' order by random() limit 200`)
 
 const manager = await payload.create({
@@ -116,6 +118,14 @@ async function runQueries(title: string) {
   await measure('RADIUS auth: open sessions of a device', (i) =>
     query(sql`select id from sessions where device_mac = ${pick(openSessions, i).mac} and status in ('pending', 'active')`),
   )
+  await measure('captive portal API (RFC 8908): open session by router + address', (i) => {
+    const session = pick(openSessions, i)
+    return allowanceAtRouter(payload, { router: session.router, ip: session.ip })
+  })
+  await measure("captive portal status: a session's allowance (time, data, devices)", (i) => {
+    const session = pick(openSessions, i)
+    return allowanceOfSession(payload, { session: session.id, organization: session.organization })
+  })
   await measure('customer history (20 newest)', (i) =>
     query(sql`select id from sessions where user_id = ${pick(customers, i).id} order by started_at desc limit 20`),
   )

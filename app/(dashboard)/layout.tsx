@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import React from 'react'
 
+import '../palette.css'
 import './dashboard.css'
 
 export const metadata: Metadata = { title: { default: 'Beacon dashboard', template: '%s · Beacon' } }

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import React from 'react'
 
+import '../palette.css'
 import './portal.css'
 
 export const metadata: Metadata = { title: { default: 'WiFi', template: '%s · WiFi' }, robots: { index: false } }

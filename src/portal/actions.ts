@@ -20,8 +20,8 @@ import { CSRF_COOKIE, csrfTokenMatches } from './tokens'
 /** The portal's forms are a few short fields; anything larger is not one of them. */
 const MAX_FORM_BYTES = 16 * 1024
 
-/** Accounts made per client address: 10 an hour. */
-const signUps = new FailureWindow(10, 60 * 60_000)
+/** Accounts made per client address (a venue may share one): 30 an hour. */
+const signUps = new FailureWindow(30, 60 * 60_000)
 
 const secureCookies = () => process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false
 
@@ -225,11 +225,20 @@ async function formOf(request: NextRequest): Promise<URLSearchParams | null> {
   }
 }
 
-/** A form posted from another site's page (its browser says so); the CSRF token catches the rest. */
+/**
+ * A form posted from another site's page, as its browser says (`Origin`, compared with the host
+ * the request was sent to or BEACON_PUBLIC_URL's); the CSRF token catches the rest.
+ */
 function crossSite(request: NextRequest): boolean {
   const origin = request.headers.get('origin')
   if (!origin || origin === 'null') return false
-  return origin !== new URL(request.url).origin && origin !== publicBaseUrl(request.url)
+  let host: string
+  try {
+    host = new URL(origin).host
+  } catch {
+    return true
+  }
+  return host !== request.headers.get('host') && host !== new URL(publicBaseUrl(request.url)).host
 }
 
 /**

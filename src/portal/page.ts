@@ -2,7 +2,6 @@ import config from '@payload-config'
 import { cookies, headers as requestHeaders } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload, type Payload } from 'payload'
-import { cache } from 'react'
 
 import { DEVICE_COOKIE, type DeviceTicket, readDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 
@@ -33,7 +32,7 @@ export type PortalPage = {
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
 /** The branch from the address (the "not found" page if there is none), the hotspot's variables, the customer and the device. */
-export const loadPortalPage = cache(async (params: PortalParams, searchParams: PortalSearch): Promise<PortalPage> => {
+export async function loadPortalPage(params: PortalParams, searchParams: PortalSearch): Promise<PortalPage> {
   const [{ org, location }, search] = await Promise.all([params, searchParams])
   const payload = await getPayload({ config })
   const place = await findPortalPlace(payload, org, location)
@@ -52,6 +51,6 @@ export const loadPortalPage = cache(async (params: PortalParams, searchParams: P
     csrf: csrfCookie ? csrfTokenFor(csrfCookie) : '',
     search,
   }
-})
+}
 
 export const searchValue = (page: PortalPage, name: string) => single(page.search[name])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { escapeHtml } from '@/lib/html'
 import {
   generateVoucherCode,
   generateVoucherCodes,
@@ -12,7 +13,6 @@ import {
 } from '@/plugins/network/vouchers/codes'
 import { vouchersToCsv, type VoucherCsvRow } from '@/plugins/network/vouchers/csv'
 import {
-  escapeHtml,
   formatValidity,
   renderVoucherSheet,
   type VoucherCard,

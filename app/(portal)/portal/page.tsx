@@ -6,6 +6,7 @@ import React from 'react'
 
 import { relationId } from '@/access'
 import type { User } from '@/payload-types'
+import { PlainPortalFrame } from '@/portal/components/PortalFrame'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'WiFi login' }
@@ -42,7 +43,14 @@ async function branchesOf(user: User): Promise<Branch[]> {
   return locations.docs.flatMap((location) => {
     const organization = byId.get(String(relationId(location.organization)))
     if (!organization) return []
-    return [{ slug: organization.slug, organization: organization.branding?.displayName || organization.name, location: String(location.id), name: location.name }]
+    return [
+      {
+        slug: organization.slug,
+        organization: organization.branding?.displayName || organization.name,
+        location: String(location.id),
+        name: location.name,
+      },
+    ]
   })
 }
 
@@ -55,34 +63,29 @@ export default async function PortalHome() {
   const { user } = await payload.auth({ headers: await requestHeaders() })
   const branches = user?.collection === 'users' ? await branchesOf(user as unknown as User) : []
   return (
-    <div className="portal">
-      <header className="brand">
-        <div className="name">WiFi login</div>
-      </header>
-      <main>
-        {branches.length > 0 ? (
-          <>
-            <h1>Your WiFi</h1>
-            <ul className="cards">
-              {branches.map((branch) => (
-                <li key={branch.location}>
-                  <a className="title" href={`/portal/${branch.slug}/${branch.location}/sessions`}>
-                    {branch.organization} · {branch.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <>
-            <h1>Connect to the WiFi first</h1>
-            <p>To get online, connect to the WiFi network and open any web page: the network&apos;s login page brings you to its sign-in.</p>
-          </>
-        )}
-        <p className="muted">
-          Staff of a WiFi provider sign in at <a href="/dashboard">the dashboard</a>.
-        </p>
-      </main>
-    </div>
+    <PlainPortalFrame>
+      {branches.length > 0 ? (
+        <>
+          <h1>Your WiFi</h1>
+          <ul className="cards">
+            {branches.map((branch) => (
+              <li key={branch.location}>
+                <a className="title" href={`/portal/${branch.slug}/${branch.location}/sessions`}>
+                  {branch.organization} · {branch.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <h1>Connect to the WiFi first</h1>
+          <p>To get online, connect to the WiFi network and open any web page: the network&apos;s login page brings you to its sign-in.</p>
+        </>
+      )}
+      <p className="muted">
+        Staff of a WiFi provider sign in at <a href="/dashboard">the dashboard</a>.
+      </p>
+    </PlainPortalFrame>
   )
 }

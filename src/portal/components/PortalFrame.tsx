@@ -93,3 +93,15 @@ export function PortalFrame({ page, section, title, children }: { page: PortalPa
     </div>
   )
 }
+
+/** A portal page that belongs to no branch (`/portal`, an address that names none). */
+export function PlainPortalFrame({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="portal">
+      <header className="brand">
+        <div className="name">WiFi login</div>
+      </header>
+      <main>{children}</main>
+    </div>
+  )
+}

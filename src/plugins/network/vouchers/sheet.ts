@@ -1,3 +1,5 @@
+import { escapeHtml } from '@/lib/html'
+
 export type VoucherCard = {
   code: string
   planName: string
@@ -22,19 +24,6 @@ export type VoucherSheet = {
 
 const DEFAULT_BRAND_COLOR = '#1f4e79'
 const CARDS_PER_PAGE = 24 // 3 columns x 8 rows on A4
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Safe in element content and in quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
-}
 
 function plural(amount: number, unit: string): string {
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`
