@@ -479,6 +479,10 @@ export interface Router {
   location: string | Location;
   name: string;
   /**
+   * The hotspot's DNS name (IP → Hotspot → Server Profiles → DNS Name), if it has one. The portal hands sign-ins only to the router's login page: at a private address, or at this name.
+   */
+  hotspotAddress?: string | null;
+  /**
    * The router's identity as it sends it in NAS-Identifier (System → Identity).
    */
   nasIdentifier?: string | null;
@@ -1381,6 +1385,7 @@ export interface RoutersSelect<T extends boolean = true> {
   organization?: T;
   location?: T;
   name?: T;
+  hotspotAddress?: T;
   nasIdentifier?: T;
   ipAddress?: T;
   secret?: T;

@@ -27,17 +27,17 @@ export function clientIpOf(headers: Record<string, HeaderValue>, socketAddress: 
 }
 
 /**
- * The unit rate limits count by: an IPv4 address, or an IPv6 address's /64 network (one
- * customer's line usually gets a whole /64, so counting single addresses would let a client
- * try from a fresh address each time).
+ * The unit rate limits count by: an IPv4 address, or an IPv6 address's network (a /64 by
+ * default: one customer's line usually gets a whole /64, so counting single addresses would let
+ * a client try from a fresh address each time; a /48 where a client may hold a whole site's).
  */
-export function addressBlock(ip: string): string {
+export function addressBlock(ip: string, ipv6Prefix: 48 | 64 = 64): string {
   if (!ip.includes(':')) return ip
   const [head, tail = ''] = ip.split('::')
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  return `${groups.slice(0, ipv6Prefix / 16).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/${ipv6Prefix}`
 }
 
 /** `192.0.2.1:5123` and `[2001:db8::1]:5123` (as some proxies write them) without the port. */

@@ -7,7 +7,7 @@ import * as migration_20261122_224531_helpdesk from './20261122_224531_helpdesk'
 import * as migration_20261122_232944_audit_logs from './20261122_232944_audit_logs';
 import * as migration_20261122_234459_audit_retention from './20261122_234459_audit_retention';
 import * as migration_20261123_005315_session_logs from './20261123_005315_session_logs';
-import * as migration_20261123_031928_portal from './20261123_031928_portal';
+import * as migration_20261123_033013_portal from './20261123_033013_portal';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261123_005315_session_logs',
   },
   {
-    up: migration_20261123_031928_portal.up,
-    down: migration_20261123_031928_portal.down,
-    name: '20261123_031928_portal',
+    up: migration_20261123_033013_portal.up,
+    down: migration_20261123_033013_portal.down,
+    name: '20261123_033013_portal',
   },
 ];

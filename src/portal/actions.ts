@@ -3,14 +3,14 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { APIError, getPayload, type Payload } from 'payload'
 
 import { isUuid } from '@/lib/ids'
-import { requestIp } from '@/lib/clientIp'
+import { addressBlock, requestIp } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
 import { publicBaseUrl } from '@/lib/publicUrl'
 import { richTextFromPlain } from '@/lib/richText'
 import { DEVICE_COOKIE, signDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 
 import { type Connection, connectCustomer, connectWithVoucher } from './connect'
-import { portalCustomer, registerCustomer, signInCustomer, signOutCustomer } from './customers'
+import { portalCustomer, registerCustomer, type SignIn, signInCustomer, signOutCustomer } from './customers'
 import { handoffPage } from './handoff'
 import { type Hotspot, type HotspotQuery, readHotspot, routerLoginFields } from './hotspot'
 import { attemptKeysOf, attemptSucceeded, beginAttempt } from './limits'
@@ -71,8 +71,17 @@ function handoff(step: Step, connection: Extract<Connection, { outcome: 'connect
   return answer
 }
 
-/** A signed-in customer's next step: their device online when the hotspot sent them, else their account. */
-async function afterSignIn(step: Step, customer: string, cookie: string): Promise<NextResponse> {
+/**
+ * A customer just signed in: their new session works in this organization (a customer of
+ * several starts in their default one), then their device goes online when the hotspot sent
+ * them, else they see their account.
+ */
+async function afterSignIn(step: Step, signedIn: Extract<SignIn, { outcome: 'signed-in' }>): Promise<NextResponse> {
+  const { cookie, token } = signedIn
+  const customer = String(signedIn.user.id)
+  const headers = new Headers(step.request.headers)
+  headers.set('cookie', `${step.payload.config.cookiePrefix}-token=${token}`)
+  await portalCustomer(step.payload, headers, step.place.organization.id, { switchHere: true })
   if (!step.hotspot) return withCookie(step.back('sessions'), cookie)
   const connection = await connectCustomer(step.payload, { place: step.place, hotspot: step.hotspot, customer })
   if (connection.outcome === 'refused') return withCookie(step.back('status', { problem: connection.reason }), cookie)
@@ -115,7 +124,7 @@ const ACTIONS: Record<string, Action> = {
       })
       if (result.outcome === 'refused') return step.back('signin', { problem: result.reason })
       attemptSucceeded(keys)
-      return afterSignIn(step, String(result.user.id), result.cookie)
+      return afterSignIn(step, result)
     },
   },
 
@@ -125,11 +134,12 @@ const ACTIONS: Record<string, Action> = {
     run: async (step) => {
       const name = text(step.form, 'name', 200)
       const contact = text(step.form, 'contact', 254)
-      const key = step.ip ?? 'unknown'
+      const key = step.ip ? addressBlock(step.ip, 48) : 'unknown'
       if (signUps.exhausted(key)) return step.back('signup', { problem: 'too-many-signups' })
       signUps.fail(key)
       const registered = await registerCustomer(step.payload, step.place.organization.id, { name, contact, password: text(step.form, 'password', 201) })
-      if (registered.outcome === 'refused') return step.back('signup', { problem: registered.problem, name, contact })
+      // What was typed is not sent back in the address (it would sit in logs and history).
+      if (registered.outcome === 'refused') return step.back('signup', { problem: registered.problem })
       const result = await signInCustomer(step.payload, {
         organization: step.place.organization.id,
         login: registered.email,
@@ -137,7 +147,7 @@ const ACTIONS: Record<string, Action> = {
         headers: step.request.headers,
       })
       if (result.outcome === 'refused') return step.back('signin', { problem: result.reason })
-      return afterSignIn(step, registered.customer, result.cookie)
+      return afterSignIn(step, result)
     },
   },
 
@@ -145,7 +155,7 @@ const ACTIONS: Record<string, Action> = {
   connect: {
     page: 'status',
     run: async (step) => {
-      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id)
+      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id, { switchHere: true })
       if (!customer) return step.back('signin', { problem: 'sign-in-first' })
       if (!step.hotspot) return step.back('status', { problem: 'no-hotspot' })
       const connection = await connectCustomer(step.payload, { place: step.place, hotspot: step.hotspot, customer: String(customer.user.id) })
@@ -163,7 +173,7 @@ const ACTIONS: Record<string, Action> = {
   ticket: {
     page: 'tickets',
     run: async (step) => {
-      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id)
+      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id, { switchHere: true })
       if (!customer) return step.back('signin', { problem: 'sign-in-first' })
       const title = (step.form.get('title') ?? '').trim()
       const description = (step.form.get('description') ?? '').trim()
@@ -190,7 +200,7 @@ const ACTIONS: Record<string, Action> = {
   reply: {
     page: 'tickets',
     run: async (step) => {
-      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id)
+      const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id, { switchHere: true })
       if (!customer) return step.back('signin', { problem: 'sign-in-first' })
       const ticket = step.form.get('ticket') ?? ''
       if (!isUuid(ticket)) return step.back('tickets')
@@ -255,7 +265,7 @@ export async function portalAction(request: NextRequest, params: { org: string; 
   if (!action) return NextResponse.redirect(`${base}${portalPath(place)}`, 303)
 
   const form = await formOf(request)
-  const reading = form ? readHotspot(form) : ({ kind: 'none', routerError: null } as const)
+  const reading = form ? readHotspot(form, place.hotspotNames) : ({ kind: 'none', routerError: null } as const)
   const query = reading.kind === 'ok' ? reading.query : null
   const back = (page: string, extra: Record<string, string> = {}) => {
     const search = new URLSearchParams({ ...query, ...extra }).toString()

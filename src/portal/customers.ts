@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, AuthenticationError, createLocalReq, generateExpiredPayloadCookie, generatePayloadCookie, LockedAuth, logoutOperation, type Payload } from 'payload'
+import { APIError, AuthenticationError, ValidationError, createLocalReq, generateExpiredPayloadCookie, generatePayloadCookie, LockedAuth, logoutOperation, type Payload } from 'payload'
 
 import { changeActiveOrganization, getAccessContext, relationId } from '@/access'
 import { requestIp } from '@/lib/clientIp'
 import { canonicalPhone } from '@/lib/phone'
+import { isReservedEmail } from '@/lib/reservedEmails'
 import { systemRequestIn } from '@/db/transaction'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import type { User } from '@/payload-types'
@@ -41,35 +42,80 @@ export async function findCustomerByLogin(payload: Payload, organization: string
 
 export type SignIn =
   | { outcome: 'signed-in'; user: User; token: string; cookie: string }
-  /** Problem codes (`messages.ts`): the password or login was wrong, the account is locked out, or it may not sign in. */
-  | { outcome: 'refused'; reason: 'wrong-sign-in' | 'account-locked' | 'account-suspended' }
+  /** Problem codes (`messages.ts`): the login or password was wrong (or the account is locked out), or it may not sign in. */
+  | { outcome: 'refused'; reason: 'wrong-sign-in' | 'account-suspended' }
+
+/** As long as checking a password: an answer about nobody takes as long as one about someone. */
+const costOfACheck = (password: string) => payloadPasswordMatches(password || 'x', 'no-such-customer', `pbkdf2-sha256-v1:${'0'.repeat(64)}`)
 
 /**
- * A customer signs in on the portal with their email, phone or username. Payload's own login
- * checks the password (its lockout, session and sign-in log apply), and the answer is its cookie.
- * A login that names nobody costs a password check too, so timing tells nothing.
+ * Someone with a Beacon account elsewhere (a customer of another organization) who signs in here
+ * by its email address: no membership in this organization yet, and not one of Beacon's own
+ * accounts or a platform owner. Signing in with its password makes them a customer here too.
+ */
+async function accountElsewhere(payload: Payload, organization: string, login: string): Promise<{ id: string; email: string } | null> {
+  const email = login.trim().toLowerCase()
+  if (!EMAIL.test(email) || isReservedEmail(email)) return null
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { email: { equals: email } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    select: { email: true, isSuperAdmin: true, memberships: true },
+  })
+  const user = docs[0]
+  if (!user || user.isSuperAdmin || (user.memberships ?? []).some((row) => relationId(row.organization) === organization)) return null
+  return { id: String(user.id), email: user.email }
+}
+
+/**
+ * A customer signs in on the portal with their email, phone or username (or a Beacon account of
+ * another organization, by email: see `accountElsewhere`). Payload's own login checks the
+ * password (its lockout, session and sign-in log apply), and the answer is its cookie. A login
+ * that names nobody, and an account that is locked out, cost a password check too and get the
+ * same answer as a wrong password, so neither timing nor words tell who has an account.
  */
 export async function signInCustomer(
   payload: Payload,
   { organization, login, password, headers }: { organization: string; login: string; password: string; headers: Headers },
 ): Promise<SignIn> {
-  const customer = await findCustomerByLogin(payload, organization, login)
+  const customer = (await findCustomerByLogin(payload, organization, login)) ?? (await accountElsewhere(payload, organization, login))
   if (!customer || !password) {
-    await payloadPasswordMatches(password || 'x', 'no-such-customer', `pbkdf2-sha256-v1:${'0'.repeat(64)}`)
+    await costOfACheck(password)
     return { outcome: 'refused', reason: 'wrong-sign-in' }
   }
   try {
     const result = await payload.login({ collection: 'users', data: { email: customer.email, password }, req: { headers }, depth: 0 })
     if (!result.token) return { outcome: 'refused', reason: 'wrong-sign-in' }
+    const user = result.user as unknown as User
+    if (!user.memberships?.some((row) => row.role === 'customer' && relationId(row.organization) === organization)) {
+      await joinAsCustomer(payload, user, organization)
+    }
     const cookie = generatePayloadCookie({ collectionAuthConfig: payload.collections.users.config.auth, cookiePrefix: payload.config.cookiePrefix, token: result.token })
-    return { outcome: 'signed-in', user: result.user as unknown as User, token: result.token, cookie }
+    return { outcome: 'signed-in', user, token: result.token, cookie }
   } catch (error) {
-    if (error instanceof LockedAuth) return { outcome: 'refused', reason: 'account-locked' }
+    if (error instanceof LockedAuth) {
+      await costOfACheck(password)
+      return { outcome: 'refused', reason: 'wrong-sign-in' }
+    }
     if (error instanceof AuthenticationError) return { outcome: 'refused', reason: 'wrong-sign-in' }
     // A suspended or deleted account, or one whose organizations are all suspended (refuseLockedLogin).
     if (error instanceof APIError && error.status === 403) return { outcome: 'refused', reason: 'account-suspended' }
     throw error
   }
+}
+
+/** Someone who proved their Beacon password on this organization's portal becomes its customer. */
+async function joinAsCustomer(payload: Payload, user: User, organization: string): Promise<void> {
+  const memberships = (user.memberships ?? []).map((row) => ({ ...row, organization: relationId(row.organization)! }))
+  await payload.update({
+    collection: 'users',
+    id: user.id,
+    data: { memberships: [...memberships, { organization, role: 'customer' as const }] },
+    overrideAccess: true,
+    depth: 0,
+  })
 }
 
 /** Signs the request's customer out (their Payload session ends and its log closes); the cookie that clears theirs. */
@@ -87,7 +133,7 @@ export type Registration = { name: string; contact: string; password: string }
 /** Refusals are problem codes (`messages.ts`). */
 export type Registered =
   | { outcome: 'registered'; customer: string; email: string }
-  | { outcome: 'refused'; problem: 'signup-name' | 'signup-contact' | 'signup-password' | 'signup-taken' }
+  | { outcome: 'refused'; problem: 'signup-name' | 'signup-contact' | 'signup-password' | 'signup-taken' | 'signup-elsewhere' }
 
 export const PASSWORD_MIN_LENGTH = 8
 
@@ -100,25 +146,43 @@ export async function registerCustomer(payload: Payload, organization: string, i
   const name = input.name.trim().replace(/\s+/g, ' ')
   if (name.length < 2 || name.length > 100) return { outcome: 'refused', problem: 'signup-name' }
   const contact = input.contact.trim().toLowerCase()
-  const email = EMAIL.test(contact) && contact.length <= 254 ? contact : null
+  // `.invalid` addresses are Beacon's own (its accounts, phone-only customers): nobody signs up with one.
+  const email = EMAIL.test(contact) && contact.length <= 254 && !contact.endsWith('.invalid') ? contact : null
   const phone = email ? null : canonicalPhone(contact)
   if (!email && !phone) return { outcome: 'refused', problem: 'signup-contact' }
   if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 200) {
     return { outcome: 'refused', problem: 'signup-password' }
   }
-  const taken = await findCustomerByLogin(payload, organization, email ?? phone!)
-  const existing = email ? await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true }) : { totalDocs: 0 }
-  if (taken || existing.totalDocs > 0) {
-    return { outcome: 'refused', problem: 'signup-taken' }
+  if (await findCustomerByLogin(payload, organization, email ?? phone!)) return { outcome: 'refused', problem: 'signup-taken' }
+  if (email) {
+    if (await accountElsewhere(payload, organization, email)) return { outcome: 'refused', problem: 'signup-elsewhere' }
+    const existing = await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+    if (existing.totalDocs > 0) return { outcome: 'refused', problem: 'signup-taken' }
   }
   const address = email ?? `phone-${phone!.replace(/\D/g, '')}-${randomBytes(4).toString('hex')}@customers.invalid`
-  const created = await payload.create({
+  let created: User
+  try {
+    created = await createCustomer(payload, organization, { name, email: address, phone, password: input.password })
+  } catch (error) {
+    // Payload's own checks of the address, or a sign-up of the same address a moment earlier.
+    if (error instanceof ValidationError) {
+      const unique = error.data.errors.some((entry) => entry.path === 'email' && /unique|already/i.test(entry.message))
+      return { outcome: 'refused', problem: unique ? 'signup-taken' : 'signup-contact' }
+    }
+    if (error instanceof APIError && error.status === 400) return { outcome: 'refused', problem: 'signup-contact' }
+    throw error
+  }
+  return { outcome: 'registered', customer: String(created.id), email: address }
+}
+
+const createCustomer = (payload: Payload, organization: string, { name, email, phone, password }: { name: string; email: string; phone: string | null; password: string }) =>
+  payload.create({
     collection: 'users',
     data: {
       name,
-      email: address,
+      email,
       phone,
-      password: input.password,
+      password,
       status: 'ACTIVE',
       defaultOrganization: organization,
       memberships: [{ organization, role: 'customer' }],
@@ -126,12 +190,14 @@ export async function registerCustomer(payload: Payload, organization: string, i
     },
     overrideAccess: true,
     depth: 0,
-  })
-  return { outcome: 'registered', customer: String(created.id), email: address }
-}
+  }) as Promise<User>
 
-/** The signed-in customer of this organization, if the request's Payload cookie is one; staff and others' customers are not. */
-export async function portalCustomer(payload: Payload, headers: Headers, organization: string) {
+/**
+ * The signed-in customer of this organization, if the request's Payload cookie is one; staff and
+ * others' customers are not. A customer of several organizations working in another one is
+ * switched to this one by a form (`switchHere`), never by opening a page.
+ */
+export async function portalCustomer(payload: Payload, headers: Headers, organization: string, { switchHere }: { switchHere: boolean }) {
   const { user } = await payload.auth({ headers })
   if (!user || user.collection !== 'users') return null
   const isCustomerHere = (user as unknown as User).memberships?.some((row) => row.role === 'customer' && relationId(row.organization) === organization)
@@ -139,12 +205,13 @@ export async function portalCustomer(payload: Payload, headers: Headers, organiz
   let req = await createLocalReq({ user, req: { headers } }, payload)
   let context = await getAccessContext(req)
   if (!context.userId || !context.organizations.includes(organization)) return null
-  if (context.activeOrganization !== organization && context.sessionLogId) {
-    // A customer of several organizations works in the one whose portal they opened.
+  if (context.activeOrganization !== organization) {
+    if (!switchHere || !context.sessionLogId) return null
+    // A customer of several organizations works in the one whose portal they use.
     await changeActiveOrganization(await systemRequestIn(req), context.sessionLogId, (current) =>
       current === organization
         ? null
-        : { user: context.userId!, event: 'SWITCH_TENANT', to: organization, reason: 'opened the captive portal', ip: requestIp(headers) },
+        : { user: context.userId!, event: 'SWITCH_TENANT', to: organization, reason: 'signed in on the captive portal', ip: requestIp(headers) },
     )
     req = await createLocalReq({ user, req: { headers } }, payload)
     context = await getAccessContext(req)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { BlockList, isIP } from 'node:net'
 
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
@@ -92,14 +93,34 @@ function routerUrl(value: string): URL | null {
   }
 }
 
+/** Where a hotspot's own login page can be: private, shared (CGNAT), link-local and loopback addresses. */
+const ROUTER_ADDRESSES = new BlockList()
+for (const [network, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['100.64.0.0', 10], ['169.254.0.0', 16], ['127.0.0.0', 8]] as const) {
+  ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv4')
+}
+for (const [network, prefix] of [['fc00::', 7], ['fe80::', 10], ['::1', 128]] as const) ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv6')
+
+/**
+ * Whether the portal may hand one-time credentials to this login URL: the router's own page,
+ * at a private address or at one of the branch's hotspot DNS names. A link that names any other
+ * host is someone else's page, which would collect a customer's sign-in for another device.
+ */
+export function isRouterLoginUrl(url: URL, hotspotNames: readonly string[]): boolean {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  const family = isIP(host)
+  if (family) return ROUTER_ADDRESSES.check(host, family === 4 ? 'ipv4' : 'ipv6')
+  return hotspotNames.includes(host.replace(/\.$/, ''))
+}
+
 const firstOf = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
 
 /**
  * Reads the hotspot's variables from a query string or a form (Next.js `searchParams`, or a
- * URLSearchParams). Anything missing or malformed gets a reading that says so in words: a
- * malformed query string is a page that explains, never an error.
+ * URLSearchParams), for a branch whose hotspots have these DNS names. Anything missing or
+ * malformed gets a reading that says so in words: a malformed query string is a page that
+ * explains, never an error.
  */
-export function readHotspot(source: URLSearchParams | Record<string, string | string[] | undefined>): HotspotReading {
+export function readHotspot(source: URLSearchParams | Record<string, string | string[] | undefined>, hotspotNames: readonly string[]): HotspotReading {
   const get = (name: HotspotField) => (source instanceof URLSearchParams ? (source.get(name) ?? undefined) : firstOf(source[name]))
   const rawError = get('error')?.trim()
   const routerError = rawError ? rawError.slice(0, MAX_ERROR_LENGTH) : null
@@ -112,6 +133,9 @@ export function readHotspot(source: URLSearchParams | Record<string, string | st
   if (!mac) return invalid("The WiFi network did not say which device this is. Turn WiFi off and on again, then open any web page.")
   const loginUrl = rawLogin ? routerUrl(rawLogin) : null
   if (!loginUrl) return invalid("The WiFi network's login address is missing or not valid. Turn WiFi off and on again, then open any web page.")
+  if (!isRouterLoginUrl(loginUrl, hotspotNames)) {
+    return invalid("This page was not opened from this WiFi network's login page. Connect to the WiFi network and open any web page.")
+  }
   const rawIp = get('ip')?.trim()
   const ip = rawIp ? canonicalIp(rawIp) : null
   if (rawIp && !ip) return invalid("The WiFi network sent a device address that is not valid. Turn WiFi off and on again, then open any web page.")

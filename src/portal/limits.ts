@@ -9,43 +9,53 @@ const limitFrom = (name: string, fallback: number) => {
 }
 
 /**
- * Wrong voucher codes and passwords on the portal, counted per device (its MAC, as the hotspot
- * reports it) and per client address (IPv4, or IPv6 /64). A device gets 10 in 15 minutes; an
- * address 60, since a whole venue can reach the portal from one address. With codes of 10
- * characters from 30 symbols (about 49 bits), guessing one takes longer than any voucher lives.
+ * Wrong voucher codes and passwords on the portal, counted three ways over 15 minutes:
+ * - per device (its MAC as the hotspot reports it; a guesser can change it, so this is for
+ *   the customer's sake): 10;
+ * - per client address (IPv4, or IPv6 /48, so a guesser cannot walk a /48's 65,536 /64s): 60,
+ *   since a whole venue may reach the portal from one address;
+ * - per organization: 600. Past that, an address or device that has failed recently waits,
+ *   while one that has not (a customer typing their code right) still gets its answer.
+ * At the default code length (10 characters of 30 symbols, about 49 bits) guessing a code takes
+ * longer than any voucher lives; shorter codes (6 is the minimum, about 29 bits) rely on these
+ * limits more.
  */
 export const portalFailures = {
   device: new FailureWindow(limitFrom('BEACON_PORTAL_FAILURES_PER_DEVICE', 10), WINDOW_MS),
   address: new FailureWindow(limitFrom('BEACON_PORTAL_FAILURES_PER_ADDRESS', 60), WINDOW_MS),
+  organization: new FailureWindow(limitFrom('BEACON_PORTAL_FAILURES_PER_ORGANIZATION', 600), WINDOW_MS, 10_000),
 }
 
-export type AttemptKeys = { device: string | null; address: string | null }
+export type AttemptKeys = { device: string | null; address: string | null; organization: string }
 
 export const attemptKeysOf = ({ organization, mac, ip }: { organization: string; mac: string | null; ip: string | null }): AttemptKeys => ({
   device: mac ? `${organization} ${mac}` : null,
-  address: ip ? addressBlock(ip) : null,
+  address: ip ? addressBlock(ip, 48) : null,
+  organization,
 })
 
 /**
  * Counts an attempt before it is decided, so a burst in parallel cannot slip under the limit.
- * Returns the minutes to wait when the device or address has used up its attempts (and counts
- * nothing), or null and the attempt is counted; `succeeded` takes it back.
+ * Returns the minutes to wait when the attempt may not be made (and counts nothing), or null
+ * and the attempt is counted; `attemptSucceeded` takes it back.
  */
 export function beginAttempt(keys: AttemptKeys, now = Date.now()): { waitMinutes: number } | null {
-  const waits = [
-    keys.device ? portalFailures.device.retryAfterMs(keys.device, now) : 0,
-    keys.address ? portalFailures.address.retryAfterMs(keys.address, now) : 0,
-  ]
+  const { device, address, organization } = portalFailures
+  const waits = [keys.device ? device.retryAfterMs(keys.device, now) : 0, keys.address ? address.retryAfterMs(keys.address, now) : 0]
+  const failedBefore = (keys.device !== null && device.count(keys.device, now) > 0) || (keys.address !== null && address.count(keys.address, now) > 0)
+  if (failedBefore) waits.push(organization.retryAfterMs(keys.organization, now))
   const wait = Math.max(...waits)
   if (wait > 0) return { waitMinutes: Math.max(1, Math.ceil(wait / 60_000)) }
-  if (keys.device) portalFailures.device.fail(keys.device, now)
-  if (keys.address) portalFailures.address.fail(keys.address, now)
+  if (keys.device) device.fail(keys.device, now)
+  if (keys.address) address.fail(keys.address, now)
+  organization.fail(keys.organization, now)
   return null
 }
 
 export function attemptSucceeded(keys: AttemptKeys, now = Date.now()): void {
   if (keys.device) portalFailures.device.refund(keys.device, now)
   if (keys.address) portalFailures.address.refund(keys.address, now)
+  portalFailures.organization.refund(keys.organization, now)
 }
 
 export const tooManyAttemptsMessage = (waitMinutes: number) =>

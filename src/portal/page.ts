@@ -44,9 +44,9 @@ export async function loadPortalPage(params: PortalParams, searchParams: PortalS
   return {
     payload,
     place,
-    hotspot: readHotspot(search),
+    hotspot: readHotspot(search, place.hotspotNames),
     problem: problemMessage(single(search.problem), single(search.wait)),
-    customer: await portalCustomer(payload, headers, place.organization.id),
+    customer: await portalCustomer(payload, headers, place.organization.id, { switchHere: false }),
     device: device?.organization === place.organization.id ? device : null,
     csrf: csrfCookie ? csrfTokenFor(csrfCookie) : '',
     search,

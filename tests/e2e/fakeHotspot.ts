@@ -31,7 +31,15 @@ export type HotspotDevice = {
 type DeviceState = HotspotDevice & { chapId: number; challenge: Buffer; acctSessionId: string | null; className: Buffer | null; userName: string | null }
 
 /** What the router did with one POST to its login page. */
-export type HotspotLogin = { device: string; userName: string; answer: 'Access-Accept' | 'Access-Reject' | 'timeout'; replyMessage: string | null; session: string | null }
+export type HotspotLogin = {
+  device: string
+  userName: string
+  /** How the router sent the password: CHAP-Password (http-chap) or User-Password (http-pap). */
+  method: 'chap' | 'pap'
+  answer: 'Access-Accept' | 'Access-Reject' | 'timeout'
+  replyMessage: string | null
+  session: string | null
+}
 
 /** RouterOS's `$(chap-id)` / `$(chap-challenge)`: every octet as a three-digit octal escape. */
 export const routerOsOctal = (bytes: Buffer) => [...bytes].map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('')
@@ -145,9 +153,15 @@ export class FakeHotspot {
     const form = await formOf(request)
     const userName = form.get('username') ?? ''
     const password = form.get('password') ?? ''
-    // http-chap: the login page sent the CHAP response in hex; http-pap: the password, hidden with the secret.
+    // http-chap: the login page must send the CHAP response in hex (RouterOS refuses anything
+    // else without asking RADIUS); http-pap: the password, hidden with the secret.
+    if (device.login === 'chap' && !/^[0-9a-f]{32}$/.test(password)) {
+      this.logins.push({ device: device.mac, userName, method: 'chap', answer: 'Access-Reject', replyMessage: 'invalid password', session: null })
+      response.writeHead(302, { location: this.catchDevice(device, 'invalid username or password') }).end()
+      return
+    }
     const credentials = (authenticator: Buffer): [string, AttributeValue][] =>
-      device.login === 'chap' && /^[0-9a-f]{32}$/.test(password)
+      device.login === 'chap'
         ? [['CHAP-Password', Buffer.concat([Buffer.of(device.chapId), Buffer.from(password, 'hex')])], ['CHAP-Challenge', device.challenge]]
         : [['User-Password', hidePassword(password, SECRET, authenticator)]]
     const reply = await exchange(
@@ -167,7 +181,7 @@ export class FakeHotspot {
     const answer = !reply ? 'timeout' : reply[0] === RADIUS_CODES['Access-Accept'] ? 'Access-Accept' : 'Access-Reject'
     const className = Buffer.isBuffer(decoded.Class) ? decoded.Class : null
     const session = className?.toString('utf8').replace(/^beacon:/, '') ?? null
-    this.logins.push({ device: device.mac, userName, answer, replyMessage, session })
+    this.logins.push({ device: device.mac, userName, method: device.login, answer, replyMessage, session })
     if (answer !== 'Access-Accept') {
       // RouterOS shows its login page again with $(error); Beacon's login.html sends that to the portal.
       response.writeHead(302, { location: this.catchDevice(device, replyMessage ?? 'RADIUS server is not responding') }).end()

@@ -163,8 +163,11 @@ describe('customer accounts on the portal', () => {
     expect(await signIn(customer.username, CUSTOMER_PASSWORD, world.organizations.other)).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
     // Staff are not customers: the portal does not sign them in.
     expect(await signIn('manager@demo-isp.test', 'beacon-manager-1')).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
+    // Locked out after 5: answered like a wrong password, so nobody learns the account exists.
     for (let attempt = 0; attempt < 4; attempt++) await signIn(customer.username, 'wrong')
-    expect(await signIn(customer.username)).toEqual({ outcome: 'refused', reason: 'account-locked' })
+    expect(await signIn(customer.username)).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
+    const locked = await world.payload.findByID({ collection: 'users', id: customer.id, depth: 0, showHiddenFields: true })
+    expect(new Date(String(locked.lockUntil)).getTime()).toBeGreaterThan(Date.now())
 
     const suspended = await createDemoCustomer({ status: 'SUSPENDED' })
     expect(await signIn(suspended.username)).toEqual({ outcome: 'refused', reason: 'account-suspended' })
@@ -178,6 +181,10 @@ describe('customer accounts on the portal', () => {
     expect(await register('Pat', 'not an address')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
     expect(await register('Pat', '+12')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
     expect(await register('Pat', 'pat@example.test', 'short')).toEqual({ outcome: 'refused', problem: 'signup-password' })
+    // Beacon's own (.invalid) addresses, and what Payload's address check refuses.
+    expect(await register('Pat', 'voucher-guests@x.beacon.invalid')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
+    expect(await register('Pat', 'phone-1-aa@customers.invalid')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
+    expect(await register('Pat', 'a..b@example.test')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
     expect(await register('Pat', 'ALICE@demo-isp.test')).toEqual({ outcome: 'refused', problem: 'signup-taken' })
     // Staff addresses are taken too (one account per address in Beacon).
     expect(await register('Pat', 'manager@demo-isp.test')).toEqual({ outcome: 'refused', problem: 'signup-taken' })
@@ -196,6 +203,36 @@ describe('customer accounts on the portal', () => {
     expect(await findCustomerByLogin(world.payload, organization, phone)).toEqual({ id: byPhone.customer, email: byPhone.email })
     // The same number in another organization is another account.
     expect(await findCustomerByLogin(world.payload, world.organizations.other, phone)).toBeNull()
+  })
+})
+
+describe('a Beacon account of another organization', () => {
+  it('is told to sign in, and signing in with its password makes it a customer here too', async () => {
+    const email = `${unique('roamer')}@example.test`
+    await world.payload.create({
+      collection: 'users',
+      data: { email, password: CUSTOMER_PASSWORD, name: 'Rita Roamer', status: 'ACTIVE', memberships: [{ organization: world.organizations.other, role: 'customer' }] },
+    })
+    expect(await registerCustomer(world.payload, world.organizations.demo, { name: 'Rita', contact: email, password: 'long-enough-1' })).toEqual({
+      outcome: 'refused',
+      problem: 'signup-elsewhere',
+    })
+    const wrong = await signInCustomer(world.payload, { organization: world.organizations.demo, login: email, password: 'wrong', headers: headers() })
+    expect(wrong).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
+    expect((await world.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0].memberships).toHaveLength(1)
+
+    const signedIn = await signInCustomer(world.payload, { organization: world.organizations.demo, login: email, password: CUSTOMER_PASSWORD, headers: headers() })
+    expect(signedIn.outcome).toBe('signed-in')
+    const [user] = (await world.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs
+    expect(user.memberships).toMatchObject([
+      { organization: world.organizations.other, role: 'customer' },
+      { organization: world.organizations.demo, role: 'customer' },
+    ])
+    // The platform owner and staff of this organization are never made customers this way.
+    expect(await signInCustomer(world.payload, { organization: world.organizations.demo, login: 'super@beacon.test', password: 'beacon-super-1', headers: headers() })).toEqual({
+      outcome: 'refused',
+      reason: 'wrong-sign-in',
+    })
   })
 })
 
@@ -244,7 +281,8 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
       captive: false,
       'user-portal-url': `http://localhost/portal/demo-isp/${world.locations.downtown}/status`,
       'venue-info-url': `http://localhost/portal/demo-isp/${world.locations.downtown}/plans`,
-      'can-extend-session': true,
+      // A voucher's time cannot be extended.
+      'can-extend-session': false,
     })
     expect(answer.body['seconds-remaining']).toBeGreaterThan(3500)
     expect(answer.body['seconds-remaining']).toBeLessThanOrEqual(3600)
@@ -268,6 +306,23 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     // Once the session ends, the device is captive again.
     await db.execute(sql`update sessions set status = 'terminated', ended_at = now() where id = ${connection.session.id}`)
     expect((await device.get(`/api/captive-portal?router=${network.routers.downtown}`)).body.captive).toBe(true)
+  })
+
+  it("tells a customer whose subscription runs on that the portal continues it, and a pending device that it is still captive", async () => {
+    const subscribed = await createDemoCustomer({ customer: { plan: network.plans.dayPass } })
+    const connection = await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(50)), customer: subscribed.id })
+    if (connection.outcome !== 'connect') throw new Error(connection.message)
+    const db = await drizzleFor(world.payload)
+    await db.execute(sql`update sessions set usage_last_ip = '10.5.50.50' where id = ${connection.session.id}`)
+    const device = RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.50' } })
+    // Handed to the router, not let in yet (no Accounting-Start): still captive.
+    expect((await device.get(`/api/captive-portal/${network.routers.downtown}`)).body.captive).toBe(true)
+    await db.execute(sql`update sessions set status = 'active' where id = ${connection.session.id}`)
+    expect((await device.get(`/api/captive-portal/${network.routers.downtown}`)).body).toMatchObject({
+      captive: false,
+      'can-extend-session': true,
+      'bytes-remaining': 2000 * 1_048_576,
+    })
   })
 
   it('says what is wrong with the address it was given', async () => {

@@ -125,6 +125,9 @@ describe('addressBlock', () => {
     expect(addressBlock('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64')
     expect(addressBlock('2001:db8::7')).toBe('2001:db8:0:0::/64')
     expect(addressBlock('::1')).toBe('0:0:0:0::/64')
+    expect(addressBlock('2001:db8:1:2:aaaa::1', 48)).toBe('2001:db8:1::/48')
+    expect(addressBlock('2001:db8:1:ffff::9', 48)).toBe('2001:db8:1::/48')
+    expect(addressBlock('203.0.113.7', 48)).toBe('203.0.113.7')
   })
 })
 

@@ -6,7 +6,7 @@ import { captivePortalState } from '@/plugins/network/captivePortal/endpoint'
 import type { DeviceAllowance } from '@/plugins/network/captivePortal/allowance'
 import { DEVICE_COOKIE, readDeviceTicket, signDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 import { handoffPage } from '@/portal/handoff'
-import { chapPasswordHex, hotspotSearch, readHotspot, routerLoginFields, routerOsOctets } from '@/portal/hotspot'
+import { chapPasswordHex, hotspotSearch, isRouterLoginUrl, readHotspot, routerLoginFields, routerOsOctets } from '@/portal/hotspot'
 import { attemptKeysOf, attemptSucceeded, beginAttempt, portalFailures } from '@/portal/limits'
 import { problemMessage, routerErrorMessage } from '@/portal/messages'
 import { csrfTokenFor, csrfTokenMatches } from '@/portal/tokens'
@@ -40,7 +40,7 @@ describe('RouterOS hotspot variables', () => {
   })
 
   it('reads a hotspot redirect into the device, its router URLs and its CHAP challenge', () => {
-    const reading = readHotspot(new URLSearchParams(HOTSPOT))
+    const reading = readHotspot(new URLSearchParams(HOTSPOT), [])
     expect(reading.kind).toBe('ok')
     if (reading.kind !== 'ok') return
     expect(reading.hotspot).toEqual({
@@ -52,12 +52,12 @@ describe('RouterOS hotspot variables', () => {
       chap: { id: Buffer.of(0o375), challenge: Buffer.from([0o123, 1, 0o377, 0, 0x41, 0x62]) },
     })
     // Carried between pages in canonical form, RouterOS's escapes untouched, `error` dropped.
-    const again = readHotspot(new URLSearchParams(hotspotSearch(reading.query).slice(1)))
+    const again = readHotspot(new URLSearchParams(hotspotSearch(reading.query).slice(1)), [])
     expect(again).toEqual({ ...reading, routerError: null })
   })
 
   it('takes Next.js search params (arrays from repeated names: the first counts)', () => {
-    const reading = readHotspot({ ...HOTSPOT, mac: ['A4:5E:60:C1:22:01', 'nonsense'], 'chap-id': undefined, 'chap-challenge': undefined })
+    const reading = readHotspot({ ...HOTSPOT, mac: ['A4:5E:60:C1:22:01', 'nonsense'], 'chap-id': undefined, 'chap-challenge': undefined }, [])
     expect(reading.kind === 'ok' && reading.hotspot.chap).toBeNull()
   })
 
@@ -71,18 +71,32 @@ describe('RouterOS hotspot variables', () => {
     [{ 'chap-challenge': '' , 'chap-id': '\\375' }, 'challenge'],
     [{ 'chap-challenge': 'é' }, 'challenge'],
   ])('explains a malformed variable: %j', (change, words) => {
-    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, ...change }))
+    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, ...change }), [])
     expect(reading.kind).toBe('invalid')
     expect(reading.kind === 'invalid' && reading.problem).toContain(words)
   })
 
+  it("hands sign-ins only to a router's own login page: a private address or the branch's hotspot name", () => {
+    const allowed = (url: string, names: string[] = []) => isRouterLoginUrl(new URL(url), names)
+    for (const url of ['http://10.5.50.1/login', 'http://172.16.0.1/login', 'http://192.168.88.1/login', 'http://100.64.1.1/login', 'http://127.0.0.1:8080/login', 'http://[fd00::1]/login', 'http://[fe80::1]/login']) {
+      expect(allowed(url), url).toBe(true)
+    }
+    for (const url of ['http://8.8.8.8/login', 'https://evil.example/login', 'http://172.32.0.1/login', 'http://[2001:db8::1]/login', 'http://hotspot.example.com.evil/login']) {
+      expect(allowed(url), url).toBe(false)
+    }
+    expect(allowed('https://Hotspot.Example.com/login', ['hotspot.example.com'])).toBe(true)
+    expect(allowed('https://hotspot.example.com./login', ['hotspot.example.com'])).toBe(true)
+    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-login-only': 'https://evil.example/login' }), ['hotspot.example.com'])
+    expect(reading).toMatchObject({ kind: 'invalid', problem: expect.stringContaining("not opened from this WiFi network's login page") })
+  })
+
   it('is "none" without the hotspot, keeping the router error (capped) for the page', () => {
-    expect(readHotspot(new URLSearchParams())).toEqual({ kind: 'none', routerError: null })
-    expect(readHotspot(new URLSearchParams({ error: 'x'.repeat(500) }))).toEqual({ kind: 'none', routerError: 'x'.repeat(200) })
+    expect(readHotspot(new URLSearchParams(), [])).toEqual({ kind: 'none', routerError: null })
+    expect(readHotspot(new URLSearchParams({ error: 'x'.repeat(500) }), [])).toEqual({ kind: 'none', routerError: 'x'.repeat(200) })
   })
 
   it('drops a link-orig that is not a web address', () => {
-    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-orig': 'file:///etc/passwd' }))
+    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-orig': 'file:///etc/passwd' }), [])
     expect(reading.kind === 'ok' && reading.hotspot.originalUrl).toBeNull()
   })
 
@@ -96,7 +110,7 @@ describe('RouterOS hotspot variables', () => {
   })
 
   it('posts PAP passwords in clear and CHAP ones hashed, with dst', () => {
-    const reading = readHotspot(new URLSearchParams(HOTSPOT))
+    const reading = readHotspot(new URLSearchParams(HOTSPOT), [])
     if (reading.kind !== 'ok') throw new Error('unreadable')
     const credentials = { username: 'portal-0123456789abcdef0123', password: 'pw' }
     expect(routerLoginFields({ ...reading.hotspot, chap: null }, credentials, 'https://beacon/status')).toEqual({
@@ -189,11 +203,24 @@ describe('portal words and limits', () => {
     attemptSucceeded(other, now)
     expect(portalFailures.device.count(other.device!, now)).toBe(0)
 
-    // One address, many devices (a venue behind one address): 60 failures, then it waits too.
+    // One address, many devices (a venue behind one address): 60 failures, then it waits too,
+    // from any /64 of the same IPv6 /48.
     for (let device = 0; device < 60; device++) {
       expect(beginAttempt(attemptKeysOf({ organization: 'org-limits', mac: `A4:5E:60:00:01:${device.toString(16).padStart(2, '0')}`, ip: '2001:db8:1:2::1' }), now)).toBeNull()
     }
-    expect(beginAttempt(attemptKeysOf({ organization: 'org-limits', mac: 'A4:5E:60:00:02:00', ip: '2001:db8:1:2::99' }), now)).toEqual({ waitMinutes: 15 })
+    expect(beginAttempt(attemptKeysOf({ organization: 'org-limits', mac: 'A4:5E:60:00:02:00', ip: '2001:db8:1:ffff::99' }), now)).toEqual({ waitMinutes: 15 })
+  })
+
+  it("slows an organization's guessers once it has had 600 wrong attempts, not customers who get it right first time", () => {
+    const now = Date.now()
+    const keys = (n: number) => attemptKeysOf({ organization: 'org-budget', mac: null, ip: `198.18.${Math.floor(n / 250)}.${n % 250}` })
+    for (let n = 0; n < 600; n++) expect(beginAttempt(keys(n), now)).toBeNull()
+    // An address that already failed here waits; a fresh one is still answered.
+    expect(beginAttempt(keys(0), now)).toEqual({ waitMinutes: 15 })
+    const fresh = keys(700)
+    expect(beginAttempt(fresh, now)).toBeNull()
+    attemptSucceeded(fresh, now)
+    expect(beginAttempt(keys(0), now + 15 * 60_000 + 1)).toBeNull()
   })
 })
 
@@ -221,23 +248,28 @@ describe('RFC 8908 state', () => {
     secondsLeft: 3599,
     bytesLeft: null,
     live: true,
+    renewable: false,
     ...overrides,
   })
 
   it('is captive without a live session, and points at the portal', () => {
-    expect(captivePortalState(null, urls, { locked: false, plansForSale: true })).toEqual({
+    expect(captivePortalState(null, urls, { locked: false })).toEqual({
       captive: true,
       'user-portal-url': urls.portal,
       'venue-info-url': urls.venue,
     })
+    const pending = allowance({})
+    pending.session.status = 'pending'
+    // Pending: the portal handed it to the router, which has not let it in (yet).
+    expect(captivePortalState(pending, urls, { locked: false }).captive).toBe(true)
     for (const ended of [{ live: false }, { secondsLeft: 0 }, { bytesLeft: 0 }]) {
-      expect(captivePortalState(allowance(ended), urls, { locked: false, plansForSale: true }).captive).toBe(true)
+      expect(captivePortalState(allowance(ended), urls, { locked: false }).captive).toBe(true)
     }
-    expect(captivePortalState(allowance({}), urls, { locked: true, plansForSale: true }).captive).toBe(true)
+    expect(captivePortalState(allowance({}), urls, { locked: true }).captive).toBe(true)
   })
 
   it('tells a live device its seconds and bytes remaining', () => {
-    expect(captivePortalState(allowance({ secondsLeft: 1800, bytesLeft: 5_000 }), urls, { locked: false, plansForSale: false })).toEqual({
+    expect(captivePortalState(allowance({ secondsLeft: 1800, bytesLeft: 5_000 }), urls, { locked: false })).toEqual({
       captive: false,
       'user-portal-url': urls.status,
       'venue-info-url': urls.venue,
@@ -245,6 +277,8 @@ describe('RFC 8908 state', () => {
       'seconds-remaining': 1800,
       'bytes-remaining': 5_000,
     })
-    expect(captivePortalState(allowance({}), urls, { locked: false, plansForSale: true })).not.toHaveProperty('bytes-remaining')
+    expect(captivePortalState(allowance({}), urls, { locked: false })).not.toHaveProperty('bytes-remaining')
+    // A customer's subscription that runs on: the portal continues it.
+    expect(captivePortalState(allowance({ renewable: true }), urls, { locked: false })['can-extend-session']).toBe(true)
   })
 })

@@ -30,8 +30,13 @@ export type DeviceAllowance = {
   secondsLeft: number | null
   /** Octets left of the plan's data cap, 0 once used up; null without a cap. */
   bytesLeft: number | null
-  /** Whether the device is online on it now (pending or active, not past its end). */
+  /** Whether the session is open now (pending or active, not past its end). */
   live: boolean
+  /**
+   * The customer's subscription continues past this allowance (a plan paid beyond its end, or
+   * without end): signing in again at the portal starts the next period. Never for vouchers.
+   */
+  renewable: boolean
 }
 
 type Row = {
@@ -53,6 +58,7 @@ type Row = {
   devices_allowed: string | null
   used_bytes: string
   devices_online: string
+  renewable: boolean
 }
 
 // The sessions of the same allowance as `s`: its voucher's, or its customer's plan period.
@@ -87,6 +93,7 @@ function toAllowance(row: Row, now: Date): DeviceAllowance {
     secondsLeft: expiresAt ? Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)) : null,
     bytesLeft: capMB === null ? null : Math.max(0, capMB * BYTES_PER_MB - usedBytes),
     live: open && (!expiresAt || expiresAt > now),
+    renewable: row.renewable,
   }
 }
 
@@ -98,8 +105,10 @@ async function allowanceWhere(payload: Payload, where: ReturnType<typeof sql>, n
         s.organization_id, s.location_id, s.router_id, s.user_id, s.voucher_id,
         p.name as plan_name, p.data_cap_m_b, p.devices_allowed,
         (select coalesce(sum(a.usage_input_octets + a.usage_output_octets), 0)::text from sessions a where ${SAME_ALLOWANCE}) as used_bytes,
-        (select count(*)::text from sessions a where ${SAME_ALLOWANCE} and a.status in ('pending', 'active')) as devices_online
-      from sessions s left join plans p on p.id = s.plan_id
+        (select count(*)::text from sessions a where ${SAME_ALLOWANCE} and a.status in ('pending', 'active')) as devices_online,
+        (s.voucher_id is null and u.customer_plan_id is not null
+          and (u.customer_plan_expires_at is null or u.customer_plan_expires_at > s.expires_at)) as renewable
+      from sessions s left join plans p on p.id = s.plan_id left join users u on u.id = s.user_id
       where ${where}
       order by s.started_at desc
       limit 1`),
@@ -108,8 +117,10 @@ async function allowanceWhere(payload: Payload, where: ReturnType<typeof sql>, n
 }
 
 /** The allowance of one WiFi session of the organization (the one the portal's device cookie names). */
-export const allowanceOfSession = (payload: Payload, { session, organization, now = new Date() }: { session: string; organization: string; now?: Date }) =>
-  allowanceWhere(payload, sql`s.id = ${session} and s.organization_id = ${organization}`, now)
+export const allowanceOfSession = (
+  payload: Payload,
+  { session, organization, now = new Date() }: { session: string; organization: string; now?: Date },
+) => allowanceWhere(payload, sql`s.id = ${session} and s.organization_id = ${organization}`, now)
 
 /**
  * The open session of the device with this address at this router (RFC 8908: the API finds the

@@ -23,7 +23,7 @@ export type CaptivePortalState = {
   'bytes-remaining'?: number
 }
 
-type RouterRow = { id: string; organization_id: string; slug: string; status: string; location_id: string; plans_for_sale: string }
+type RouterRow = { id: string; organization_id: string; slug: string; status: string; location_id: string }
 
 const answer = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -32,26 +32,30 @@ const answer = (body: unknown, status = 200) =>
     headers: { 'content-type': CAPTIVE_JSON, 'cache-control': 'private, no-store' },
   })
 
+/** Whether the router has let the device in (Accounting-Start came) and its allowance still runs. */
+export const isOnline = (allowance: DeviceAllowance | null): allowance is DeviceAllowance =>
+  Boolean(allowance?.live) && allowance!.session.status === 'active' && allowance!.secondsLeft !== 0 && allowance!.bytesLeft !== 0
+
 /**
  * The state of the asking device (RFC 8908 §5), given what Beacon knows: whether it is still
  * captive, where it signs in, and while it is online how long and how much it has left.
- * `can-extend-session`: the portal sells more time (the organization is active and has plans).
+ * `can-extend-session`: signing in again at the portal continues it (a customer's subscription
+ * that runs past this period); a voucher's time cannot be extended.
  */
 export function captivePortalState(
   allowance: DeviceAllowance | null,
   urls: { portal: string; status: string; venue: string },
-  { locked, plansForSale }: { locked: boolean; plansForSale: boolean },
+  { locked }: { locked: boolean },
 ): CaptivePortalState {
-  const online = Boolean(allowance?.live) && !locked && allowance!.secondsLeft !== 0 && allowance!.bytesLeft !== 0
-  if (!online) return { captive: true, 'user-portal-url': urls.portal, 'venue-info-url': urls.venue }
+  if (!isOnline(allowance) || locked) return { captive: true, 'user-portal-url': urls.portal, 'venue-info-url': urls.venue }
   const state: CaptivePortalState = {
     captive: false,
     'user-portal-url': urls.status,
     'venue-info-url': urls.venue,
-    'can-extend-session': plansForSale,
+    'can-extend-session': allowance.renewable,
   }
-  if (allowance!.secondsLeft !== null) state['seconds-remaining'] = allowance!.secondsLeft
-  if (allowance!.bytesLeft !== null) state['bytes-remaining'] = allowance!.bytesLeft
+  if (allowance.secondsLeft !== null) state['seconds-remaining'] = allowance.secondsLeft
+  if (allowance.bytesLeft !== null) state['bytes-remaining'] = allowance.bytesLeft
   return state
 }
 
@@ -73,8 +77,7 @@ const answerCaptivePortal: Endpoint['handler'] = async (req) => {
   const db = await drizzleFor(req.payload)
   const [router] = rowsOf<RouterRow>(
     await db.execute(sql`
-        select r.id, r.organization_id, o.slug, o.status, r.location_id,
-          (select count(*) from plans p where p.organization_id = o.id and coalesce(p.active, true))::text as plans_for_sale
+        select r.id, r.organization_id, o.slug, o.status, r.location_id
         from routers r join organizations o on o.id = r.organization_id where r.id = ${routerId}`),
   )
   if (!router) return answer({ errors: [{ message: 'No such router.' }] }, 404)
@@ -86,16 +89,13 @@ const answerCaptivePortal: Endpoint['handler'] = async (req) => {
     ticket && ticket.organization === router.organization_id
       ? await allowanceOfSession(req.payload, { session: ticket.session, organization: router.organization_id, now })
       : null
-  const allowance = fromCookie?.live ? fromCookie : ip ? await allowanceAtRouter(req.payload, { router: router.id, ip, now }) : null
+  const allowance = isOnline(fromCookie) ? fromCookie : ip ? await allowanceAtRouter(req.payload, { router: router.id, ip, now }) : null
 
   const portal = `${publicBaseUrl(req.url)}/portal/${router.slug}/${router.location_id}`
   const state = captivePortalState(
     allowance,
     { portal, status: `${portal}/status`, venue: `${portal}/plans` },
-    {
-      locked: (LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(router.status),
-      plansForSale: Number(router.plans_for_sale) > 0,
-    },
+    { locked: (LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(router.status) },
   )
   return answer(state)
 }

@@ -5,9 +5,12 @@ import { escapeHtml } from '@/lib/html'
 import { isUuid } from '@/lib/ids'
 import { publicBaseUrl } from '@/lib/publicUrl'
 
+/** A DNS host name (letters, digits, dashes; dot-separated labels), such as a hotspot's DNS name. */
+export const isHostName = (value: string) =>
+  value.length <= 253 && /^(?=.*[a-z])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(value)
+
 /** The RouterOS variables the portal receives, as RouterOS names them (each URL-escaped by its `-esc` form). */
 export const HOTSPOT_VARIABLES = ['mac', 'ip', 'link-login-only', 'link-orig', 'chap-id', 'chap-challenge', 'error'] as const
-
 
 /**
  * A hotspot `login.html` for a MikroTik router: it sends each device that has to log in to

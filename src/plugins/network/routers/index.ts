@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { can, canCreate, type TenantPaths } from '@/access'
 
-import { hotspotLoginEndpoint } from './hotspotLogin'
+import { hotspotLoginEndpoint, isHostName } from './hotspotLogin'
 
 import {
   activeOrganizationFilter,
@@ -81,6 +81,18 @@ export const Routers: CollectionConfig = {
       name: 'hotspotLogin',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/plugins/network/routers/components/HotspotLoginLink#HotspotLoginLink' } },
+    },
+    {
+      name: 'hotspotAddress',
+      label: 'Hotspot address',
+      type: 'text',
+      admin: {
+        description:
+          "The hotspot's DNS name (IP → Hotspot → Server Profiles → DNS Name), if it has one. The portal hands sign-ins only to the router's login page: at a private address, or at this name.",
+      },
+      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toLowerCase().replace(/\.$/, '') || null : value)] },
+      validate: (value: unknown) =>
+        value == null || value === '' || (typeof value === 'string' && isHostName(value)) ? true : 'Use a host name such as hotspot.example.com.',
     },
     {
       name: 'nasIdentifier',

@@ -3,7 +3,7 @@ import React from 'react'
 
 import { PASSWORD_MIN_LENGTH } from '@/portal/customers'
 import { actionPath, FormFields, PortalFrame, portalHref } from '@/portal/components/PortalFrame'
-import { loadPortalPage, type PortalParams, type PortalSearch, searchValue } from '@/portal/page'
+import { loadPortalPage, type PortalParams, type PortalSearch } from '@/portal/page'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Create an account' }
@@ -17,12 +17,12 @@ export default async function SignUpPage({ params, searchParams }: { params: Por
         <FormFields page={page} />
         <label>
           Your name
-          <input name="name" required autoComplete="name" minLength={2} maxLength={100} defaultValue={searchValue(page, 'name')?.slice(0, 100)} />
+          <input name="name" required autoComplete="name" minLength={2} maxLength={100} />
         </label>
         <label>
           Email or phone number
           <span className="hint">A phone number with its country code, such as +254 700 000 000.</span>
-          <input name="contact" required autoComplete="email" maxLength={254} defaultValue={searchValue(page, 'contact')?.slice(0, 254)} />
+          <input name="contact" required autoComplete="email" maxLength={254} />
         </label>
         <label>
           Password
