@@ -51,7 +51,7 @@ async function measure(label: string, run: (i: number) => Promise<unknown>) {
   }
   timings.sort((a, b) => a - b)
   console.log(
-    `  ${label.padEnd(58)} p50 ${percentile(timings, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(timings, 99).toFixed(2).padStart(7)} ms`,
+    `  ${label.padEnd(68)} p50 ${percentile(timings, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(timings, 99).toFixed(2).padStart(7)} ms`,
   )
 }
 
