@@ -115,8 +115,11 @@ function change(collection: Collection): { data: Record<string, unknown>; read: 
       }
     case 'locations':
       return { data: { address: marker }, read: (doc) => doc.address }
-    case 'users':
-      return { data: { phone: marker }, read: (doc) => doc.phone }
+    case 'users': {
+      // A phone number of its own (digits only, as phone numbers are stored).
+      const phone = `+1555${String(parseInt(marker.slice(-8), 16) % 10_000_000).padStart(7, '0')}`
+      return { data: { phone }, read: (doc) => doc.phone }
+    }
   }
 }
 
