@@ -66,7 +66,13 @@ function handoff(step: Step, connection: Extract<Connection, { outcome: 'connect
   // The status page stays readable for a day after the allowance ends.
   const expires = new Date(connection.session.expiresAt.getTime() + 24 * 3600_000)
   const ticket = { session: connection.session.id, organization: place.organization.id, mac: hotspot!.mac, logoutUrl: hotspot!.logoutUrl }
-  answer.cookies.set(DEVICE_COOKIE, signDeviceTicket(ticket, expires), { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: secureCookies() })
+  answer.cookies.set(DEVICE_COOKIE, signDeviceTicket(ticket, expires), {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    expires,
+    secure: secureCookies(),
+  })
   for (const cookie of response?.setCookies ?? []) answer.headers.append('set-cookie', cookie)
   return answer
 }
@@ -102,7 +108,11 @@ const ACTIONS: Record<string, Action> = {
       const keys = attemptKeysOf({ organization: step.place.organization.id, mac: step.hotspot.mac, ip: step.ip })
       const limited = beginAttempt(keys)
       if (limited) return step.back('', { problem: 'too-many', wait: String(limited.waitMinutes) })
-      const connection = await connectWithVoucher(step.payload, { place: step.place, hotspot: step.hotspot, code: text(step.form, 'code', 100) })
+      const connection = await connectWithVoucher(step.payload, {
+        place: step.place,
+        hotspot: step.hotspot,
+        code: text(step.form, 'code', 100),
+      })
       if (connection.outcome === 'refused') return step.back('', { problem: connection.reason })
       attemptSucceeded(keys)
       return handoff(step, connection)
@@ -137,7 +147,11 @@ const ACTIONS: Record<string, Action> = {
       const key = step.ip ? addressBlock(step.ip, 48) : 'unknown'
       if (signUps.exhausted(key)) return step.back('signup', { problem: 'too-many-signups' })
       signUps.fail(key)
-      const registered = await registerCustomer(step.payload, step.place.organization.id, { name, contact, password: text(step.form, 'password', 201) })
+      const registered = await registerCustomer(step.payload, step.place.organization.id, {
+        name,
+        contact,
+        password: text(step.form, 'password', 201),
+      })
       // What was typed is not sent back in the address (it would sit in logs and history).
       if (registered.outcome === 'refused') return step.back('signup', { problem: registered.problem })
       const result = await signInCustomer(step.payload, {
@@ -158,7 +172,11 @@ const ACTIONS: Record<string, Action> = {
       const customer = await portalCustomer(step.payload, step.request.headers, step.place.organization.id, { switchHere: true })
       if (!customer) return step.back('signin', { problem: 'sign-in-first' })
       if (!step.hotspot) return step.back('status', { problem: 'no-hotspot' })
-      const connection = await connectCustomer(step.payload, { place: step.place, hotspot: step.hotspot, customer: String(customer.user.id) })
+      const connection = await connectCustomer(step.payload, {
+        place: step.place,
+        hotspot: step.hotspot,
+        customer: String(customer.user.id),
+      })
       if (connection.outcome === 'refused') return step.back('status', { problem: connection.reason })
       return handoff(step, connection)
     },
@@ -207,7 +225,13 @@ const ACTIONS: Record<string, Action> = {
       const body = (step.form.get('body') ?? '').trim()
       if (!body || body.length > 5_000) return step.back(`tickets/${ticket}`, { problem: 'reply-empty' })
       try {
-        await step.payload.create({ collection: 'ticket-comments', data: { ticket, body } as never, req: customer.req, overrideAccess: false, depth: 0 })
+        await step.payload.create({
+          collection: 'ticket-comments',
+          data: { ticket, body } as never,
+          req: customer.req,
+          overrideAccess: false,
+          depth: 0,
+        })
       } catch (error) {
         if (error instanceof APIError && error.status === 409) return step.back(`tickets/${ticket}`, { problem: 'ticket-closed' })
         if (error instanceof APIError && (error.status === 403 || error.status === 404)) return step.back('tickets')

@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
-import { APIError, AuthenticationError, ValidationError, createLocalReq, generateExpiredPayloadCookie, generatePayloadCookie, LockedAuth, logoutOperation, type Payload } from 'payload'
+import {
+  APIError,
+  AuthenticationError,
+  createLocalReq,
+  generateExpiredPayloadCookie,
+  generatePayloadCookie,
+  LockedAuth,
+  logoutOperation,
+  type Payload,
+  ValidationError,
+} from 'payload'
 
 import { changeActiveOrganization, getAccessContext, relationId } from '@/access'
+import { drizzleFor, rowsOf } from '@/db/sql'
+import { systemRequestIn } from '@/db/transaction'
 import { requestIp } from '@/lib/clientIp'
 import { canonicalPhone } from '@/lib/phone'
 import { isReservedEmail } from '@/lib/reservedEmails'
-import { systemRequestIn } from '@/db/transaction'
-import { drizzleFor, rowsOf } from '@/db/sql'
 import type { User } from '@/payload-types'
-
 import { payloadPasswordMatches } from '@/plugins/network/logins/passwords'
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/
@@ -25,7 +34,11 @@ function loginKinds(login: string): { email: string | null; phone: string | null
  * The one customer of the organization a login names (email, phone or username), or null when
  * none or several do.
  */
-export async function findCustomerByLogin(payload: Payload, organization: string, login: string): Promise<{ id: string; email: string } | null> {
+export async function findCustomerByLogin(
+  payload: Payload,
+  organization: string,
+  login: string,
+): Promise<{ id: string; email: string } | null> {
   const { email, phone, username } = loginKinds(login)
   if (!username || username.length > 254) return null
   const db = await drizzleFor(payload)
@@ -92,7 +105,11 @@ export async function signInCustomer(
     if (!user.memberships?.some((row) => row.role === 'customer' && relationId(row.organization) === organization)) {
       await joinAsCustomer(payload, user, organization)
     }
-    const cookie = generatePayloadCookie({ collectionAuthConfig: payload.collections.users.config.auth, cookiePrefix: payload.config.cookiePrefix, token: result.token })
+    const cookie = generatePayloadCookie({
+      collectionAuthConfig: payload.collections.users.config.auth,
+      cookiePrefix: payload.config.cookiePrefix,
+      token: result.token,
+    })
     return { outcome: 'signed-in', user, token: result.token, cookie }
   } catch (error) {
     if (error instanceof LockedAuth) {
@@ -125,7 +142,10 @@ export async function signOutCustomer(payload: Payload, headers: Headers): Promi
     const req = await createLocalReq({ user, req: { headers } }, payload)
     await logoutOperation({ collection: payload.collections.users, req }).catch(() => false)
   }
-  return generateExpiredPayloadCookie({ collectionAuthConfig: payload.collections.users.config.auth, cookiePrefix: payload.config.cookiePrefix })
+  return generateExpiredPayloadCookie({
+    collectionAuthConfig: payload.collections.users.config.auth,
+    cookiePrefix: payload.config.cookiePrefix,
+  })
 }
 
 export type Registration = { name: string; contact: string; password: string }
@@ -175,7 +195,11 @@ export async function registerCustomer(payload: Payload, organization: string, i
   return { outcome: 'registered', customer: String(created.id), email: address }
 }
 
-const createCustomer = (payload: Payload, organization: string, { name, email, phone, password }: { name: string; email: string; phone: string | null; password: string }) =>
+const createCustomer = (
+  payload: Payload,
+  organization: string,
+  { name, email, phone, password }: { name: string; email: string; phone: string | null; password: string },
+) =>
   payload.create({
     collection: 'users',
     data: {
@@ -200,7 +224,9 @@ const createCustomer = (payload: Payload, organization: string, { name, email, p
 export async function portalCustomer(payload: Payload, headers: Headers, organization: string, { switchHere }: { switchHere: boolean }) {
   const { user } = await payload.auth({ headers })
   if (!user || user.collection !== 'users') return null
-  const isCustomerHere = (user as unknown as User).memberships?.some((row) => row.role === 'customer' && relationId(row.organization) === organization)
+  const isCustomerHere = (user as unknown as User).memberships?.some(
+    (row) => row.role === 'customer' && relationId(row.organization) === organization,
+  )
   if (!isCustomerHere || (user as unknown as User).status !== 'ACTIVE') return null
   let req = await createLocalReq({ user, req: { headers } }, payload)
   let context = await getAccessContext(req)
@@ -211,7 +237,13 @@ export async function portalCustomer(payload: Payload, headers: Headers, organiz
     await changeActiveOrganization(await systemRequestIn(req), context.sessionLogId, (current) =>
       current === organization
         ? null
-        : { user: context.userId!, event: 'SWITCH_TENANT', to: organization, reason: 'signed in on the captive portal', ip: requestIp(headers) },
+        : {
+            user: context.userId!,
+            event: 'SWITCH_TENANT',
+            to: organization,
+            reason: 'signed in on the captive portal',
+            ip: requestIp(headers),
+          },
     )
     req = await createLocalReq({ user, req: { headers } }, payload)
     context = await getAccessContext(req)

@@ -6,7 +6,17 @@ import { escapeHtml } from '@/lib/html'
  * phone's captive-portal window may have none) the customer taps the button. Nothing else is
  * loaded, so the page works before the device is online.
  */
-export function handoffPage({ action, fields, title, color }: { action: string; fields: Record<string, string>; title: string; color: string }): string {
+export function handoffPage({
+  action,
+  fields,
+  title,
+  color,
+}: {
+  action: string
+  fields: Record<string, string>
+  title: string
+  color: string
+}): string {
   const inputs = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n')

@@ -95,10 +95,22 @@ function routerUrl(value: string): URL | null {
 
 /** Where a hotspot's own login page can be: private, shared (CGNAT), link-local and loopback addresses. */
 const ROUTER_ADDRESSES = new BlockList()
-for (const [network, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['100.64.0.0', 10], ['169.254.0.0', 16], ['127.0.0.0', 8]] as const) {
+for (const [network, prefix] of [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['100.64.0.0', 10],
+  ['169.254.0.0', 16],
+  ['127.0.0.0', 8],
+] as const) {
   ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv4')
 }
-for (const [network, prefix] of [['fc00::', 7], ['fe80::', 10], ['::1', 128]] as const) ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv6')
+for (const [network, prefix] of [
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['::1', 128],
+] as const)
+  ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv6')
 
 /**
  * Whether the portal may hand one-time credentials to this login URL: the router's own page,
@@ -120,7 +132,10 @@ const firstOf = (value: string | string[] | undefined): string | undefined => (A
  * malformed gets a reading that says so in words: a malformed query string is a page that
  * explains, never an error.
  */
-export function readHotspot(source: URLSearchParams | Record<string, string | string[] | undefined>, hotspotNames: readonly string[]): HotspotReading {
+export function readHotspot(
+  source: URLSearchParams | Record<string, string | string[] | undefined>,
+  hotspotNames: readonly string[],
+): HotspotReading {
   const get = (name: HotspotField) => (source instanceof URLSearchParams ? (source.get(name) ?? undefined) : firstOf(source[name]))
   const rawError = get('error')?.trim()
   const routerError = rawError ? rawError.slice(0, MAX_ERROR_LENGTH) : null
@@ -130,15 +145,17 @@ export function readHotspot(source: URLSearchParams | Record<string, string | st
 
   const invalid = (problem: string): HotspotReading => ({ kind: 'invalid', problem, routerError })
   const mac = rawMac ? canonicalMac(rawMac) : null
-  if (!mac) return invalid("The WiFi network did not say which device this is. Turn WiFi off and on again, then open any web page.")
+  if (!mac) return invalid('The WiFi network did not say which device this is. Turn WiFi off and on again, then open any web page.')
   const loginUrl = rawLogin ? routerUrl(rawLogin) : null
-  if (!loginUrl) return invalid("The WiFi network's login address is missing or not valid. Turn WiFi off and on again, then open any web page.")
+  if (!loginUrl)
+    return invalid("The WiFi network's login address is missing or not valid. Turn WiFi off and on again, then open any web page.")
   if (!isRouterLoginUrl(loginUrl, hotspotNames)) {
     return invalid("This page was not opened from this WiFi network's login page. Connect to the WiFi network and open any web page.")
   }
   const rawIp = get('ip')?.trim()
   const ip = rawIp ? canonicalIp(rawIp) : null
-  if (rawIp && !ip) return invalid("The WiFi network sent a device address that is not valid. Turn WiFi off and on again, then open any web page.")
+  if (rawIp && !ip)
+    return invalid('The WiFi network sent a device address that is not valid. Turn WiFi off and on again, then open any web page.')
 
   const rawChapId = get('chap-id') ?? ''
   const rawChallenge = get('chap-challenge') ?? ''
@@ -189,7 +206,11 @@ export function hotspotSearch(query: HotspotQuery | null | undefined): string {
  * `username`, `password` (in clear for PAP, the CHAP hash for `http-chap`), `dst` (where the
  * router sends the browser after a successful login) and `popup`.
  */
-export function routerLoginFields(hotspot: Hotspot, credentials: { username: string; password: string }, dst: string): Record<string, string> {
+export function routerLoginFields(
+  hotspot: Hotspot,
+  credentials: { username: string; password: string },
+  dst: string,
+): Record<string, string> {
   return {
     username: credentials.username,
     password: hotspot.chap ? chapPasswordHex(hotspot.chap, credentials.password) : credentials.password,

@@ -42,7 +42,8 @@ export const attemptKeysOf = ({ organization, mac, ip }: { organization: string;
 export function beginAttempt(keys: AttemptKeys, now = Date.now()): { waitMinutes: number } | null {
   const { device, address, organization } = portalFailures
   const waits = [keys.device ? device.retryAfterMs(keys.device, now) : 0, keys.address ? address.retryAfterMs(keys.address, now) : 0]
-  const failedBefore = (keys.device !== null && device.count(keys.device, now) > 0) || (keys.address !== null && address.count(keys.address, now) > 0)
+  const failedBefore =
+    (keys.device !== null && device.count(keys.device, now) > 0) || (keys.address !== null && address.count(keys.address, now) > 0)
   if (failedBefore) waits.push(organization.retryAfterMs(keys.organization, now))
   const wait = Math.max(...waits)
   if (wait > 0) return { waitMinutes: Math.max(1, Math.ceil(wait / 60_000)) }

@@ -50,7 +50,8 @@ export function routerErrorMessage(error: string | null): string | null {
   if (!error) return null
   const text = error.trim()
   if (BEACON_REPLIES.has(text)) return text
-  if (/radius server is not responding/i.test(text)) return 'The WiFi network cannot reach its sign-in service right now. Please try again in a minute.'
+  if (/radius server is not responding/i.test(text))
+    return 'The WiFi network cannot reach its sign-in service right now. Please try again in a minute.'
   if (/already logged in|no more sessions/i.test(text)) return 'This account or voucher is already in use on as many devices as it allows.'
   return 'The WiFi network could not sign this device in. Please try again.'
 }

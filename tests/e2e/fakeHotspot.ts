@@ -15,7 +15,13 @@ import type { AddressInfo } from 'node:net'
 
 import { accountingRequestAuthenticator } from '../../radius-service/src/protocol/authenticator'
 import { fillMessageAuthenticator, withMessageAuthenticatorFirst } from '../../radius-service/src/protocol/messageAuthenticator'
-import { type AttributeValue, buildPacket, decodeAttributes, encodeAttributes, RADIUS_CODES } from '../../radius-service/src/protocol/packet'
+import {
+  type AttributeValue,
+  buildPacket,
+  decodeAttributes,
+  encodeAttributes,
+  RADIUS_CODES,
+} from '../../radius-service/src/protocol/packet'
 import { hidePassword } from '../../radius-service/src/protocol/pap'
 import { RADIUS_PORTS } from './radiusPorts'
 
@@ -28,7 +34,13 @@ export type HotspotDevice = {
   login: 'chap' | 'pap'
 }
 
-type DeviceState = HotspotDevice & { chapId: number; challenge: Buffer; acctSessionId: string | null; className: Buffer | null; userName: string | null }
+type DeviceState = HotspotDevice & {
+  chapId: number
+  challenge: Buffer
+  acctSessionId: string | null
+  className: Buffer | null
+  userName: string | null
+}
 
 /** What the router did with one POST to its login page. */
 export type HotspotLogin = {
@@ -74,7 +86,12 @@ function accessRequest(attributes: (authenticator: Buffer) => [string, Attribute
 }
 
 function accountingRequest(attributes: [string, AttributeValue][]): Buffer {
-  const packet = buildPacket({ code: RADIUS_CODES['Accounting-Request'], identifier: randomBytes(1)[0], authenticator: Buffer.alloc(16), attributes: encodeAttributes(attributes) })
+  const packet = buildPacket({
+    code: RADIUS_CODES['Accounting-Request'],
+    identifier: randomBytes(1)[0],
+    authenticator: Buffer.alloc(16),
+    attributes: encodeAttributes(attributes),
+  })
   accountingRequestAuthenticator(packet, SECRET).copy(packet, 4)
   return packet
 }
@@ -115,7 +132,14 @@ export class FakeHotspot {
    */
   catchDevice(device: HotspotDevice, error?: string): string {
     const key = device.mac.replace(/:/g, '').toLowerCase()
-    const state: DeviceState = this.#devices.get(key) ?? { ...device, chapId: 0, challenge: Buffer.alloc(0), acctSessionId: null, className: null, userName: null }
+    const state: DeviceState = this.#devices.get(key) ?? {
+      ...device,
+      chapId: 0,
+      challenge: Buffer.alloc(0),
+      acctSessionId: null,
+      className: null,
+      userName: null,
+    }
     state.chapId = randomBytes(1)[0]
     state.challenge = randomBytes(16)
     this.#devices.set(key, state)
@@ -140,10 +164,15 @@ export class FakeHotspot {
     }
     if (page === 'logout') {
       if (device.acctSessionId) {
-        await exchange(accountingRequest(this.#accounting(device, 'Stop', [['Acct-Terminate-Cause', 'User-Request']])), RADIUS_PORTS.accounting)
+        await exchange(
+          accountingRequest(this.#accounting(device, 'Stop', [['Acct-Terminate-Cause', 'User-Request']])),
+          RADIUS_PORTS.accounting,
+        )
         device.acctSessionId = null
       }
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>logged out</title><h1>You have just logged out</h1>')
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>logged out</title><h1>You have just logged out</h1>')
       return
     }
     if (request.method !== 'POST') {
@@ -156,13 +185,23 @@ export class FakeHotspot {
     // http-chap: the login page must send the CHAP response in hex (RouterOS refuses anything
     // else without asking RADIUS); http-pap: the password, hidden with the secret.
     if (device.login === 'chap' && !/^[0-9a-f]{32}$/.test(password)) {
-      this.logins.push({ device: device.mac, userName, method: 'chap', answer: 'Access-Reject', replyMessage: 'invalid password', session: null })
+      this.logins.push({
+        device: device.mac,
+        userName,
+        method: 'chap',
+        answer: 'Access-Reject',
+        replyMessage: 'invalid password',
+        session: null,
+      })
       response.writeHead(302, { location: this.catchDevice(device, 'invalid username or password') }).end()
       return
     }
     const credentials = (authenticator: Buffer): [string, AttributeValue][] =>
       device.login === 'chap'
-        ? [['CHAP-Password', Buffer.concat([Buffer.of(device.chapId), Buffer.from(password, 'hex')])], ['CHAP-Challenge', device.challenge]]
+        ? [
+            ['CHAP-Password', Buffer.concat([Buffer.of(device.chapId), Buffer.from(password, 'hex')])],
+            ['CHAP-Challenge', device.challenge],
+          ]
         : [['User-Password', hidePassword(password, SECRET, authenticator)]]
     const reply = await exchange(
       accessRequest((authenticator) => [

@@ -20,9 +20,26 @@ let admin: APIRequestContext
 const { defaultBrowserType: _webkit, ...PHONE } = devices['iPhone 13']
 
 /** A device MAC of its own per run (reruns against a reused app find earlier ones still online). */
-const randomMac = () => ['A4', '5E', '61', ...Array.from({ length: 3 }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0'))].join(':').toUpperCase()
+const randomMac = () =>
+  [
+    'A4',
+    '5E',
+    '61',
+    ...Array.from({ length: 3 }, () =>
+      Math.floor(Math.random() * 256)
+        .toString(16)
+        .padStart(2, '0'),
+    ),
+  ]
+    .join(':')
+    .toUpperCase()
 
-const device = (overrides: Partial<HotspotDevice> = {}): HotspotDevice => ({ mac: randomMac(), ip: `10.5.50.${2 + Math.floor(Math.random() * 250)}`, login: 'chap', ...overrides })
+const device = (overrides: Partial<HotspotDevice> = {}): HotspotDevice => ({
+  mac: randomMac(),
+  ip: `10.5.50.${2 + Math.floor(Math.random() * 250)}`,
+  login: 'chap',
+  ...overrides,
+})
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   admin = await playwright.request.newContext({ baseURL })
@@ -47,7 +64,9 @@ test.afterAll(async () => {
 
 /** An unused demo voucher of a batch, read by Demo ISP's admin. */
 async function voucherOf(batch: 'DEMO-1HOUR' | 'DEMO-DAYPASS'): Promise<string> {
-  const body = await (await admin.get(`/api/vouchers?where[batchId][equals]=${batch}&where[status][equals]=AVAILABLE&limit=1&depth=0`)).json()
+  const body = await (
+    await admin.get(`/api/vouchers?where[batchId][equals]=${batch}&where[status][equals]=AVAILABLE&limit=1&depth=0`)
+  ).json()
   expect(body.docs, `an available ${batch} voucher`).toHaveLength(1)
   return body.docs[0].code
 }
@@ -136,7 +155,9 @@ test('a wrong code is answered in words, and 20 wrong codes in a row are slowed 
   }
   // Ten tries per device in 15 minutes: the 11th and later are refused without being checked.
   expect(answers.slice(0, 9)).toEqual(Array(9).fill('This voucher code is not valid.'))
-  expect(answers.slice(9)).toEqual(Array(10).fill('Too many wrong attempts from this device. Please wait 15 minutes and try again, or ask the staff for help.'))
+  expect(answers.slice(9)).toEqual(
+    Array(10).fill('Too many wrong attempts from this device. Please wait 15 minutes and try again, or ask the staff for help.'),
+  )
   // Even the right code waits now.
   await enterVoucher(page, await voucherOf('DEMO-1HOUR'))
   await expect(problem(page)).toContainText('Too many wrong attempts')
@@ -175,7 +196,9 @@ test('a customer signs in and sees only their own sessions', async ({ browser })
   const ticketId = page.url().split('/').pop()!
   const ticket = await (await admin.get(`/api/tickets/${ticketId}?depth=0`)).json()
   expect(ticket).toMatchObject({ requester: ids.alice, location: ids.downtown, status: 'open' })
-  expect((await admin.post('/api/ticket-comments', { data: { ticket: ticketId, body: 'We restarted the lounge access point.' } })).status()).toBe(201)
+  expect(
+    (await admin.post('/api/ticket-comments', { data: { ticket: ticketId, body: 'We restarted the lounge access point.' } })).status(),
+  ).toBe(201)
   await page.reload()
   await expect(page.getByText('We restarted the lounge access point.')).toBeVisible()
   await page.getByLabel('Reply').fill('Thanks, it works now.')

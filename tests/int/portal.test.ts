@@ -39,7 +39,8 @@ async function voucher(plan: string, overrides: Record<string, unknown> = {}) {
   return created.code
 }
 
-const headers = (ip = '198.51.100.20') => new Headers({ 'x-beacon-client-ip': ip, 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X)' })
+const headers = (ip = '198.51.100.20') =>
+  new Headers({ 'x-beacon-client-ip': ip, 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X)' })
 
 beforeAll(async () => {
   world = await loadWorld()
@@ -50,7 +51,14 @@ beforeAll(async () => {
 describe('the branch a portal address names', () => {
   it('is found with its branding and a router', async () => {
     expect(downtown).toMatchObject({
-      organization: { id: world.organizations.demo, slug: 'demo-isp', name: 'Demo ISP WiFi', color: '#0f766e', locked: false, timeZone: 'Africa/Nairobi' },
+      organization: {
+        id: world.organizations.demo,
+        slug: 'demo-isp',
+        name: 'Demo ISP WiFi',
+        color: '#0f766e',
+        locked: false,
+        timeZone: 'Africa/Nairobi',
+      },
       location: { id: world.locations.downtown, name: 'Downtown', timeZone: 'Africa/Nairobi' },
     })
     // One of Downtown's routers (other tests may add some beside the demo one).
@@ -63,10 +71,16 @@ describe('the branch a portal address names', () => {
     expect(await findPortalPlace(world.payload, 'other-isp', world.locations.downtown)).toBeNull()
     expect(await findPortalPlace(world.payload, 'demo-isp', 'not-a-uuid')).toBeNull()
     expect(await findPortalPlace(world.payload, "demo-isp' or 1=1 --", world.locations.downtown)).toBeNull()
-    const branch = await world.payload.create({ collection: 'locations', data: { organization: world.organizations.demo, name: unique('Closed'), active: false } })
+    const branch = await world.payload.create({
+      collection: 'locations',
+      data: { organization: world.organizations.demo, name: unique('Closed'), active: false },
+    })
     expect(await findPortalPlace(world.payload, 'demo-isp', String(branch.id))).toBeNull()
     // A branch without a router is found, with no router to sign devices in through.
-    const bare = await world.payload.create({ collection: 'locations', data: { organization: world.organizations.demo, name: unique('No router') } })
+    const bare = await world.payload.create({
+      collection: 'locations',
+      data: { organization: world.organizations.demo, name: unique('No router') },
+    })
     expect(await findPortalPlace(world.payload, 'demo-isp', String(bare.id))).toMatchObject({ router: null, hotspotNames: [] })
   })
 })
@@ -79,7 +93,11 @@ describe('putting a device online', () => {
     expect(connection.credentials.username).toMatch(/^portal-[0-9a-f]{20}$/)
     const session = await world.payload.findByID({ collection: 'sessions', id: connection.session.id, depth: 0 })
     expect(session).toMatchObject({ status: 'pending', deviceMac: macOf(1), location: world.locations.downtown, authMethod: 'voucher' })
-    const stored = await world.payload.find({ collection: 'portal-credentials', where: { username: { equals: connection.credentials.username } }, depth: 0 })
+    const stored = await world.payload.find({
+      collection: 'portal-credentials',
+      where: { username: { equals: connection.credentials.username } },
+      depth: 0,
+    })
     expect(stored.docs[0]).toMatchObject({ session: connection.session.id, deviceMac: macOf(1) })
     // Kept encrypted: the password is nowhere in the row.
     expect(JSON.stringify(stored.docs[0])).not.toContain(connection.credentials.password)
@@ -98,18 +116,34 @@ describe('putting a device online', () => {
 
     const dayPass = await voucher(network.plans.dayPass)
     const results = []
-    for (const last of [3, 4, 5]) results.push(await connectWithVoucher(world.payload, { place: downtown, hotspot: hotspotFor(macOf(last)), code: dayPass }))
-    expect(results.map((result) => (result.outcome === 'connect' ? 'connect' : result.reason))).toEqual(['connect', 'connect', 'too-many-devices'])
+    for (const last of [3, 4, 5])
+      results.push(await connectWithVoucher(world.payload, { place: downtown, hotspot: hotspotFor(macOf(last)), code: dayPass }))
+    expect(results.map((result) => (result.outcome === 'connect' ? 'connect' : result.reason))).toEqual([
+      'connect',
+      'connect',
+      'too-many-devices',
+    ])
 
     // A voucher of another branch, which has no router yet (other tests may give Airport one).
-    const bare = await world.payload.create({ collection: 'locations', data: { organization: world.organizations.demo, name: unique('No router') } })
+    const bare = await world.payload.create({
+      collection: 'locations',
+      data: { organization: world.organizations.demo, name: unique('No router') },
+    })
     const elsewhere = await voucher(network.plans.oneHour, { location: String(bare.id) })
-    expect(await connectWithVoucher(world.payload, { place: downtown, hotspot: hotspotFor(macOf(6)), code: elsewhere })).toMatchObject({ reason: 'wrong-branch' })
+    expect(await connectWithVoucher(world.payload, { place: downtown, hotspot: hotspotFor(macOf(6)), code: elsewhere })).toMatchObject({
+      reason: 'wrong-branch',
+    })
     const barePlace = (await findPortalPlace(world.payload, 'demo-isp', String(bare.id)))!
     expect(await connectWithVoucher(world.payload, { place: barePlace, hotspot: hotspotFor(macOf(6)), code: elsewhere })).toMatchObject({
       reason: 'no-router',
     })
-    expect(await connectWithVoucher(world.payload, { place: { ...downtown, organization: { ...downtown.organization, locked: true } }, hotspot: hotspotFor(macOf(6)), code: elsewhere })).toMatchObject({
+    expect(
+      await connectWithVoucher(world.payload, {
+        place: { ...downtown, organization: { ...downtown.organization, locked: true } },
+        hotspot: hotspotFor(macOf(6)),
+        code: elsewhere,
+      }),
+    ).toMatchObject({
       reason: 'organization-suspended',
     })
     // None of these used the Airport voucher.
@@ -121,13 +155,17 @@ describe('putting a device online', () => {
     const subscribed = await createDemoCustomer({ customer: { plan: network.plans.oneHour } })
     const first = await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(10)), customer: subscribed.id })
     expect(first.outcome).toBe('connect')
-    expect(await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(11)), customer: subscribed.id })).toMatchObject({
+    expect(
+      await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(11)), customer: subscribed.id }),
+    ).toMatchObject({
       outcome: 'refused',
       reason: 'plan-devices',
       message: 'Your plan is already in use on as many devices as it allows. Log out on another device first.',
     })
     const planless = await createDemoCustomer()
-    expect(await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(12)), customer: planless.id })).toMatchObject({ reason: 'no-plan' })
+    expect(await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(12)), customer: planless.id })).toMatchObject({
+      reason: 'no-plan',
+    })
   })
 })
 
@@ -137,7 +175,12 @@ describe('customer accounts on the portal', () => {
     const customer = await createDemoCustomer({ phone: phone.replace(/^(\+254)(\d{3})/, '$1 $2 ') })
     const email = `${customer.username}@example.test`
     for (const login of [email.toUpperCase(), customer.username, phone, ` ${phone.slice(0, 4)}-${phone.slice(4)} `]) {
-      const result = await signInCustomer(world.payload, { organization: world.organizations.demo, login, password: CUSTOMER_PASSWORD, headers: headers() })
+      const result = await signInCustomer(world.payload, {
+        organization: world.organizations.demo,
+        login,
+        password: CUSTOMER_PASSWORD,
+        headers: headers(),
+      })
       expect(result.outcome, login).toBe('signed-in')
       if (result.outcome !== 'signed-in') continue
       expect(result.cookie).toMatch(/^payload-token=[^;]+;.*HttpOnly/)
@@ -165,7 +208,10 @@ describe('customer accounts on the portal', () => {
       signInCustomer(world.payload, { organization, login, password, headers: headers() })
     expect(await signIn(customer.username, 'wrong')).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
     expect(await signIn('nobody-here')).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
-    expect(await signIn(customer.username, CUSTOMER_PASSWORD, world.organizations.other)).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
+    expect(await signIn(customer.username, CUSTOMER_PASSWORD, world.organizations.other)).toEqual({
+      outcome: 'refused',
+      reason: 'wrong-sign-in',
+    })
     // Staff are not customers: the portal does not sign them in.
     expect(await signIn('manager@demo-isp.test', 'beacon-manager-1')).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
     // Locked out after 5: answered like a wrong password, so nobody learns the account exists.
@@ -181,7 +227,8 @@ describe('customer accounts on the portal', () => {
   it('makes an account with an email or a phone number, and refuses bad or taken ones without writing anything', async () => {
     const organization = world.organizations.demo
     const before = (await world.payload.count({ collection: 'users' })).totalDocs
-    const register = (name: string, contact: string, password = 'long-enough-1') => registerCustomer(world.payload, organization, { name, contact, password })
+    const register = (name: string, contact: string, password = 'long-enough-1') =>
+      registerCustomer(world.payload, organization, { name, contact, password })
     expect(await register('P', 'pat@example.test')).toEqual({ outcome: 'refused', problem: 'signup-name' })
     expect(await register('Pat', 'not an address')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
     expect(await register('Pat', '+12')).toEqual({ outcome: 'refused', problem: 'signup-contact' })
@@ -203,7 +250,13 @@ describe('customer accounts on the portal', () => {
     if (byPhone.outcome !== 'registered') throw new Error(byPhone.problem)
     expect(byPhone.email).toMatch(/^phone-\d+-[0-9a-f]{8}@customers\.invalid$/)
     const user = await world.payload.findByID({ collection: 'users', id: byPhone.customer, depth: 0 })
-    expect(user).toMatchObject({ name: 'Pat Phone', phone, status: 'ACTIVE', defaultOrganization: organization, memberships: [{ organization, role: 'customer' }] })
+    expect(user).toMatchObject({
+      name: 'Pat Phone',
+      phone,
+      status: 'ACTIVE',
+      defaultOrganization: organization,
+      memberships: [{ organization, role: 'customer' }],
+    })
     expect(await register('Pat Again', phone)).toEqual({ outcome: 'refused', problem: 'signup-taken' })
     expect(await findCustomerByLogin(world.payload, organization, phone)).toEqual({ id: byPhone.customer, email: byPhone.email })
     // The same number in another organization is another account.
@@ -216,17 +269,37 @@ describe('a Beacon account of another organization', () => {
     const email = `${unique('roamer')}@example.test`
     await world.payload.create({
       collection: 'users',
-      data: { email, password: CUSTOMER_PASSWORD, name: 'Rita Roamer', status: 'ACTIVE', memberships: [{ organization: world.organizations.other, role: 'customer' }] },
+      data: {
+        email,
+        password: CUSTOMER_PASSWORD,
+        name: 'Rita Roamer',
+        status: 'ACTIVE',
+        memberships: [{ organization: world.organizations.other, role: 'customer' }],
+      },
     })
-    expect(await registerCustomer(world.payload, world.organizations.demo, { name: 'Rita', contact: email, password: 'long-enough-1' })).toEqual({
+    expect(
+      await registerCustomer(world.payload, world.organizations.demo, { name: 'Rita', contact: email, password: 'long-enough-1' }),
+    ).toEqual({
       outcome: 'refused',
       problem: 'signup-elsewhere',
     })
-    const wrong = await signInCustomer(world.payload, { organization: world.organizations.demo, login: email, password: 'wrong', headers: headers() })
+    const wrong = await signInCustomer(world.payload, {
+      organization: world.organizations.demo,
+      login: email,
+      password: 'wrong',
+      headers: headers(),
+    })
     expect(wrong).toEqual({ outcome: 'refused', reason: 'wrong-sign-in' })
-    expect((await world.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0].memberships).toHaveLength(1)
+    expect(
+      (await world.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0].memberships,
+    ).toHaveLength(1)
 
-    const signedIn = await signInCustomer(world.payload, { organization: world.organizations.demo, login: email, password: CUSTOMER_PASSWORD, headers: headers() })
+    const signedIn = await signInCustomer(world.payload, {
+      organization: world.organizations.demo,
+      login: email,
+      password: CUSTOMER_PASSWORD,
+      headers: headers(),
+    })
     expect(signedIn.outcome).toBe('signed-in')
     const [user] = (await world.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs
     expect(user.memberships).toMatchObject([
@@ -234,7 +307,14 @@ describe('a Beacon account of another organization', () => {
       { organization: world.organizations.demo, role: 'customer' },
     ])
     // The platform owner and staff of this organization are never made customers this way.
-    expect(await signInCustomer(world.payload, { organization: world.organizations.demo, login: 'super@beacon.test', password: 'beacon-super-1', headers: headers() })).toEqual({
+    expect(
+      await signInCustomer(world.payload, {
+        organization: world.organizations.demo,
+        login: 'super@beacon.test',
+        password: 'beacon-super-1',
+        headers: headers(),
+      }),
+    ).toEqual({
       outcome: 'refused',
       reason: 'wrong-sign-in',
     })
@@ -245,13 +325,16 @@ describe('what a device has left', () => {
   it('counts every device of the allowance, and only within the organization', async () => {
     const code = await voucher(network.plans.dayPass)
     const connections = []
-    for (const last of [30, 31]) connections.push(await connectWithVoucher(world.payload, { place: downtown, hotspot: hotspotFor(macOf(last)), code }))
+    for (const last of [30, 31])
+      connections.push(await connectWithVoucher(world.payload, { place: downtown, hotspot: hotspotFor(macOf(last)), code }))
     const [first, second] = connections
     if (first.outcome !== 'connect' || second.outcome !== 'connect') throw new Error('refused')
     const db = await drizzleFor(world.payload)
     await db.execute(sql`update sessions set status = 'active', usage_input_octets = 100000000, usage_output_octets = 4857600, usage_last_ip = '10.5.50.31'
       where id = ${first.session.id}`)
-    await db.execute(sql`update sessions set status = 'active', usage_input_octets = 1000000, usage_output_octets = 0 where id = ${second.session.id}`)
+    await db.execute(
+      sql`update sessions set status = 'active', usage_input_octets = 1000000, usage_output_octets = 0 where id = ${second.session.id}`,
+    )
 
     const now = new Date()
     const allowance = await allowanceOfSession(world.payload, { session: first.session.id, organization: world.organizations.demo, now })
@@ -265,7 +348,9 @@ describe('what a device has left', () => {
     })
     expect(allowance!.secondsLeft).toBeGreaterThan(24 * 3600 - 60)
     expect(await allowanceOfSession(world.payload, { session: first.session.id, organization: world.organizations.other, now })).toBeNull()
-    expect(await allowanceAtRouter(world.payload, { router: network.routers.downtown, ip: '10.5.50.31', now })).toMatchObject({ session: { id: first.session.id } })
+    expect(await allowanceAtRouter(world.payload, { router: network.routers.downtown, ip: '10.5.50.31', now })).toMatchObject({
+      session: { id: first.session.id },
+    })
     expect(await allowanceAtRouter(world.payload, { router: network.routers.mainStreet, ip: '10.5.50.31', now })).toBeNull()
   })
 })
@@ -293,7 +378,9 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     expect(answer.body['seconds-remaining']).toBeLessThanOrEqual(3600)
 
     // Another address at the same router: still captive, and told nothing of the other device.
-    const stranger = await RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.41' } }).get(`/api/captive-portal?router=${network.routers.downtown}`)
+    const stranger = await RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.41' } }).get(
+      `/api/captive-portal?router=${network.routers.downtown}`,
+    )
     expect(stranger.body).toEqual({
       captive: true,
       'user-portal-url': `http://localhost/portal/demo-isp/${world.locations.downtown}`,
@@ -302,7 +389,9 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
 
     // Behind NAT the address says nothing; the portal's cookie still finds the device.
     const cookie = `${DEVICE_COOKIE}=${signDeviceTicket({ session: connection.session.id, organization: world.organizations.demo, mac: macOf(40), logoutUrl: 'http://10.5.50.1/logout' }, new Date(Date.now() + 3600_000))}`
-    const browser = await RestClient.anonymous({ headers: { 'x-beacon-client-ip': '203.0.113.9', cookie } }).get(`/api/captive-portal?router=${network.routers.downtown}`)
+    const browser = await RestClient.anonymous({ headers: { 'x-beacon-client-ip': '203.0.113.9', cookie } }).get(
+      `/api/captive-portal?router=${network.routers.downtown}`,
+    )
     expect(browser.body.captive).toBe(false)
     // A cookie for Demo ISP's device means nothing at Other ISP's router.
     const elsewhere = await RestClient.anonymous({ headers: { cookie } }).get(`/api/captive-portal?router=${network.routers.mainStreet}`)
@@ -313,7 +402,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     expect((await device.get(`/api/captive-portal?router=${network.routers.downtown}`)).body.captive).toBe(true)
   })
 
-  it("tells a customer whose subscription runs on that the portal continues it, and a pending device that it is still captive", async () => {
+  it('tells a customer whose subscription runs on that the portal continues it, and a pending device that it is still captive', async () => {
     const subscribed = await createDemoCustomer({ customer: { plan: network.plans.dayPass } })
     const connection = await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(50)), customer: subscribed.id })
     if (connection.outcome !== 'connect') throw new Error(connection.message)

@@ -57,7 +57,10 @@ describe('RouterOS hotspot variables', () => {
   })
 
   it('takes Next.js search params (arrays from repeated names: the first counts)', () => {
-    const reading = readHotspot({ ...HOTSPOT, mac: ['A4:5E:60:C1:22:01', 'nonsense'], 'chap-id': undefined, 'chap-challenge': undefined }, [])
+    const reading = readHotspot(
+      { ...HOTSPOT, mac: ['A4:5E:60:C1:22:01', 'nonsense'], 'chap-id': undefined, 'chap-challenge': undefined },
+      [],
+    )
     expect(reading.kind === 'ok' && reading.hotspot.chap).toBeNull()
   })
 
@@ -68,7 +71,7 @@ describe('RouterOS hotspot variables', () => {
     [{ 'link-login-only': `http://10.5.50.1/${'x'.repeat(3000)}` }, 'login address'],
     [{ ip: '10.5.50' }, 'device address'],
     [{ 'chap-id': '\\375\\001' }, 'challenge'],
-    [{ 'chap-challenge': '' , 'chap-id': '\\375' }, 'challenge'],
+    [{ 'chap-challenge': '', 'chap-id': '\\375' }, 'challenge'],
     [{ 'chap-challenge': 'é' }, 'challenge'],
   ])('explains a malformed variable: %j', (change, words) => {
     const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, ...change }), [])
@@ -78,15 +81,31 @@ describe('RouterOS hotspot variables', () => {
 
   it("hands sign-ins only to a router's own login page: a private address or the branch's hotspot name", () => {
     const allowed = (url: string, names: string[] = []) => isRouterLoginUrl(new URL(url), names)
-    for (const url of ['http://10.5.50.1/login', 'http://172.16.0.1/login', 'http://192.168.88.1/login', 'http://100.64.1.1/login', 'http://127.0.0.1:8080/login', 'http://[fd00::1]/login', 'http://[fe80::1]/login']) {
+    for (const url of [
+      'http://10.5.50.1/login',
+      'http://172.16.0.1/login',
+      'http://192.168.88.1/login',
+      'http://100.64.1.1/login',
+      'http://127.0.0.1:8080/login',
+      'http://[fd00::1]/login',
+      'http://[fe80::1]/login',
+    ]) {
       expect(allowed(url), url).toBe(true)
     }
-    for (const url of ['http://8.8.8.8/login', 'https://evil.example/login', 'http://172.32.0.1/login', 'http://[2001:db8::1]/login', 'http://hotspot.example.com.evil/login']) {
+    for (const url of [
+      'http://8.8.8.8/login',
+      'https://evil.example/login',
+      'http://172.32.0.1/login',
+      'http://[2001:db8::1]/login',
+      'http://hotspot.example.com.evil/login',
+    ]) {
       expect(allowed(url), url).toBe(false)
     }
     expect(allowed('https://Hotspot.Example.com/login', ['hotspot.example.com'])).toBe(true)
     expect(allowed('https://hotspot.example.com./login', ['hotspot.example.com'])).toBe(true)
-    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-login-only': 'https://evil.example/login' }), ['hotspot.example.com'])
+    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-login-only': 'https://evil.example/login' }), [
+      'hotspot.example.com',
+    ])
     expect(reading).toMatchObject({ kind: 'invalid', problem: expect.stringContaining("not opened from this WiFi network's login page") })
   })
 
@@ -123,7 +142,12 @@ describe('RouterOS hotspot variables', () => {
   })
 
   it('writes the hand-off page with every value escaped', () => {
-    const html = handoffPage({ action: 'http://10.5.50.1/login?a="b"', fields: { dst: '<script>x</script>' }, title: 'Tom & Jerry\'s', color: '#0f766e' })
+    const html = handoffPage({
+      action: 'http://10.5.50.1/login?a="b"',
+      fields: { dst: '<script>x</script>' },
+      title: "Tom & Jerry's",
+      color: '#0f766e',
+    })
     expect(html).toContain('action="http://10.5.50.1/login?a=&quot;b&quot;"')
     expect(html).toContain('value="&lt;script&gt;x&lt;/script&gt;"')
     expect(html).toContain('Tom &amp; Jerry&#39;s')
@@ -169,7 +193,9 @@ describe('signed values and CSRF tokens', () => {
 describe('portal words and limits', () => {
   it('shows only its own problem messages, never text from the address', () => {
     expect(problemMessage('unknown-code')).toBe('This voucher code is not valid.')
-    expect(problemMessage('too-many', '3')).toBe('Too many wrong attempts from this device. Please wait 3 minutes and try again, or ask the staff for help.')
+    expect(problemMessage('too-many', '3')).toBe(
+      'Too many wrong attempts from this device. Please wait 3 minutes and try again, or ask the staff for help.',
+    )
     expect(problemMessage('too-many', '9999')).toContain('wait 15 minutes')
     expect(problemMessage('<b>hi</b>')).toBeNull()
     expect(problemMessage('constructor')).toBeNull()
@@ -206,9 +232,20 @@ describe('portal words and limits', () => {
     // One address, many devices (a venue behind one address): 60 failures, then it waits too,
     // from any /64 of the same IPv6 /48.
     for (let device = 0; device < 60; device++) {
-      expect(beginAttempt(attemptKeysOf({ organization: 'org-limits', mac: `A4:5E:60:00:01:${device.toString(16).padStart(2, '0')}`, ip: '2001:db8:1:2::1' }), now)).toBeNull()
+      expect(
+        beginAttempt(
+          attemptKeysOf({
+            organization: 'org-limits',
+            mac: `A4:5E:60:00:01:${device.toString(16).padStart(2, '0')}`,
+            ip: '2001:db8:1:2::1',
+          }),
+          now,
+        ),
+      ).toBeNull()
     }
-    expect(beginAttempt(attemptKeysOf({ organization: 'org-limits', mac: 'A4:5E:60:00:02:00', ip: '2001:db8:1:ffff::99' }), now)).toEqual({ waitMinutes: 15 })
+    expect(beginAttempt(attemptKeysOf({ organization: 'org-limits', mac: 'A4:5E:60:00:02:00', ip: '2001:db8:1:ffff::99' }), now)).toEqual({
+      waitMinutes: 15,
+    })
   })
 
   it("slows an organization's guessers once it has had 600 wrong attempts, not customers who get it right first time", () => {

@@ -36,7 +36,17 @@ export const actionPath = (page: PortalPage, action: string) => portalPath(page.
  * pages, the problem a form reported, and what the router said (`$(error)`). No script: it
  * must work in a phone's captive-portal window.
  */
-export function PortalFrame({ page, section, title, children }: { page: PortalPage; section: PortalSection; title: string; children: React.ReactNode }) {
+export function PortalFrame({
+  page,
+  section,
+  title,
+  children,
+}: {
+  page: PortalPage
+  section: PortalSection
+  title: string
+  children: React.ReactNode
+}) {
   const { place, customer } = page
   const links: { section: PortalSection; to: string; label: string }[] = [
     { section: 'connect', to: '', label: 'Get online' },
@@ -85,9 +95,7 @@ export function PortalFrame({ page, section, title, children }: { page: PortalPa
           </form>
         )}
         {(place.organization.contactPhone || place.organization.contactEmail) && (
-          <p>
-            Help: {[place.organization.contactPhone, place.organization.contactEmail].filter(Boolean).join(' · ')}
-          </p>
+          <p>Help: {[place.organization.contactPhone, place.organization.contactEmail].filter(Boolean).join(' · ')}</p>
         )}
       </footer>
     </div>

@@ -31,7 +31,16 @@ export default async function PlansPage({ params, searchParams }: { params: Port
     depth: 0,
     limit: 50,
     overrideAccess: true,
-    select: { name: true, price: true, currency: true, validityMinutes: true, dataCapMB: true, devicesAllowed: true, downloadMbps: true, uploadMbps: true },
+    select: {
+      name: true,
+      price: true,
+      currency: true,
+      validityMinutes: true,
+      dataCapMB: true,
+      devicesAllowed: true,
+      downloadMbps: true,
+      uploadMbps: true,
+    },
   })
   return (
     <PortalFrame page={page} section="plans" title="Plans and prices">

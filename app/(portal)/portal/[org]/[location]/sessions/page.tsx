@@ -34,7 +34,14 @@ export default async function SessionsPage({ params, searchParams }: { params: P
   })
   const planIds = [...new Set(sessions.docs.map((session) => session.plan).filter(Boolean))] as string[]
   const plans = planIds.length
-    ? await page.payload.find({ collection: 'plans', where: { id: { in: planIds } }, depth: 0, limit: planIds.length, overrideAccess: true, select: { name: true } })
+    ? await page.payload.find({
+        collection: 'plans',
+        where: { id: { in: planIds } },
+        depth: 0,
+        limit: planIds.length,
+        overrideAccess: true,
+        select: { name: true },
+      })
     : { docs: [] }
   const planName = new Map(plans.docs.map((plan) => [String(plan.id), plan.name]))
   const timeZone = page.place.location.timeZone
@@ -50,10 +57,12 @@ export default async function SessionsPage({ params, searchParams }: { params: P
             return (
               <li key={String(session.id)}>
                 <div className="title">
-                  {planName.get(String(session.plan)) ?? 'WiFi'} · <span className={live ? 'status-live' : undefined}>{STATE[session.status] ?? session.status}</span>
+                  {planName.get(String(session.plan)) ?? 'WiFi'} ·{' '}
+                  <span className={live ? 'status-live' : undefined}>{STATE[session.status] ?? session.status}</span>
                 </div>
                 <div>
-                  {formatDateTime(session.startedAt, timeZone)} – {live ? `until ${formatDateTime(session.expiresAt, timeZone)}` : formatDateTime(session.endedAt, timeZone)}
+                  {formatDateTime(session.startedAt, timeZone)} –{' '}
+                  {live ? `until ${formatDateTime(session.expiresAt, timeZone)}` : formatDateTime(session.endedAt, timeZone)}
                 </div>
                 <div className="muted">
                   Device {session.deviceMac} · {formatBytes(bytes)} used

@@ -30,7 +30,8 @@ export default async function SignInPage({ params, searchParams }: { params: Por
         <button type="submit">{page.hotspot.kind === 'ok' ? 'Sign in and connect' : 'Sign in'}</button>
       </form>
       <p>
-        No account yet? <a href={portalHref(page, 'signup')}>Create one</a>. Have a voucher? <a href={portalHref(page, '')}>Enter its code</a>.
+        No account yet? <a href={portalHref(page, 'signup')}>Create one</a>. Have a voucher?{' '}
+        <a href={portalHref(page, '')}>Enter its code</a>.
       </p>
     </PortalFrame>
   )

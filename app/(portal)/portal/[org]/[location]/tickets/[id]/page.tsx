@@ -12,7 +12,13 @@ export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Ticket' }
 
 /** One of the customer's tickets: what they asked, the replies, and a reply form while it is not closed. */
-export default async function TicketPage({ params, searchParams }: { params: Promise<{ org: string; location: string; id: string }>; searchParams: PortalSearch }) {
+export default async function TicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; location: string; id: string }>
+  searchParams: PortalSearch
+}) {
   const page = await loadPortalPage(params, searchParams)
   const customer = requireCustomer(page)
   const { id } = await params
