@@ -3,7 +3,7 @@ import { type NextRequest, NextResponse } from 'next/server'
 import { APIError, getPayload, type Payload } from 'payload'
 
 import { isUuid } from '@/lib/ids'
-import { addressBlock, requestIp } from '@/lib/clientIp'
+import { addressBlock, CLIENT_IP_HEADER, requestIp } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
 import { publicBaseUrl } from '@/lib/publicUrl'
 import { richTextFromPlain } from '@/lib/richText'
@@ -85,8 +85,12 @@ function handoff(step: Step, connection: Extract<Connection, { outcome: 'connect
 async function afterSignIn(step: Step, signedIn: Extract<SignIn, { outcome: 'signed-in' }>): Promise<NextResponse> {
   const { cookie, token } = signedIn
   const customer = String(signedIn.user.id)
-  const headers = new Headers(step.request.headers)
-  headers.set('cookie', `${step.payload.config.cookiePrefix}-token=${token}`)
+  // Only the new session's cookie (and who is asking): no Authorization or Origin of the form's request.
+  const headers = new Headers({ cookie: `${step.payload.config.cookiePrefix}-token=${token}` })
+  for (const name of [CLIENT_IP_HEADER, 'user-agent']) {
+    const value = step.request.headers.get(name)
+    if (value) headers.set(name, value)
+  }
   await portalCustomer(step.payload, headers, step.place.organization.id, { switchHere: true })
   if (!step.hotspot) return withCookie(step.back('sessions'), cookie)
   const connection = await connectCustomer(step.payload, { place: step.place, hotspot: step.hotspot, customer })
@@ -289,7 +293,7 @@ export async function portalAction(request: NextRequest, params: { org: string; 
   if (!action) return NextResponse.redirect(`${base}${portalPath(place)}`, 303)
 
   const form = await formOf(request)
-  const reading = form ? readHotspot(form, place.hotspotNames) : ({ kind: 'none', routerError: null } as const)
+  const reading = form ? readHotspot(form, place.hotspotAddresses) : ({ kind: 'none', routerError: null } as const)
   const query = reading.kind === 'ok' ? reading.query : null
   const back = (page: string, extra: Record<string, string> = {}) => {
     const search = new URLSearchParams({ ...query, ...extra }).toString()

@@ -18,7 +18,6 @@ import { drizzleFor, rowsOf } from '@/db/sql'
 import { systemRequestIn } from '@/db/transaction'
 import { requestIp } from '@/lib/clientIp'
 import { canonicalPhone } from '@/lib/phone'
-import { isReservedEmail } from '@/lib/reservedEmails'
 import type { User } from '@/payload-types'
 import { payloadPasswordMatches } from '@/plugins/network/logins/passwords'
 
@@ -62,38 +61,17 @@ export type SignIn =
 const costOfACheck = (password: string) => payloadPasswordMatches(password || 'x', 'no-such-customer', `pbkdf2-sha256-v1:${'0'.repeat(64)}`)
 
 /**
- * Someone with a Beacon account elsewhere (a customer of another organization) who signs in here
- * by its email address: no membership in this organization yet, and not one of Beacon's own
- * accounts or a platform owner. Signing in with its password makes them a customer here too.
- */
-async function accountElsewhere(payload: Payload, organization: string, login: string): Promise<{ id: string; email: string } | null> {
-  const email = login.trim().toLowerCase()
-  if (!EMAIL.test(email) || isReservedEmail(email)) return null
-  const { docs } = await payload.find({
-    collection: 'users',
-    where: { email: { equals: email } },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    select: { email: true, isSuperAdmin: true, memberships: true },
-  })
-  const user = docs[0]
-  if (!user || user.isSuperAdmin || (user.memberships ?? []).some((row) => relationId(row.organization) === organization)) return null
-  return { id: String(user.id), email: user.email }
-}
-
-/**
- * A customer signs in on the portal with their email, phone or username (or a Beacon account of
- * another organization, by email: see `accountElsewhere`). Payload's own login checks the
- * password (its lockout, session and sign-in log apply), and the answer is its cookie. A login
- * that names nobody, and an account that is locked out, cost a password check too and get the
- * same answer as a wrong password, so neither timing nor words tell who has an account.
+ * A customer of this organization signs in on the portal with their email, phone or username.
+ * Payload's own login checks the password (its lockout, session and sign-in log apply), and the
+ * answer is its cookie. A login that names nobody here, and an account that is locked out, cost a
+ * password check too and get the same answer as a wrong password, so neither timing nor words
+ * tell who has an account.
  */
 export async function signInCustomer(
   payload: Payload,
   { organization, login, password, headers }: { organization: string; login: string; password: string; headers: Headers },
 ): Promise<SignIn> {
-  const customer = (await findCustomerByLogin(payload, organization, login)) ?? (await accountElsewhere(payload, organization, login))
+  const customer = await findCustomerByLogin(payload, organization, login)
   if (!customer || !password) {
     await costOfACheck(password)
     return { outcome: 'refused', reason: 'wrong-sign-in' }
@@ -102,9 +80,6 @@ export async function signInCustomer(
     const result = await payload.login({ collection: 'users', data: { email: customer.email, password }, req: { headers }, depth: 0 })
     if (!result.token) return { outcome: 'refused', reason: 'wrong-sign-in' }
     const user = result.user as unknown as User
-    if (!user.memberships?.some((row) => row.role === 'customer' && relationId(row.organization) === organization)) {
-      await joinAsCustomer(payload, user, organization)
-    }
     const cookie = generatePayloadCookie({
       collectionAuthConfig: payload.collections.users.config.auth,
       cookiePrefix: payload.config.cookiePrefix,
@@ -121,18 +96,6 @@ export async function signInCustomer(
     if (error instanceof APIError && error.status === 403) return { outcome: 'refused', reason: 'account-suspended' }
     throw error
   }
-}
-
-/** Someone who proved their Beacon password on this organization's portal becomes its customer. */
-async function joinAsCustomer(payload: Payload, user: User, organization: string): Promise<void> {
-  const memberships = (user.memberships ?? []).map((row) => ({ ...row, organization: relationId(row.organization)! }))
-  await payload.update({
-    collection: 'users',
-    id: user.id,
-    data: { memberships: [...memberships, { organization, role: 'customer' as const }] },
-    overrideAccess: true,
-    depth: 0,
-  })
 }
 
 /** Signs the request's customer out (their Payload session ends and its log closes); the cookie that clears theirs. */
@@ -153,7 +116,7 @@ export type Registration = { name: string; contact: string; password: string }
 /** Refusals are problem codes (`messages.ts`). */
 export type Registered =
   | { outcome: 'registered'; customer: string; email: string }
-  | { outcome: 'refused'; problem: 'signup-name' | 'signup-contact' | 'signup-password' | 'signup-taken' | 'signup-elsewhere' }
+  | { outcome: 'refused'; problem: 'signup-name' | 'signup-contact' | 'signup-password' | 'signup-taken' }
 
 export const PASSWORD_MIN_LENGTH = 8
 
@@ -173,9 +136,10 @@ export async function registerCustomer(payload: Payload, organization: string, i
   if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 200) {
     return { outcome: 'refused', problem: 'signup-password' }
   }
+  // One answer whether the address belongs to a customer here, to staff, or to someone of another
+  // organization (an account is one person's across Beacon): it says no more than that.
   if (await findCustomerByLogin(payload, organization, email ?? phone!)) return { outcome: 'refused', problem: 'signup-taken' }
   if (email) {
-    if (await accountElsewhere(payload, organization, email)) return { outcome: 'refused', problem: 'signup-elsewhere' }
     const existing = await payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
     if (existing.totalDocs > 0) return { outcome: 'refused', problem: 'signup-taken' }
   }

@@ -93,48 +93,50 @@ function routerUrl(value: string): URL | null {
   }
 }
 
-/** Where a hotspot's own login page can be: private, shared (CGNAT), link-local and loopback addresses. */
+/** Where a hotspot's own login page can be: private and link-local addresses. */
 const ROUTER_ADDRESSES = new BlockList()
 for (const [network, prefix] of [
   ['10.0.0.0', 8],
   ['172.16.0.0', 12],
   ['192.168.0.0', 16],
-  ['100.64.0.0', 10],
   ['169.254.0.0', 16],
-  ['127.0.0.0', 8],
 ] as const) {
   ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv4')
 }
 for (const [network, prefix] of [
   ['fc00::', 7],
   ['fe80::', 10],
-  ['::1', 128],
 ] as const)
   ROUTER_ADDRESSES.addSubnet(network, prefix, 'ipv6')
 
 /**
- * Whether the portal may hand one-time credentials to this login URL: the router's own page,
- * at a private address or at one of the branch's hotspot DNS names. A link that names any other
- * host is someone else's page, which would collect a customer's sign-in for another device.
+ * Whether the portal may hand one-time credentials to this login URL: the router's own page.
+ * When the branch's routers name their hotspot addresses (DNS names or IPs, the routers'
+ * "Hotspot address"), only those; otherwise any private or link-local address. A link that
+ * names another host is someone else's page, which would collect a customer's sign-in for
+ * another device.
  */
-export function isRouterLoginUrl(url: URL, hotspotNames: readonly string[]): boolean {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+export function isRouterLoginUrl(url: URL, hotspotAddresses: readonly string[]): boolean {
+  const host = url.hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase()
+    .replace(/\.$/, '')
+  if (hotspotAddresses.length > 0) return hotspotAddresses.includes(canonicalIp(host) ?? host)
   const family = isIP(host)
-  if (family) return ROUTER_ADDRESSES.check(host, family === 4 ? 'ipv4' : 'ipv6')
-  return hotspotNames.includes(host.replace(/\.$/, ''))
+  return family !== 0 && ROUTER_ADDRESSES.check(host, family === 4 ? 'ipv4' : 'ipv6')
 }
 
 const firstOf = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
 
 /**
  * Reads the hotspot's variables from a query string or a form (Next.js `searchParams`, or a
- * URLSearchParams), for a branch whose hotspots have these DNS names. Anything missing or
+ * URLSearchParams), for a branch whose routers name these hotspot addresses. Anything missing or
  * malformed gets a reading that says so in words: a malformed query string is a page that
  * explains, never an error.
  */
 export function readHotspot(
   source: URLSearchParams | Record<string, string | string[] | undefined>,
-  hotspotNames: readonly string[],
+  hotspotAddresses: readonly string[],
 ): HotspotReading {
   const get = (name: HotspotField) => (source instanceof URLSearchParams ? (source.get(name) ?? undefined) : firstOf(source[name]))
   const rawError = get('error')?.trim()
@@ -149,7 +151,7 @@ export function readHotspot(
   const loginUrl = rawLogin ? routerUrl(rawLogin) : null
   if (!loginUrl)
     return invalid("The WiFi network's login address is missing or not valid. Turn WiFi off and on again, then open any web page.")
-  if (!isRouterLoginUrl(loginUrl, hotspotNames)) {
+  if (!isRouterLoginUrl(loginUrl, hotspotAddresses)) {
     return invalid("This page was not opened from this WiFi network's login page. Connect to the WiFi network and open any web page.")
   }
   const rawIp = get('ip')?.trim()

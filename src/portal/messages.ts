@@ -19,8 +19,8 @@ const PROBLEMS: Record<string, string> = {
   'signup-name': 'Please enter your name (2 to 100 characters).',
   'signup-contact': 'Enter an email address or a phone number with its country code, such as +254 700 000 000.',
   'signup-password': 'Choose a password of at least 8 characters.',
-  'signup-taken': 'An account with this email or phone number already exists. Sign in instead.',
-  'signup-elsewhere': 'You already have a Beacon account with this email address. Sign in with its password to use it here too.',
+  'signup-taken':
+    'This email address or phone number cannot be used for a new account. If you have an account here, sign in; otherwise use another.',
   'ticket-title': 'Please say in a few words what the problem is (up to 200 characters).',
   'reply-empty': 'Please write your reply (up to 5,000 characters).',
   'ticket-closed': 'This ticket is closed; open a new ticket if you still need help.',

@@ -44,7 +44,7 @@ export async function loadPortalPage(params: PortalParams, searchParams: PortalS
   return {
     payload,
     place,
-    hotspot: readHotspot(search, place.hotspotNames),
+    hotspot: readHotspot(search, place.hotspotAddresses),
     problem: problemMessage(single(search.problem), single(search.wait)),
     customer: await portalCustomer(payload, headers, place.organization.id, { switchHere: false }),
     device: device?.organization === place.organization.id ? device : null,

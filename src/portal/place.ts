@@ -26,8 +26,8 @@ export type PortalPlace = {
    * has none yet.
    */
   router: string | null
-  /** The DNS names of the branch's hotspots (routers' `hotspotAddress`): login pages the portal may hand sign-ins to, besides private addresses. */
-  hotspotNames: string[]
+  /** The branch's hotspot addresses (routers' `hotspotAddress`, DNS names or IPs): when any is set, the only login pages the portal hands sign-ins to. */
+  hotspotAddresses: string[]
 }
 
 type Row = {
@@ -46,7 +46,7 @@ type Row = {
   address: string | null
   location_time_zone: string | null
   router_id: string | null
-  hotspot_names: string[] | null
+  hotspot_addresses: string[] | null
 }
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
@@ -67,7 +67,7 @@ export async function findPortalPlace(payload: Payload, organizationSlug: string
         l.id as location_id, l.name as location_name, l.address, l.time_zone as location_time_zone,
         (select r.id from routers r where r.location_id = l.id
           order by (r.status = 'ONLINE') desc, r.last_seen_at desc nulls last, r.created_at limit 1) as router_id,
-        array(select distinct r.hotspot_address from routers r where r.location_id = l.id and r.hotspot_address is not null) as hotspot_names
+        array(select distinct r.hotspot_address from routers r where r.location_id = l.id and r.hotspot_address is not null) as hotspot_addresses
       from organizations o join locations l on l.organization_id = o.id
       where o.slug = ${organizationSlug} and l.id = ${locationId} and coalesce(l.active, true)`),
   )
@@ -87,7 +87,7 @@ export async function findPortalPlace(payload: Payload, organizationSlug: string
     },
     location: { id: row.location_id, name: row.location_name, address: row.address, timeZone: row.location_time_zone || timeZone },
     router: row.router_id,
-    hotspotNames: row.hotspot_names ?? [],
+    hotspotAddresses: row.hotspot_addresses ?? [],
   }
 }
 

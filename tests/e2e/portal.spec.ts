@@ -48,6 +48,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   // The demo router (this machine), which the fake hotspot speaks as; other tests add routers.
   const routers = await (await admin.get('/api/routers?where[ipAddress][equals]=127.0.0.1&depth=0')).json()
   const [router] = routers.docs
+  // As an operator would: its hotspot's login page is at this address, the only one the portal
+  // hands Downtown's sign-ins to.
+  const pinned = await admin.patch(`/api/routers/${router.id}`, { data: { hotspotAddress: '127.0.0.1' } })
+  expect(pinned.status()).toBe(200)
   const superAdmin = await playwright.request.newContext({ baseURL })
   await signInOverRest(superAdmin, DEMO.super)
   const other = await (await superAdmin.get(`/api/routers?where[location][equals]=${demo.mainStreet}&depth=0&limit=1`)).json()
@@ -347,6 +351,10 @@ test('malformed and forged requests get a page that explains, and change nothing
   await expect(page.getByLabel('Voucher code')).toHaveCount(0)
   await page.goto(`/portal/demo-isp/${ids.downtown}?mac=AA:BB:CC:00:11:22&link-login-only=javascript:alert(1)`)
   await expect(page.getByText("The WiFi network's login address is missing or not valid.")).toBeVisible()
+  // A login page elsewhere (even at a private address) would collect the customer's sign-in.
+  await page.goto(`/portal/demo-isp/${ids.downtown}?mac=AA:BB:CC:00:11:22&link-login-only=${encodeURIComponent('http://10.9.9.9/login')}`)
+  await expect(page.getByText("This page was not opened from this WiFi network's login page.")).toBeVisible()
+  await expect(page.getByLabel('Voucher code')).toHaveCount(0)
   // Text in the link is not repeated as if the router had said it.
   await page.goto(`/portal/demo-isp/${ids.downtown}?error=${encodeURIComponent('Call +1-555 and give your PIN')}`)
   await expect(problem(page)).toHaveText('The WiFi network could not sign this device in. Please try again.')

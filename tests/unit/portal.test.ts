@@ -79,16 +79,14 @@ describe('RouterOS hotspot variables', () => {
     expect(reading.kind === 'invalid' && reading.problem).toContain(words)
   })
 
-  it("hands sign-ins only to a router's own login page: a private address or the branch's hotspot name", () => {
-    const allowed = (url: string, names: string[] = []) => isRouterLoginUrl(new URL(url), names)
+  it("hands sign-ins only to a router's own login page: a private address, or the branch's hotspot addresses when set", () => {
+    const allowed = (url: string, addresses: string[] = []) => isRouterLoginUrl(new URL(url), addresses)
     for (const url of [
       'http://10.5.50.1/login',
       'http://172.16.0.1/login',
       'http://192.168.88.1/login',
-      'http://100.64.1.1/login',
-      'http://127.0.0.1:8080/login',
+      'http://169.254.1.1/login',
       'http://[fd00::1]/login',
-      'http://[fe80::1]/login',
     ]) {
       expect(allowed(url), url).toBe(true)
     }
@@ -96,16 +94,20 @@ describe('RouterOS hotspot variables', () => {
       'http://8.8.8.8/login',
       'https://evil.example/login',
       'http://172.32.0.1/login',
+      'http://100.64.1.1/login',
+      'http://127.0.0.1/login',
       'http://[2001:db8::1]/login',
-      'http://hotspot.example.com.evil/login',
     ]) {
       expect(allowed(url), url).toBe(false)
     }
-    expect(allowed('https://Hotspot.Example.com/login', ['hotspot.example.com'])).toBe(true)
-    expect(allowed('https://hotspot.example.com./login', ['hotspot.example.com'])).toBe(true)
-    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-login-only': 'https://evil.example/login' }), [
-      'hotspot.example.com',
-    ])
+    // Pinned: only the hotspot's own name or address, even among private ones.
+    expect(allowed('https://Hotspot.Example.com./login', ['hotspot.example.com'])).toBe(true)
+    expect(allowed('http://10.5.50.1/login', ['hotspot.example.com'])).toBe(false)
+    expect(allowed('http://hotspot.example.com.evil/login', ['hotspot.example.com'])).toBe(false)
+    expect(allowed('http://10.5.50.1:8080/login', ['10.5.50.1'])).toBe(true)
+    expect(allowed('http://10.5.50.66/login', ['10.5.50.1'])).toBe(false)
+    expect(allowed('http://127.0.0.1:4000/x/login', ['127.0.0.1'])).toBe(true)
+    const reading = readHotspot(new URLSearchParams({ ...HOTSPOT, 'link-login-only': 'https://evil.example/login' }), [])
     expect(reading).toMatchObject({ kind: 'invalid', problem: expect.stringContaining("not opened from this WiFi network's login page") })
   })
 
@@ -257,6 +259,9 @@ describe('portal words and limits', () => {
     const fresh = keys(700)
     expect(beginAttempt(fresh, now)).toBeNull()
     attemptSucceeded(fresh, now)
+    // Guessers on ever new addresses: past three times the budget, everyone waits.
+    for (let n = 1000; n < 2200; n++) expect(beginAttempt(keys(n), now)).toBeNull()
+    expect(beginAttempt(keys(5000), now)).toEqual({ waitMinutes: 15 })
     expect(beginAttempt(keys(0), now + 15 * 60_000 + 1)).toBeNull()
   })
 })

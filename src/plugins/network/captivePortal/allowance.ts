@@ -33,8 +33,9 @@ export type DeviceAllowance = {
   /** Whether the session is open now (pending or active, not past its end). */
   live: boolean
   /**
-   * The customer's subscription continues past this allowance (a plan paid beyond its end, or
-   * without end): signing in again at the portal starts the next period. Never for vouchers.
+   * The customer's subscription continues past this allowance (an active plan of this
+   * organization, paid beyond its end or without end, on an active account): signing in again at
+   * the portal starts the next period. Never for vouchers.
    */
   renewable: boolean
 }
@@ -106,9 +107,12 @@ async function allowanceWhere(payload: Payload, where: ReturnType<typeof sql>, n
         p.name as plan_name, p.data_cap_m_b, p.devices_allowed,
         (select coalesce(sum(a.usage_input_octets + a.usage_output_octets), 0)::text from sessions a where ${SAME_ALLOWANCE}) as used_bytes,
         (select count(*)::text from sessions a where ${SAME_ALLOWANCE} and a.status in ('pending', 'active')) as devices_online,
-        (s.voucher_id is null and u.customer_plan_id is not null
+        (s.voucher_id is null and u.status = 'ACTIVE' and cp.id is not null
           and (u.customer_plan_expires_at is null or u.customer_plan_expires_at > s.expires_at)) as renewable
-      from sessions s left join plans p on p.id = s.plan_id left join users u on u.id = s.user_id
+      from sessions s
+      left join plans p on p.id = s.plan_id
+      left join users u on u.id = s.user_id
+      left join plans cp on cp.id = u.customer_plan_id and cp.organization_id = s.organization_id and cp.active
       where ${where}
       order by s.started_at desc
       limit 1`),

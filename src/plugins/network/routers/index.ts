@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { can, canCreate, type TenantPaths } from '@/access'
+import { canonicalIp } from '@/lib/ip'
 
 import { hotspotLoginEndpoint, isHostName } from './hotspotLogin'
 
@@ -88,11 +89,21 @@ export const Routers: CollectionConfig = {
       type: 'text',
       admin: {
         description:
-          "The hotspot's DNS name (IP → Hotspot → Server Profiles → DNS Name), if it has one. The portal hands sign-ins only to the router's login page: at a private address, or at this name.",
+          "Where devices reach the hotspot's login page: its DNS name (IP → Hotspot → Server Profiles → DNS Name) or address (10.5.50.1). When set, the portal hands sign-ins at this branch only to it; otherwise to any private address.",
       },
-      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim().toLowerCase().replace(/\.$/, '') || null : value)] },
+      hooks: {
+        beforeValidate: [
+          ({ value }) => {
+            if (typeof value !== 'string') return value
+            const trimmed = value.trim().toLowerCase().replace(/\.$/, '')
+            return canonicalIp(trimmed) ?? (trimmed || null)
+          },
+        ],
+      },
       validate: (value: unknown) =>
-        value == null || value === '' || (typeof value === 'string' && isHostName(value)) ? true : 'Use a host name such as hotspot.example.com.',
+        value == null || value === '' || (typeof value === 'string' && (canonicalIp(value) !== null || isHostName(value)))
+          ? true
+          : 'Use a host name such as hotspot.example.com, or an IP address such as 10.5.50.1.',
     },
     {
       name: 'nasIdentifier',
