@@ -10,14 +10,18 @@ const KEY_INFO = 'beacon/secret-field/v1'
 
 const keyCache = new Map<string, Buffer>()
 
-function deriveKey(masterSecret: string): Buffer {
-  let key = keyCache.get(masterSecret)
+/** A 256-bit key for one purpose (`info`, such as `beacon/secret-field/v1`), derived from the master secret by HKDF; cached. */
+export function derivedKey(info: string, masterSecret: string): Buffer {
+  const cacheKey = `${info}\n${masterSecret}`
+  let key = keyCache.get(cacheKey)
   if (!key) {
-    key = Buffer.from(hkdfSync('sha256', masterSecret, 'beacon', KEY_INFO, 32))
-    keyCache.set(masterSecret, key)
+    key = Buffer.from(hkdfSync('sha256', masterSecret, 'beacon', info, 32))
+    keyCache.set(cacheKey, key)
   }
   return key
 }
+
+const deriveKey = (masterSecret: string) => derivedKey(KEY_INFO, masterSecret)
 
 function requireMasterSecret(masterSecret: string | undefined): string {
   if (!masterSecret) throw new Error('PAYLOAD_SECRET is not set: secrets cannot be encrypted or read')

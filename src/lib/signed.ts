@@ -1,17 +1,11 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 
-const keys = new Map<string, Buffer>()
+import { derivedKey } from './secrets'
 
-/** A key for one purpose (`beacon/portal-device/v1`), derived from PAYLOAD_SECRET by HKDF. */
+/** The key for one purpose (`beacon/portal-device/v1`), derived from PAYLOAD_SECRET. */
 function keyFor(purpose: string, masterSecret = process.env.PAYLOAD_SECRET): Buffer {
   if (!masterSecret) throw new Error('PAYLOAD_SECRET is not set: nothing can be signed or checked')
-  const cacheKey = `${purpose}\n${masterSecret}`
-  let key = keys.get(cacheKey)
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', masterSecret, 'beacon', purpose, 32))
-    keys.set(cacheKey, key)
-  }
-  return key
+  return derivedKey(purpose, masterSecret)
 }
 
 /** HMAC-SHA256 of `text` under the purpose's key, base64url. */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 
-import { sql } from '@payloadcms/db-postgres'
 import {
   APIError,
   AuthenticationError,
@@ -14,51 +13,27 @@ import {
 } from 'payload'
 
 import { changeActiveOrganization, getAccessContext, relationId } from '@/access'
-import { drizzleFor, rowsOf } from '@/db/sql'
 import { systemRequestIn } from '@/db/transaction'
 import { requestIp } from '@/lib/clientIp'
 import { canonicalPhone } from '@/lib/phone'
 import type { User } from '@/payload-types'
-import { payloadPasswordMatches } from '@/plugins/network/logins/passwords'
+import { costOfAPasswordCheck, customersNamedBy } from '@/plugins/network/logins/passwords'
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/
-
-/** The login a customer typed: an email address, a phone number or their username. */
-function loginKinds(login: string): { email: string | null; phone: string | null; username: string } {
-  const trimmed = login.trim().toLowerCase()
-  return { email: EMAIL.test(trimmed) ? trimmed : null, phone: canonicalPhone(trimmed), username: trimmed }
-}
 
 /**
  * The one customer of the organization a login names (email, phone or username), or null when
  * none or several do.
  */
-export async function findCustomerByLogin(
-  payload: Payload,
-  organization: string,
-  login: string,
-): Promise<{ id: string; email: string } | null> {
-  const { email, phone, username } = loginKinds(login)
-  if (!username || username.length > 254) return null
-  const db = await drizzleFor(payload)
-  const rows = rowsOf<{ id: string; email: string }>(
-    await db.execute(sql`
-      select distinct u.id, u.email from users u
-      join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
-      where lower(u.email) = ${email ?? username} or lower(u.username) = ${username}
-        or (${phone}::text is not null and u.phone = ${phone})
-      limit 2`),
-  )
-  return rows.length === 1 ? rows[0] : null
+export async function findCustomerByLogin(payload: Payload, organization: string, login: string): Promise<{ id: string; email: string } | null> {
+  const candidates = await customersNamedBy(payload, organization, login)
+  return candidates.length === 1 ? { id: candidates[0].id, email: candidates[0].email } : null
 }
 
 export type SignIn =
   | { outcome: 'signed-in'; user: User; token: string; cookie: string }
   /** Problem codes (`messages.ts`): the login or password was wrong (or the account is locked out), or it may not sign in. */
   | { outcome: 'refused'; reason: 'wrong-sign-in' | 'account-suspended' }
-
-/** As long as checking a password: an answer about nobody takes as long as one about someone. */
-const costOfACheck = (password: string) => payloadPasswordMatches(password || 'x', 'no-such-customer', `pbkdf2-sha256-v1:${'0'.repeat(64)}`)
 
 /**
  * A customer of this organization signs in on the portal with their email, phone or username.
@@ -73,7 +48,7 @@ export async function signInCustomer(
 ): Promise<SignIn> {
   const customer = await findCustomerByLogin(payload, organization, login)
   if (!customer || !password) {
-    await costOfACheck(password)
+    await costOfAPasswordCheck(password)
     return { outcome: 'refused', reason: 'wrong-sign-in' }
   }
   try {
@@ -88,7 +63,7 @@ export async function signInCustomer(
     return { outcome: 'signed-in', user, token: result.token, cookie }
   } catch (error) {
     if (error instanceof LockedAuth) {
-      await costOfACheck(password)
+      await costOfAPasswordCheck(password)
       return { outcome: 'refused', reason: 'wrong-sign-in' }
     }
     if (error instanceof AuthenticationError) return { outcome: 'refused', reason: 'wrong-sign-in' }

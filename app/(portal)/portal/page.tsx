@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import type { Metadata } from 'next'
 import { headers as requestHeaders } from 'next/headers'
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 import React from 'react'
 
 import { relationId } from '@/access'
@@ -14,10 +14,9 @@ export const metadata: Metadata = { title: 'WiFi login' }
 type Branch = { slug: string; organization: string; location: string; name: string }
 
 /** The branches a signed-in customer belongs to: their membership's, or all of an organization's when it names none. */
-async function branchesOf(user: User): Promise<Branch[]> {
+async function branchesOf(payload: Payload, user: User): Promise<Branch[]> {
   const memberships = (user.memberships ?? []).filter((row) => row.role === 'customer')
   if (memberships.length === 0) return []
-  const payload = await getPayload({ config })
   const wholeOrganizations = memberships.filter((row) => !row.locations?.length).map((row) => relationId(row.organization)!)
   const named = memberships.flatMap((row) => (row.locations ?? []).map((location) => relationId(location)!))
   const [organizations, locations] = await Promise.all([
@@ -61,7 +60,7 @@ async function branchesOf(user: User): Promise<Branch[]> {
 export default async function PortalHome() {
   const payload = await getPayload({ config })
   const { user } = await payload.auth({ headers: await requestHeaders() })
-  const branches = user?.collection === 'users' ? await branchesOf(user as unknown as User) : []
+  const branches = user?.collection === 'users' ? await branchesOf(payload, user as unknown as User) : []
   return (
     <PlainPortalFrame>
       {branches.length > 0 ? (

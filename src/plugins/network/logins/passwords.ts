@@ -23,7 +23,37 @@ export async function payloadPasswordMatches(password: string, salt: string, has
   return stored.length === computed.length && timingSafeEqual(stored, computed)
 }
 
-type Candidate = { id: string; salt: string | null; hash: string | null; login_attempts: string | null; lock_until: Date | string | null }
+/** A customer a login names, with what checking their password needs. */
+export type LoginCandidate = {
+  id: string
+  email: string
+  salt: string | null
+  hash: string | null
+  login_attempts: string | null
+  lock_until: Date | string | null
+}
+
+/**
+ * The customers of the organization a login names: its username, email address or phone number
+ * (any spelling), compared without case. At most two, enough to tell one from several (a login
+ * that names several names nobody).
+ */
+export async function customersNamedBy(payload: Payload, organization: string, login: string): Promise<LoginCandidate[]> {
+  const wanted = login.trim().toLowerCase()
+  if (!wanted || wanted.length > 254) return []
+  const phone = canonicalPhone(wanted)
+  const db = await drizzleFor(payload)
+  return rowsOf<LoginCandidate>(
+    await db.execute(sql`
+      select distinct u.id, u.email, u.salt, u.hash, u.login_attempts, u.lock_until from users u
+      join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
+      where lower(u.username) = ${wanted} or lower(u.email) = ${wanted} or (${phone}::text is not null and u.phone = ${phone})
+      limit 2`),
+  )
+}
+
+/** As long as checking a password: an answer about nobody takes as long as one about someone. */
+export const costOfAPasswordCheck = (password: string) => payloadPasswordMatches(password, 'no-such-customer', `${CURRENT_PREFIX}${'0'.repeat(64)}`)
 
 export type PasswordCheck = { outcome: 'ok'; customer: string } | { outcome: 'wrong-credentials' | 'account-locked' }
 
@@ -36,24 +66,14 @@ export async function verifyCustomerPassword(
   payload: Payload,
   { organization, login, password }: { organization: string; login: string; password: string },
 ): Promise<PasswordCheck> {
-  const db = await drizzleFor(payload)
-  const wanted = login.trim().toLowerCase()
-  const phone = canonicalPhone(wanted)
-  const candidates = rowsOf<Candidate>(
-    await db.execute(sql`
-      select distinct u.id, u.salt, u.hash, u.login_attempts, u.lock_until from users u
-      join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
-      where lower(u.username) = ${wanted} or lower(u.email) = ${wanted} or (${phone}::text is not null and u.phone = ${phone})
-      limit 2`),
-  )
+  const candidates = await customersNamedBy(payload, organization, login)
   const [candidate] = candidates
-  const costOfACheck = () => payloadPasswordMatches(password, 'no-such-customer', `${CURRENT_PREFIX}${'0'.repeat(64)}`)
   if (candidates.length !== 1 || !candidate.salt || !candidate.hash) {
-    await costOfACheck()
+    await costOfAPasswordCheck(password)
     return { outcome: 'wrong-credentials' }
   }
   if (candidate.lock_until && new Date(candidate.lock_until) > new Date()) {
-    await costOfACheck()
+    await costOfAPasswordCheck(password)
     return { outcome: 'account-locked' }
   }
 
