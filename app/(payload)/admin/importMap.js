@@ -1,3 +1,4 @@
+import { SecretInput as SecretInput_da18e692b57876e59c8deb207daf6a15 } from '../../../src/plugins/tenancy/components/SecretInput'
 import { SignedInSessions as SignedInSessions_9948380382dfab7fb6623ba766b7a396 } from '../../../src/plugins/audit/components/SignedInSessions'
 import { HotspotLoginLink as HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f } from '../../../src/plugins/network/routers/components/HotspotLoginLink'
 import { ForceLogoutField as ForceLogoutField_a9e75675911991b74e0dd38e1d37c193 } from '../../../src/plugins/network/sessions/components/ForceLogoutField'
@@ -29,6 +30,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/plugins/tenancy/components/SecretInput#SecretInput": SecretInput_da18e692b57876e59c8deb207daf6a15,
   "/plugins/audit/components/SignedInSessions#SignedInSessions": SignedInSessions_9948380382dfab7fb6623ba766b7a396,
   "/plugins/network/routers/components/HotspotLoginLink#HotspotLoginLink": HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f,
   "/plugins/network/sessions/components/ForceLogoutField#ForceLogoutField": ForceLogoutField_a9e75675911991b74e0dd38e1d37c193,

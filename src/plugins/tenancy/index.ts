@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { Locations } from './collections/Locations'
 import { Organizations } from './collections/Organizations'
 import { Users, USERS_SLUG } from './collections/Users'
+import { scopeEditLocks } from './editLocks'
 
 export { LOCATIONS_SLUG } from './collections/Locations'
 export { ORGANIZATIONS_SLUG } from './collections/Organizations'
@@ -24,6 +25,10 @@ export const tenancyPlugin =
   (config) => ({
     ...config,
     collections: [...(config.collections ?? []), Organizations, Locations, Users],
+    onInit: async (payload) => {
+      await config.onInit?.(payload)
+      scopeEditLocks(payload)
+    },
     admin: {
       ...config.admin,
       user: USERS_SLUG,

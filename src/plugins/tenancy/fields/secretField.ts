@@ -31,8 +31,12 @@ export function secretField({
       // Marks a credential for code that must never copy it (the audit log).
       custom: { secret: true },
       admin: {
-        autoComplete: 'off',
-        description: description ?? 'Write-only: stored encrypted and never shown again. Leave empty to keep the current value.',
+        // Payload makes virtual fields read-only in the admin panel unless told otherwise, which
+        // left the secret impossible to type and no router could be added there.
+        readOnly: false,
+        components: { Field: '/plugins/tenancy/components/SecretInput#SecretInput' },
+        // A function, so the masked input (which shows only rendered descriptions) shows it too.
+        description: () => `${description ?? 'Write-only: stored encrypted and never shown again.'} Leave empty to keep the current value.`,
       },
       validate: (value: unknown, { operation }: { operation?: string }) =>
         required && operation === 'create' && (typeof value !== 'string' || value.length === 0) ? `${label} is required.` : true,
