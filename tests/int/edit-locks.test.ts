@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { relationId } from '@/access'
 
-import { type Actor, ACTORS, loadNetwork, loadWorld, type World } from '../helpers/fixtures'
+import { type Actor, loadNetwork, loadWorld, type World } from '../helpers/fixtures'
 import { describeMatrix, type Operation } from '../helpers/matrix'
 import { statusOf } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
