@@ -15,9 +15,10 @@ import {
 import { changeActiveOrganization, getAccessContext, relationId } from '@/access'
 import { systemRequestIn } from '@/db/transaction'
 import { requestIp } from '@/lib/clientIp'
+import { costOfAPasswordCheck } from '@/lib/passwords'
 import { canonicalPhone } from '@/lib/phone'
 import type { User } from '@/payload-types'
-import { costOfAPasswordCheck, customersNamedBy } from '@/plugins/network/logins/passwords'
+import { customersNamedBy } from '@/plugins/network/logins/passwords'
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/
 

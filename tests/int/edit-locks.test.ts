@@ -3,6 +3,7 @@
  * edits a document): seen, taken over and released only by the person holding one and by staff
  * who may update the locked document. Expectations are written out, as in the other matrices.
  */
+import type { Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { relationId } from '@/access'
@@ -68,7 +69,7 @@ describeMatrix(CASES, ({ operation, target }, actor) => ({
   newDocument: () =>
     operation === 'delete' ? lockData({ relationTo: 'locations', value: world.locations.downtown }, 'supervisor') : lockData(lockedDocument(target), actor),
   change: () => ({ data: lockData({ relationTo: 'plans', value: network.plans.dayPass }, actor), read: holderOf }),
-  identify: (data) => ({
+  identify: (data): Where => ({
     and: [
       { 'document.value': { equals: (data.document as Locked).value } },
       { 'user.value': { equals: (data.user as { value: string }).value } },

@@ -96,6 +96,39 @@ describe('signing in', () => {
   })
 })
 
+describe('sign-in timing tells nobody who has an account', () => {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  /** CPU time (ms) the process spent on one refusal: what an attacker times, without other processes' noise. */
+  const refusalTime = async (email: string, password: string) => {
+    const started = process.cpuUsage()
+    await expect(login(email, password)).rejects.toBeTruthy()
+    const { user, system } = process.cpuUsage(started)
+    return (user + system) / 1000
+  }
+  async function medianRefusalTime(attempt: (round: number) => [email: string, password: string]) {
+    const times: number[] = []
+    for (let round = 0; round < 4; round++) times.push(await refusalTime(...attempt(round)))
+    return median(times)
+  }
+
+  // A wrong password costs a PBKDF2 check (600,000 rounds); refusals that skipped it answered in a
+  // sixth of the time. Compared as ratios of medians of the CPU time each took.
+  it('an unknown email and a locked-out account take as long as a wrong password', async () => {
+    const known = await makeUser({ memberships: [{ organization: world.organizations.demo, role: 'agent' }] })
+    const lockedOut = await makeUser({ memberships: [{ organization: world.organizations.demo, role: 'agent' }] })
+    for (let attempt = 0; attempt < 5; attempt++) await login(lockedOut, 'wrong-password').catch(() => undefined)
+    await expect(login(lockedOut)).rejects.toMatchObject({ message: expect.stringMatching(/locked/i) })
+
+    // Warm-up: the first PBKDF2 and query plans are slower.
+    await refusalTime(`${unique('nobody')}@example.test`, 'wrong-password')
+    const wrongPassword = await medianRefusalTime(() => [known, 'wrong-password'])
+    const unknownEmail = await medianRefusalTime(() => [`${unique('nobody')}@example.test`, 'wrong-password'])
+    const locked = await medianRefusalTime(() => [lockedOut, 'wrong-password'])
+    expect(unknownEmail / wrongPassword, `unknown ${unknownEmail} ms, wrong password ${wrongPassword} ms`).toBeGreaterThan(0.6)
+    expect(locked / wrongPassword, `locked ${locked} ms, wrong password ${wrongPassword} ms`).toBeGreaterThan(0.6)
+  })
+})
+
 describe('a token outlives the right to use it', () => {
   it('a user suspended after signing in can no longer read anything, not even themselves', async () => {
     const { payload, organizations } = world

@@ -1,27 +1,9 @@
-import { pbkdf2, timingSafeEqual } from 'node:crypto'
-import { promisify } from 'node:util'
-
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, incrementLoginAttempts, type Payload, resetLoginAttempts, type TypedUser } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { costOfAPasswordCheck, payloadPasswordMatches } from '@/lib/passwords'
 import { canonicalPhone } from '@/lib/phone'
-
-const pbkdf2Async = promisify(pbkdf2)
-
-// Payload's password hashes (payload/dist/auth/strategies/local/generatePasswordSaltHash.js).
-const CURRENT_PREFIX = 'pbkdf2-sha256-v1:'
-const CURRENT = { iterations: 600_000, keyLength: 32 }
-const LEGACY = { iterations: 25_000, keyLength: 512 }
-
-/** Checks a password against a Payload hash in constant time; false for a hash it cannot read. */
-export async function payloadPasswordMatches(password: string, salt: string, hash: string): Promise<boolean> {
-  const current = hash.startsWith(CURRENT_PREFIX)
-  const { iterations, keyLength } = current ? CURRENT : LEGACY
-  const stored = Buffer.from(current ? hash.slice(CURRENT_PREFIX.length) : hash, 'hex')
-  const computed = await pbkdf2Async(password, salt, iterations, keyLength, 'sha256')
-  return stored.length === computed.length && timingSafeEqual(stored, computed)
-}
 
 /** A customer a login names, with what checking their password needs. */
 export type LoginCandidate = {
@@ -51,9 +33,6 @@ export async function customersNamedBy(payload: Payload, organization: string, l
       limit 2`),
   )
 }
-
-/** As long as checking a password: an answer about nobody takes as long as one about someone. */
-export const costOfAPasswordCheck = (password: string) => payloadPasswordMatches(password, 'no-such-customer', `${CURRENT_PREFIX}${'0'.repeat(64)}`)
 
 export type PasswordCheck = { outcome: 'ok'; customer: string } | { outcome: 'wrong-credentials' | 'account-locked' }
 

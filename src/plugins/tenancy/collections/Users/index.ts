@@ -21,6 +21,7 @@ import { canonicalPhone } from '@/lib/phone'
 import { activeOrganizationFilter } from '../../activeOrganization'
 import { macAddressField } from '../../fields/networkAddressFields'
 import { recordDefaultOrganizationChange, tenantContextEndpoints } from './endpoints/tenantContext'
+import { equalizeSignInTime } from './hooks/equalizeSignInTime'
 import { guardPrivileges } from './hooks/guardPrivileges'
 import { reserveBeaconAddresses } from './hooks/reserveBeaconAddresses'
 import { refuseLockedLogin } from './hooks/refuseLockedLogin'
@@ -78,7 +79,7 @@ export const Users: CollectionConfig = {
     unlock: isSuperAdmin,
   },
   hooks: {
-    beforeOperation: [refuseSuperAdminGrant],
+    beforeOperation: [refuseSuperAdminGrant, equalizeSignInTime],
     beforeChange: [reserveBeaconAddresses, guardPrivileges, validateMemberships, uniqueUsername],
     beforeLogin: [refuseLockedLogin],
     afterChange: [recordDefaultOrganizationChange],
