@@ -17,19 +17,20 @@ export type LoginCandidate = {
 
 /**
  * The customers of the organization a login names: its username, email address or phone number
- * (any spelling), compared without case. At most two, enough to tell one from several (a login
- * that names several names nobody).
+ * (any spelling), compared without case, through the names the database keeps unique per
+ * organization (`customer_logins`). At most two, enough to tell one from several (a login that
+ * names several names nobody; only names held twice before they were made unique can).
  */
 export async function customersNamedBy(payload: Payload, organization: string, login: string): Promise<LoginCandidate[]> {
   const wanted = login.trim().toLowerCase()
   if (!wanted || wanted.length > 254) return []
-  const phone = canonicalPhone(wanted)
+  const phone = canonicalPhone(wanted) ?? wanted
   const db = await drizzleFor(payload)
   return rowsOf<LoginCandidate>(
     await db.execute(sql`
-      select distinct u.id, u.email, u.salt, u.hash, u.login_attempts, u.lock_until from users u
-      join users_memberships m on m._parent_id = u.id and m.organization_id = ${organization} and m.role = 'customer'
-      where lower(u.username) = ${wanted} or lower(u.email) = ${wanted} or (${phone}::text is not null and u.phone = ${phone})
+      select distinct u.id, u.email, u.salt, u.hash, u.login_attempts, u.lock_until from customer_logins l
+      join users u on u.id = l.user_id
+      where l.organization_id = ${organization} and l.login in (${wanted}, ${phone})
       limit 2`),
   )
 }

@@ -26,7 +26,7 @@ import { guardPrivileges } from './hooks/guardPrivileges'
 import { reserveBeaconAddresses } from './hooks/reserveBeaconAddresses'
 import { refuseLockedLogin } from './hooks/refuseLockedLogin'
 import { refuseSuperAdminGrant } from './hooks/refuseSuperAdminGrant'
-import { uniqueUsername } from './hooks/uniqueUsername'
+import { uniqueLogins } from './hooks/uniqueLogins'
 import { validateMemberships } from './hooks/validateMemberships'
 
 export const USERS_SLUG = 'users'
@@ -80,7 +80,7 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseSuperAdminGrant, equalizeSignInTime],
-    beforeChange: [reserveBeaconAddresses, guardPrivileges, validateMemberships, uniqueUsername],
+    beforeChange: [reserveBeaconAddresses, guardPrivileges, validateMemberships, uniqueLogins],
     beforeLogin: [refuseLockedLogin],
     afterChange: [recordDefaultOrganizationChange],
   },
@@ -91,7 +91,7 @@ export const Users: CollectionConfig = {
       name: 'phone',
       type: 'text',
       index: true,
-      admin: { description: 'With its country code; customers can sign in to the captive portal with it.' },
+      admin: { description: "With its country code; customers can sign in to the captive portal with it, so it is one customer's within an organization." },
       hooks: {
         // One spelling per number (+ and digits), so sign-in by phone finds it whatever was typed.
         beforeValidate: [({ value }) => (typeof value === 'string' ? (canonicalPhone(value) ?? value.trim()) || null : value)],
@@ -106,7 +106,7 @@ export const Users: CollectionConfig = {
       name: 'username',
       type: 'text',
       index: true,
-      admin: { description: "Customers' PPPoE or hotspot login; unique within each organization." },
+      admin: { description: "Customers' PPPoE or hotspot login; unique within each organization (and unlike any customer's email or phone number there)." },
       validate: (value: unknown) =>
         value == null || value === '' || (typeof value === 'string' && /^[A-Za-z0-9._@-]{3,64}$/.test(value.trim()))
           ? true

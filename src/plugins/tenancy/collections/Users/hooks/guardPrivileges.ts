@@ -11,8 +11,11 @@ import {
 
 import { changedMemberships, type MembershipRow, normalizeMemberships } from '../memberships'
 
-/** Fields that, changed on another user, act on their whole account across organizations. */
-const ACCOUNT_FIELDS = ['email', 'status', 'addedPermissions', 'removedPermissions', 'username', 'customer'] as const
+/**
+ * Fields that, changed on another user, act on their whole account across organizations: their
+ * sign-in names (email, username, phone number) among them.
+ */
+const ACCOUNT_FIELDS = ['email', 'phone', 'status', 'addedPermissions', 'removedPermissions', 'username', 'customer'] as const
 
 /** Fields nobody changes on their own record (profile, email and password they may). */
 const PRIVILEGED_FIELDS = [
