@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { can, nobody } from '@/access'
 
-import { activeOrganizationFilter } from '../../tenancy'
+import { activeOrganizationFilter, organizationColumn } from '../../tenancy'
 import { auditLogEndpoints } from './endpoints'
 
 export const AUDIT_LOGS_SLUG = 'audit-logs'
@@ -22,7 +22,7 @@ export const AuditLogs: CollectionConfig = {
   admin: {
     group: 'Audit',
     useAsTitle: 'action',
-    defaultColumns: ['createdAt', 'action', 'actorName', 'targetType', 'targetId'],
+    defaultColumns: ['createdAt', 'organizationName', 'action', 'actorName', 'targetType', 'targetId'],
     description: 'Every change staff made. Append-only; GET /api/audit-logs/verify checks that no entry was altered.',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -61,5 +61,6 @@ export const AuditLogs: CollectionConfig = {
         { name: 'hash', type: 'text', required: true, admin: readOnly },
       ],
     },
+    organizationColumn(),
   ],
 }

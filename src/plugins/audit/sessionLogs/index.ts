@@ -3,7 +3,7 @@ import type { CollectionConfig, Where } from 'payload'
 import { anyOf, can, getAccessContext, narrowedBy, nobody, ownRecords, SESSION_LOGS_SLUG } from '@/access'
 import { deviceInfoOf, storedUserAgent } from '@/lib/userAgent'
 
-import { activeOrganizationFilter } from '../../tenancy'
+import { activeOrganizationFilter, organizationColumn } from '../../tenancy'
 import { revokeSessionEndpoint } from './revoke'
 
 export { SESSION_LOGS_SLUG }
@@ -38,7 +38,7 @@ export const SessionLogs: CollectionConfig = {
   admin: {
     group: 'Audit',
     useAsTitle: 'deviceInfo',
-    defaultColumns: ['loginAt', 'user', 'outcome', 'deviceInfo', 'ipAddress', 'logoutAt', 'endReason'],
+    defaultColumns: ['loginAt', 'organizationName', 'user', 'outcome', 'deviceInfo', 'ipAddress', 'logoutAt', 'endReason'],
     description: 'Sign-ins to Beacon and failed attempts. Revoke a session with POST /api/session-logs/:id/revoke.',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -165,5 +165,6 @@ export const SessionLogs: CollectionConfig = {
       virtual: true,
       admin: { readOnly: true, description: 'This is the session the request came from.' },
     },
+    organizationColumn(),
   ],
 }

@@ -4,7 +4,7 @@ import { can, canCreate, conflict, forbidden, getAccessContext, nobody, notFound
 import { systemRequestIn } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 
-import { activeOrganizationFilter } from '../../tenancy'
+import { activeOrganizationFilter, organizationColumn } from '../../tenancy'
 import { TICKET_COMMENT_PATHS, TICKET_PATHS } from '../tickets/paths'
 
 export const TICKET_COMMENTS_SLUG = 'ticket-comments'
@@ -70,7 +70,7 @@ export const TicketComments: CollectionConfig = {
   admin: {
     group: 'Helpdesk',
     useAsTitle: 'body',
-    defaultColumns: ['ticket', 'author', 'body', 'createdAt'],
+    defaultColumns: ['ticket', 'organizationName', 'author', 'body', 'createdAt'],
     description: "Replies on tickets from staff and the ticket's requester.",
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -87,5 +87,6 @@ export const TicketComments: CollectionConfig = {
     { name: 'ticket', type: 'relationship', relationTo: 'tickets', required: true, index: true },
     { name: 'author', type: 'relationship', relationTo: 'users', required: true, admin: { readOnly: true } },
     { name: 'body', type: 'textarea', required: true, maxLength: 5_000 },
+    organizationColumn(),
   ],
 }

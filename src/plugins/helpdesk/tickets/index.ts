@@ -7,6 +7,7 @@ import {
   activeOrganizationFilter,
   enforceTenantScope,
   locationField,
+  organizationColumn,
   organizationField,
   requireSameOrganization,
 } from '../../tenancy'
@@ -45,7 +46,7 @@ export const Tickets: CollectionConfig = {
   admin: {
     group: 'Helpdesk',
     useAsTitle: 'title',
-    defaultColumns: ['number', 'title', 'status', 'priority', 'assignee', 'requester', 'location', 'totalTimeSpent'],
+    defaultColumns: ['number', 'organizationName', 'title', 'status', 'priority', 'assignee', 'requester', 'location', 'totalTimeSpent'],
     description: 'Support tickets. Close a ticket instead of deleting it; time is tracked with /api/time-sessions.',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -149,5 +150,6 @@ export const Tickets: CollectionConfig = {
         description: 'Completed time sessions and corrections, kept up to date as they are recorded.',
       },
     },
+    organizationColumn(),
   ],
 }

@@ -2,7 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access'
 
-import { activeOrganizationFilter, locationField, organizationField } from '../../tenancy'
+import {
+  activeOrganizationFilter,
+  locationField,
+  organizationColumn,
+  organizationField,
+} from '../../tenancy'
 import { readTimeSessions } from './access'
 import { timeSessionEndpoints } from './endpoints'
 import { deriveEntryFields } from './hooks/deriveEntryFields'
@@ -27,7 +32,7 @@ export const TimeSessions: CollectionConfig = {
   admin: {
     group: 'Helpdesk',
     useAsTitle: 'agentName',
-    defaultColumns: ['agentName', 'ticket', 'kind', 'startTime', 'endTime', 'durationMinutes', 'note'],
+    defaultColumns: ['agentName', 'organizationName', 'ticket', 'kind', 'startTime', 'endTime', 'durationMinutes', 'note'],
     description:
       'Time staff spent on tickets. Recorded with POST /api/time-sessions/start, /stop and /manual; corrected with /:id/adjust.',
     baseFilter: activeOrganizationFilter('organization'),
@@ -95,5 +100,6 @@ export const TimeSessions: CollectionConfig = {
       ],
     },
     { name: 'recordedBy', type: 'relationship', relationTo: 'users', admin: { ...readOnly, description: 'Who recorded this entry.' } },
+    organizationColumn(),
   ],
 }

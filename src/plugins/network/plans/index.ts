@@ -7,6 +7,7 @@ import {
   activeOrganizationFilter,
   enforceTenantScope,
   inheritFromOrganization,
+  organizationColumn,
   organizationField,
   refuseDeleteWhileReferenced,
 } from '../../tenancy'
@@ -83,7 +84,7 @@ export const Plans: CollectionConfig = {
   admin: {
     group: 'Network',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'type', 'downloadMbps', 'uploadMbps', 'validityMinutes', 'price', 'active'],
+    defaultColumns: ['name', 'organizationName', 'type', 'downloadMbps', 'uploadMbps', 'validityMinutes', 'price', 'active'],
     description: 'Internet packages sold as vouchers or subscriptions.',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -196,5 +197,6 @@ export const Plans: CollectionConfig = {
       ],
     },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { position: 'sidebar' } },
+    organizationColumn(),
   ],
 }

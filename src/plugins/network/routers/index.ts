@@ -10,6 +10,7 @@ import {
   enforceTenantScope,
   ipAddressField,
   locationField,
+  organizationColumn,
   organizationField,
   refuseDeleteWhileReferenced,
   requireSameOrganization,
@@ -48,7 +49,7 @@ export const Routers: CollectionConfig = {
   admin: {
     group: 'Network',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'location', 'ipAddress', 'status', 'lastSeenAt'],
+    defaultColumns: ['name', 'organizationName', 'location', 'ipAddress', 'status', 'lastSeenAt'],
     description: 'MikroTik routers (NAS) that send RADIUS requests to Beacon.',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -180,5 +181,6 @@ export const Routers: CollectionConfig = {
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true, description: 'From the health check over the RouterOS API.' },
     },
+    organizationColumn(),
   ],
 }

@@ -19,7 +19,7 @@ export const ArchivedSessions: CollectionConfig = {
   admin: {
     group: 'Network',
     useAsTitle: 'deviceMac',
-    defaultColumns: ['deviceMac', 'user', 'location', 'status', 'startedAt', 'endedAt', 'usage.dataMB'],
+    defaultColumns: ['deviceMac', 'organizationName', 'user', 'location', 'status', 'startedAt', 'endedAt', 'usage.dataMB'],
     description: 'WiFi sessions that ended more than the archive period ago (90 days by default).',
     baseFilter: activeOrganizationFilter('organization'),
   },

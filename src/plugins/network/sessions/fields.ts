@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { ipAddressField, locationField, macAddressField, organizationField } from '../../tenancy'
+import { ipAddressField, locationField, macAddressField, organizationColumn, organizationField } from '../../tenancy'
 
 export const SESSION_STATUSES = ['pending', 'active', 'expired', 'terminated'] as const
 export type SessionStatus = (typeof SESSION_STATUSES)[number]
@@ -211,5 +211,6 @@ export function sessionFields(): Field[] {
         },
       ],
     },
+    organizationColumn(),
   ]
 }

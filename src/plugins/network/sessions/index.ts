@@ -23,7 +23,7 @@ export const Sessions: CollectionConfig = {
   admin: {
     group: 'Network',
     useAsTitle: 'deviceMac',
-    defaultColumns: ['deviceMac', 'user', 'location', 'status', 'startedAt', 'expiresAt', 'usage.dataMB'],
+    defaultColumns: ['deviceMac', 'organizationName', 'user', 'location', 'status', 'startedAt', 'expiresAt', 'usage.dataMB'],
     description: 'Devices online now and before. Ended sessions move to Archived sessions after a while.',
     baseFilter: activeOrganizationFilter('organization'),
   },

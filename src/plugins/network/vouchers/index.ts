@@ -6,6 +6,7 @@ import {
   activeOrganizationFilter,
   enforceTenantScope,
   locationField,
+  organizationColumn,
   organizationField,
   requireSameOrganization,
 } from '../../tenancy'
@@ -56,7 +57,7 @@ export const Vouchers: CollectionConfig = {
   admin: {
     group: 'Network',
     useAsTitle: 'code',
-    defaultColumns: ['code', 'plan', 'status', 'batchId', 'location', 'validUntil', 'usedAt'],
+    defaultColumns: ['code', 'organizationName', 'plan', 'status', 'batchId', 'location', 'validUntil', 'usedAt'],
     description: 'Prepaid access codes. Generate batches with POST /api/vouchers/generate (or the dashboard).',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -122,5 +123,6 @@ export const Vouchers: CollectionConfig = {
         },
       ],
     },
+    organizationColumn(),
   ],
 }

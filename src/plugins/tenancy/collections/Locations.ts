@@ -4,6 +4,7 @@ import { can, canCreate, type TenantPaths } from '@/access'
 import { isTimeZone } from '@/lib/intl'
 
 import { activeOrganizationFilter } from '../activeOrganization'
+import { organizationColumn } from '../fields/organizationColumn'
 import { organizationField } from '../fields/organizationField'
 import { enforceTenantScope } from '../hooks/enforceTenantScope'
 import { inheritFromOrganization } from '../hooks/inheritFromOrganization'
@@ -19,7 +20,7 @@ export const Locations: CollectionConfig = {
   admin: {
     group: 'Tenancy',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'organization', 'timeZone', 'active'],
+    defaultColumns: ['name', 'organizationName', 'timeZone', 'active'],
     description: 'Branches (locations) where an organization runs routers.',
     baseFilter: activeOrganizationFilter('organization'),
   },
@@ -47,5 +48,6 @@ export const Locations: CollectionConfig = {
         value == null || value === '' || (typeof value === 'string' && isTimeZone(value)) ? true : 'Unknown time zone.',
     },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    organizationColumn(),
   ],
 }

@@ -20,6 +20,7 @@ import { canonicalPhone } from '@/lib/phone'
 
 import { activeOrganizationFilter } from '../../activeOrganization'
 import { macAddressField } from '../../fields/networkAddressFields'
+import { organizationColumn } from '../../fields/organizationColumn'
 import { recordDefaultOrganizationChange, tenantContextEndpoints } from './endpoints/tenantContext'
 import { equalizeSignInTime } from './hooks/equalizeSignInTime'
 import { guardPrivileges } from './hooks/guardPrivileges'
@@ -54,7 +55,7 @@ export const Users: CollectionConfig = {
   admin: {
     group: 'Tenancy',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'roles', 'status'],
+    defaultColumns: ['name', 'organizationName', 'email', 'roles', 'status'],
     description: 'Staff and customers. Deleting a user means setting their status to DELETED.',
     baseFilter: activeOrganizationFilter('memberships.organization'),
   },
@@ -230,5 +231,6 @@ export const Users: CollectionConfig = {
         },
       ],
     },
+    organizationColumn('memberships.organization'),
   ],
 }
