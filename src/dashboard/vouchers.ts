@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { grantsWith } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { mayGenerateForEveryBranch as mayGenerateEverywhere } from '@/plugins/network'
 
 import type { BranchSelection } from './branches'
 import { type Branch, may, type Staff } from './staff'
@@ -85,11 +86,7 @@ export async function vouchersLeftPerPlan(staff: Staff, branches: Branch[]): Pro
 
 /** Whether the person may make vouchers valid at every branch (org-wide staff, as the vouchers rule allows). */
 export function mayGenerateForEveryBranch(staff: Staff): boolean {
-  const organizationId = String(staff.organization.id)
-  return (
-    staff.context.isSuperAdmin ||
-    grantsWith(staff.context, 'vouchers.generate').some((grant) => grant.organization === organizationId && grant.scope === 'organization')
-  )
+  return mayGenerateEverywhere(staff.context, String(staff.organization.id))
 }
 
 /** Whether the person may generate voucher batches here. */

@@ -8,21 +8,13 @@
  * Reply-Message). Its `logout` page sends the Accounting-Stop. It speaks as the demo router
  * (127.0.0.1, secret testing123). One device per path: `/<device>/login`.
  */
-import { createSocket } from 'node:dgram'
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { accountingRequestAuthenticator } from '../../radius-service/src/protocol/authenticator'
-import { fillMessageAuthenticator, withMessageAuthenticatorFirst } from '../../radius-service/src/protocol/messageAuthenticator'
-import {
-  type AttributeValue,
-  buildPacket,
-  decodeAttributes,
-  encodeAttributes,
-  RADIUS_CODES,
-} from '../../radius-service/src/protocol/packet'
+import { type AttributeValue, decodeAttributes, RADIUS_CODES } from '../../radius-service/src/protocol/packet'
 import { hidePassword } from '../../radius-service/src/protocol/pap'
+import { accessRequest, accountingRequest, exchange } from './radius'
 import { RADIUS_PORTS } from './radiusPorts'
 
 const SECRET = 'testing123'
@@ -55,46 +47,6 @@ export type HotspotLogin = {
 
 /** RouterOS's `$(chap-id)` / `$(chap-challenge)`: every octet as a three-digit octal escape. */
 export const routerOsOctal = (bytes: Buffer) => [...bytes].map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('')
-
-async function exchange(packet: Buffer, port: number, timeoutMs = 3000): Promise<Buffer | null> {
-  const socket = createSocket('udp4')
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve))
-  try {
-    return await new Promise<Buffer | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), timeoutMs)
-      socket.on('message', (message) => {
-        clearTimeout(timer)
-        resolve(message)
-      })
-      socket.send(packet, port, '127.0.0.1')
-    })
-  } finally {
-    socket.close()
-  }
-}
-
-/** An Access-Request; `attributes` gets the Request Authenticator, which hides a PAP password. */
-function accessRequest(attributes: (authenticator: Buffer) => [string, AttributeValue][]): Buffer {
-  const authenticator = randomBytes(16)
-  const packet = buildPacket({
-    code: RADIUS_CODES['Access-Request'],
-    identifier: randomBytes(1)[0],
-    authenticator,
-    attributes: encodeAttributes(attributes(authenticator)),
-  })
-  return fillMessageAuthenticator(withMessageAuthenticatorFirst(packet), authenticator, SECRET)
-}
-
-function accountingRequest(attributes: [string, AttributeValue][]): Buffer {
-  const packet = buildPacket({
-    code: RADIUS_CODES['Accounting-Request'],
-    identifier: randomBytes(1)[0],
-    authenticator: Buffer.alloc(16),
-    attributes: encodeAttributes(attributes),
-  })
-  accountingRequestAuthenticator(packet, SECRET).copy(packet, 4)
-  return packet
-}
 
 async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = []
@@ -165,7 +117,7 @@ export class FakeHotspot {
     if (page === 'logout') {
       if (device.acctSessionId) {
         await exchange(
-          accountingRequest(this.#accounting(device, 'Stop', [['Acct-Terminate-Cause', 'User-Request']])),
+          accountingRequest(SECRET, this.#accounting(device, 'Stop', [['Acct-Terminate-Cause', 'User-Request']])),
           RADIUS_PORTS.accounting,
         )
         device.acctSessionId = null
@@ -204,7 +156,7 @@ export class FakeHotspot {
           ]
         : [['User-Password', hidePassword(password, SECRET, authenticator)]]
     const reply = await exchange(
-      accessRequest((authenticator) => [
+      accessRequest(SECRET, (authenticator) => [
         ['User-Name', userName],
         ...credentials(authenticator),
         ['Calling-Station-Id', device.mac.toUpperCase()],
@@ -229,7 +181,7 @@ export class FakeHotspot {
     device.acctSessionId = randomBytes(4).toString('hex')
     device.className = className
     device.userName = userName
-    const accounting = await exchange(accountingRequest(this.#accounting(device, 'Start', [])), RADIUS_PORTS.accounting)
+    const accounting = await exchange(accountingRequest(SECRET, this.#accounting(device, 'Start', [])), RADIUS_PORTS.accounting)
     if (!accounting) throw new Error('The RADIUS service did not answer the Accounting-Start')
     response.writeHead(302, { location: form.get('dst') || 'http://example.com/' }).end()
   }

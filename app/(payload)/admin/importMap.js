@@ -1,6 +1,7 @@
 import { SecretInput as SecretInput_da18e692b57876e59c8deb207daf6a15 } from '../../../src/plugins/tenancy/components/SecretInput'
 import { SignedInSessions as SignedInSessions_9948380382dfab7fb6623ba766b7a396 } from '../../../src/plugins/audit/components/SignedInSessions'
 import { HotspotLoginLink as HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f } from '../../../src/plugins/network/routers/components/HotspotLoginLink'
+import { GenerateBatch as GenerateBatch_e074ad3401e936293856433af952bce6 } from '../../../src/plugins/network/vouchers/components/GenerateBatch'
 import { ForceLogoutField as ForceLogoutField_a9e75675911991b74e0dd38e1d37c193 } from '../../../src/plugins/network/sessions/components/ForceLogoutField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -33,6 +34,7 @@ export const importMap = {
   "/plugins/tenancy/components/SecretInput#SecretInput": SecretInput_da18e692b57876e59c8deb207daf6a15,
   "/plugins/audit/components/SignedInSessions#SignedInSessions": SignedInSessions_9948380382dfab7fb6623ba766b7a396,
   "/plugins/network/routers/components/HotspotLoginLink#HotspotLoginLink": HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f,
+  "/plugins/network/vouchers/components/GenerateBatch#GenerateBatch": GenerateBatch_e074ad3401e936293856433af952bce6,
   "/plugins/network/sessions/components/ForceLogoutField#ForceLogoutField": ForceLogoutField_a9e75675911991b74e0dd38e1d37c193,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -26,6 +26,7 @@ export { routerCredentials } from './routers/credentials'
 export { ARCHIVED_SESSIONS_SLUG } from './sessions/archived'
 export { SESSIONS_SLUG } from './sessions'
 export { VOUCHERS_SLUG } from './vouchers'
+export { mayGenerateForEveryBranch } from './vouchers/batchChoices'
 
 const sessionsOf = (field: string) => [
   { collection: 'sessions' as const, field, label: 'WiFi sessions' },

@@ -58,7 +58,8 @@ export const Vouchers: CollectionConfig = {
     group: 'Network',
     useAsTitle: 'code',
     defaultColumns: ['code', 'organizationName', 'plan', 'status', 'batchId', 'location', 'validUntil', 'usedAt'],
-    description: 'Prepaid access codes. Generate batches with POST /api/vouchers/generate (or the dashboard).',
+    description: 'Prepaid access codes, generated in batches to print and sell (here or in the dashboard).',
+    components: { beforeListTable: ['/plugins/network/vouchers/components/GenerateBatch#GenerateBatch'] },
     baseFilter: activeOrganizationFilter('organization'),
   },
   access: {

@@ -35,8 +35,8 @@ export function secretField({
         // left the secret impossible to type and no router could be added there.
         readOnly: false,
         components: { Field: '/plugins/tenancy/components/SecretInput#SecretInput' },
-        // A function, so the masked input (which shows only rendered descriptions) shows it too.
-        description: () => `${description ?? 'Write-only: stored encrypted and never shown again.'} Leave empty to keep the current value.`,
+        // What the input says, on a new document and (with "leave empty to keep") on a saved one.
+        custom: { requiredOnCreate: required, writeOnly: description ?? 'Write-only: stored encrypted and never shown again.' },
       },
       validate: (value: unknown, { operation }: { operation?: string }) =>
         required && operation === 'create' && (typeof value !== 'string' || value.length === 0) ? `${label} is required.` : true,

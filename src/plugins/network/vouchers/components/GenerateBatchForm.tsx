@@ -1,0 +1,123 @@
+'use client'
+
+import { TZDate } from '@date-fns/tz'
+import { Button } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation.js'
+import React, { useState } from 'react'
+
+import type { BatchChoices } from '../batchChoices'
+
+type Made = { count: number; batchId: string; sheetUrl: string; csvUrl: string }
+
+const field: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: '0.25rem' }
+
+/** Generates a batch of vouchers and offers its printable sheet and CSV. */
+export function GenerateBatchForm({ plans, branches, everyBranch, timeZone }: BatchChoices) {
+  const router = useRouter()
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [made, setMade] = useState<Made | null>(null)
+  const [branch, setBranch] = useState(everyBranch ? '' : (branches[0]?.id ?? ''))
+  const zone = branches.find((each) => each.id === branch)?.timeZone ?? timeZone
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const lastDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(form.get('validUntil') ?? ''))
+    setBusy(true)
+    setError('')
+    setMade(null)
+    try {
+      const response = await fetch('/api/vouchers/generate', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          plan: form.get('plan'),
+          count: Number(form.get('count')),
+          location: form.get('location') || undefined,
+          // The end of the last day of use, in the branch's zone (the organization's for every branch).
+          validUntil: lastDay
+            ? new TZDate(Number(lastDay[1]), Number(lastDay[2]) - 1, Number(lastDay[3]), 23, 59, 59, zone).toISOString()
+            : undefined,
+          prefix: form.get('prefix') || undefined,
+        }),
+      })
+      const answer = await response.json().catch(() => null)
+      if (!response.ok) throw new Error(answer?.errors?.[0]?.message ?? 'The vouchers could not be generated.')
+      setMade(answer as Made)
+      router.refresh()
+    } catch (failure) {
+      setError(failure instanceof TypeError ? 'Beacon did not answer. Check the connection and try again.' : (failure as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!open) {
+    return (
+      <div style={{ marginBottom: '1rem' }}>
+        <Button buttonStyle="secondary" size="small" onClick={() => setOpen(true)}>
+          Generate a batch
+        </Button>
+      </div>
+    )
+  }
+  if (plans.length === 0) return <p>There is no active plan to sell. Add a plan under Network → Plans first.</p>
+
+  return (
+    <form onSubmit={submit} aria-label="Generate a batch of vouchers" style={{ marginBottom: '1.5rem', display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-end' }}>
+      <label style={field}>
+        Plan
+        <select name="plan" required defaultValue={plans[0].id}>
+          {plans.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label style={field}>
+        How many
+        <input name="count" type="number" min={1} max={10000} defaultValue={10} required style={{ width: '7rem' }} />
+      </label>
+      <label style={field}>
+        Branch
+        <select name="location" value={branch} onChange={(event) => setBranch(event.target.value)}>
+          {everyBranch && <option value="">Every branch</option>}
+          {branches.map((branch) => (
+            <option key={branch.id} value={branch.id}>
+              {branch.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label style={field}>
+        Last day to use (optional, {zone} time)
+        <input name="validUntil" type="date" />
+      </label>
+      <label style={field}>
+        Code prefix (optional)
+        <input name="prefix" maxLength={6} pattern="[A-Za-z0-9]*" style={{ width: '7rem' }} />
+      </label>
+      <Button type="submit" buttonStyle="primary" size="small" disabled={busy}>
+        {busy ? 'Generating…' : 'Generate'}
+      </Button>
+      {error && (
+        <p role="alert" style={{ flexBasis: '100%', color: 'var(--theme-error-500)' }}>
+          {error}
+        </p>
+      )}
+      {made && (
+        <p role="status" style={{ flexBasis: '100%' }}>
+          {made.count} vouchers ready in batch <code>{made.batchId}</code>.{' '}
+          <a href={made.sheetUrl} target="_blank" rel="noreferrer">
+            Open the printable sheet
+          </a>{' '}
+          · <a href={made.csvUrl}>Download the CSV</a>
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,26 @@
+/** The admin panel's lists as each person sees them. */
+import { expect, test } from '@playwright/test'
+
+import { DEMO, signInToAdmin } from './helpers'
+
+const TENANT_LISTS = ['locations', 'users', 'routers', 'plans', 'vouchers', 'sessions', 'tickets', 'time-sessions', 'audit-logs', 'session-logs']
+
+test('the super-admin across all organizations sees whose each row is; an org-admin sees no such column', async ({ page }) => {
+  await signInToAdmin(page, DEMO.super)
+  await expect(page).toHaveURL(/\/admin$/)
+  for (const list of TENANT_LISTS) {
+    await page.goto(`/admin/collections/${list}`)
+    await expect(page.locator('.table thead'), list).toContainText(/Organizations?/)
+  }
+  await page.goto('/admin/collections/routers')
+  const organizations = page.locator('.table tbody td.cell-organizationName')
+  await expect(organizations.filter({ hasText: 'Other ISP' }).first()).toBeVisible()
+  await expect(organizations.filter({ hasText: 'Demo ISP' }).first()).toBeVisible()
+
+  await page.goto('/admin/logout')
+  await signInToAdmin(page, DEMO.orgAdmin)
+  await expect(page).toHaveURL(/\/admin$/)
+  await page.goto('/admin/collections/routers')
+  await expect(page.locator('.table tbody tr').first()).toBeVisible()
+  await expect(page.locator('.table thead')).not.toContainText('Organization')
+})
