@@ -19,23 +19,32 @@ type EditLock = { id: string | number; document?: { relationTo?: string; value?:
 const MAX_LOCKS_CONSIDERED = 1000
 
 /**
- * Whether the person may update this document, by the collection's own update access: `true`,
- * or a constraint the document meets.
+ * Of these documents of one collection, the ones the person may update, by the collection's own
+ * update access (`true`, or a constraint the documents must meet): one query at most.
  */
-export async function mayUpdate(req: PayloadRequest, collection: string, id: unknown): Promise<boolean> {
+async function updatableAmong(req: PayloadRequest, collection: string, ids: string[]): Promise<Set<string>> {
   const config = req.payload.collections[collection as CollectionSlug]?.config
-  const documentId = relationId(id)
-  if (!config || !documentId || !config.access?.update) return false
-  const result = await config.access.update({ req, id: documentId })
-  if (result === true) return true
-  if (!result) return false
-  const { totalDocs } = await req.payload.count({
+  const access = config?.access?.update
+  if (!access || ids.length === 0) return new Set()
+  const result = await access({ req })
+  if (result === true) return new Set(ids)
+  if (!result) return new Set()
+  const { docs } = await req.payload.find({
     collection: collection as CollectionSlug,
-    where: { and: [{ id: { equals: documentId } }, result] },
+    where: { and: [{ id: { in: ids } }, result] },
     overrideAccess: true,
+    pagination: false,
+    depth: 0,
+    select: {},
     req,
   })
-  return totalDocs > 0
+  return new Set(docs.map((doc) => String(doc.id)))
+}
+
+/** Whether the person may update this one document. */
+export async function mayUpdate(req: PayloadRequest, collection: string, id: unknown): Promise<boolean> {
+  const documentId = relationId(id)
+  return documentId !== null && (await updatableAmong(req, collection, [documentId])).has(documentId)
 }
 
 /**
@@ -43,8 +52,8 @@ export async function mayUpdate(req: PayloadRequest, collection: string, id: unk
  * update (the admin panel shows who is editing and offers to take over). Payload lets anyone
  * signed in do all of that to every lock, which let another tenant's admin, or a customer, list
  * who edits what everywhere, lock any document (its editors then got 423 on save) and release
- * other people's locks. Locks are few (one per open edit view), so the documents they point at
- * are checked one by one.
+ * other people's locks. Locks are few (one per open edit view); their documents are checked one
+ * query per collection.
  */
 const visibleLocks: Access = async ({ req }) => {
   const context = await getAccessContext(req)
@@ -57,9 +66,17 @@ const visibleLocks: Access = async ({ req }) => {
     pagination: false,
     req,
   })) as { docs: EditLock[] }
-  const editable: (string | number)[] = []
+  const locksByCollection = new Map<string, { lock: EditLock['id']; document: string }[]>()
   for (const lock of docs) {
-    if (lock.document?.relationTo && (await mayUpdate(req, lock.document.relationTo, lock.document.value))) editable.push(lock.id)
+    const document = relationId(lock.document?.value)
+    if (!lock.document?.relationTo || !document) continue
+    const locks = locksByCollection.get(lock.document.relationTo) ?? []
+    locksByCollection.set(lock.document.relationTo, [...locks, { lock: lock.id, document }])
+  }
+  const editable: EditLock['id'][] = []
+  for (const [collection, locks] of locksByCollection) {
+    const updatable = await updatableAmong(req, collection, [...new Set(locks.map((entry) => entry.document))])
+    editable.push(...locks.filter((entry) => updatable.has(entry.document)).map((entry) => entry.lock))
   }
   const own: Where = { 'user.value': { equals: context.userId } }
   return editable.length ? { or: [own, { id: { in: editable } }] } : own
