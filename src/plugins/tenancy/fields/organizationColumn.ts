@@ -34,8 +34,10 @@ export function organizationColumn(path = 'organization'): TextField {
     admin: { readOnly: true, disableListFilter: true, condition: () => false },
     hooks: {
       afterRead: [
-        async ({ req, data }) => {
-          if (!(await worksAcrossOrganizations(req))) return undefined
+        async ({ req, data, overrideAccess }) => {
+          // Reads by the system (Beacon's own lookups, among them those that work out who the
+          // person is) have no list to show, and must not wait on the person's access.
+          if (overrideAccess || !(await worksAcrossOrganizations(req))) return undefined
           const organizations = await Promise.all(
             organizationIdsAt(data, path).map((id) =>
               req.payloadDataLoader.load(
