@@ -11,8 +11,9 @@ import { expect, type Page, test } from '@playwright/test'
 
 import { decodeAttributes, RADIUS_CODES } from '../../radius-service/src/protocol/packet'
 import { hidePassword } from '../../radius-service/src/protocol/pap'
+import { FakeRouterOs } from '../../radius-service/tests/helpers/fakeRouterOs'
 import { DEMO, signInToAdmin } from './helpers'
-import { accessRequest, exchange, radtest } from './radius'
+import { accessRequest, exchange, radclient } from './radius'
 import { RADIUS_PORTS } from './radiusPorts'
 
 test.describe.configure({ mode: 'serial' })
@@ -40,6 +41,10 @@ async function save(page: Page): Promise<string> {
   return page.url().split('/').pop()!.split('?')[0]
 }
 
+/** A voucher login as the demo router sends it for a device (radclient, PAP); what radclient printed. */
+const voucherLogin = (code: string) =>
+  radclient('auth', `User-Name = "${code}"\nUser-Password = "${code}"\nCalling-Station-Id = "02-00-00-00-7B-${randomBytes(1).toString('hex')}"\n`)
+
 /** A PAP Access-Request from the router at `from` with `routerSecret`, as RouterOS sends it. */
 async function papLogin(from: string, routerSecret: string, userName: string, password: string) {
   const reply = await exchange(
@@ -58,7 +63,15 @@ async function papLogin(from: string, routerSecret: string, userName: string, pa
   return { answer, attributes: decodeAttributes(reply).attributes }
 }
 
+/** The new router's RouterOS API, answering the health check only to the login typed in the form. */
+const routerOs = new FakeRouterOs()
+test.afterAll(() => routerOs.stop())
+
 test('an org-admin adds a branch, a plan, a router, a staff member and a customer, and each works', async ({ page }) => {
+  test.setTimeout(180_000)
+  routerOs.password = `api-${secret}`
+  routerOs.identity = `Harbour-${tag}`
+  await routerOs.start({ host: routerAddress })
   await signInToAdmin(page, DEMO.orgAdmin)
   await expect(page).toHaveURL(/\/admin$/)
 
@@ -90,6 +103,7 @@ test('an org-admin adds a branch, a plan, a router, a staff member and a custome
   await page.locator('#field-name').fill(`Harbour router ${tag}`)
   await page.locator('#field-ipAddress').fill(routerAddress)
   await page.locator('#field-secret').fill(secret)
+  await page.locator('#field-api__port').fill(String(routerOs.port))
   await page.locator('#field-api__username').fill('beacon')
   await page.locator('#field-api__password').fill(`api-${secret}`)
   await choose(page, 'location', branchName)
@@ -137,7 +151,14 @@ test('an org-admin adds a branch, a plan, a router, a staff member and a custome
   // Another secret, or the right secret from another address, is not that router.
   expect((await papLogin(routerAddress, `${secret}-wrong`, customer.username, customer.password)).answer).toBe('no answer')
   expect((await papLogin('127.0.0.9', secret, customer.username, customer.password)).answer).toBe('no answer')
-  expect(router && branch && customerId).toBeTruthy()
+
+  // The API login typed in the form: the minutely health check signs in to the router's RouterOS
+  // API with it and reads the router's identity.
+  await expect(async () => {
+    await page.goto(`/admin/collections/routers/${router}`)
+    await expect(page.locator('#field-identity')).toHaveValue(`Harbour-${tag}`, { timeout: 2_000 })
+  }).toPass({ timeout: 90_000, intervals: [5_000] })
+  expect(branch && customerId).toBeTruthy()
 })
 
 test('the staff member made in the form signs in and opens a ticket for the customer', async ({ page }) => {
@@ -193,11 +214,11 @@ test('a branch manager generates a voucher batch in the admin panel, and its cod
   // The new batch is in the list, and a code from it logs a device in at Downtown's router.
   await page.goto(`/admin/collections/vouchers?where[batchId][equals]=${batchId}`)
   await expect(page.locator('.table tbody tr')).toHaveCount(3)
-  expect(await radtest(codes[0].trim())).toContain('Received Access-Accept')
+  expect(await voucherLogin(codes[0].trim())).toContain('Received Access-Accept')
 
   // The manager edits a voucher: one taken off sale no longer logs in.
   await page.locator('.table tbody tr', { hasText: codes[1].trim() }).locator('a').first().click()
   await choose(page, 'status', 'EXPIRED')
   await save(page)
-  expect(await radtest(codes[1].trim())).toContain('Received Access-Reject')
+  expect(await voucherLogin(codes[1].trim())).toContain('Received Access-Reject')
 })

@@ -12,9 +12,10 @@ import { RADIUS_PORTS } from './radiusPorts'
 
 const run = promisify(execFile)
 
-/** FreeRADIUS's `radclient` sending one accounting request to the app's RADIUS service, as the demo router. */
-export async function radclient(type: 'acct', attributes: string): Promise<string> {
-  const child = execFile('/usr/bin/radclient', ['-x', '-r', '2', '-t', '3', `127.0.0.1:${RADIUS_PORTS.accounting}`, type, 'testing123'])
+/** FreeRADIUS's `radclient` sending one request to the app's RADIUS service, as the demo router. */
+export async function radclient(type: 'acct' | 'auth', attributes: string): Promise<string> {
+  const port = type === 'auth' ? RADIUS_PORTS.auth : RADIUS_PORTS.accounting
+  const child = execFile('/usr/bin/radclient', ['-x', '-r', '2', '-t', '3', `127.0.0.1:${port}`, type, 'testing123'])
   child.stdin!.end(attributes)
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
