@@ -1,9 +1,17 @@
 /**
- * Logs an operator can use (issue 18, item 13): refusals people cause are logged at INFO or WARN
- * with the ids to find them and no stack, faults at ERROR with theirs.
+ * Logs and metrics an operator can use (issue 18, item 13): refusals people cause are logged at
+ * INFO or WARN with the ids to find them and no stack, faults at ERROR with theirs; the web
+ * app's Prometheus endpoint counts requests by route template, job runs by task and queue, and
+ * reads the job queues' depth when scraped.
  */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import { APIError } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest'
+
+import { serveWebMetrics, webMetrics } from '@/plugins/monitoring'
+import { instrumentTask } from '@/plugins/monitoring/jobs'
 
 import { loadWorld, unique, type World } from '../helpers/fixtures'
 import { RestClient } from '../helpers/rest'
@@ -158,5 +166,146 @@ describe('logs of failed requests', () => {
     expect(errors.map((error) => error?.message)).toEqual(['connection to the database was lost', 'The router registry is unavailable'])
     for (const error of errors) expect(error?.stack).toContain('    at ')
     expect(logged('error')[1].fields).toMatchObject({ status: 500, path: '/api/routers', organization: world.organizations.demo })
+  })
+})
+
+/** The web app's Prometheus endpoint, on a free port, as scripts/web-server.ts serves it. */
+async function scrape(): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+/** A sample's value in Prometheus' text format (0 when the series is not there yet). */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  const wanted = Object.entries(labels).map(([key, value]) => `${key}="${value}"`)
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)\{(.*)\} (\S+)$/.exec(line)
+    if (match && match[1] === name && wanted.every((pair) => match[2].split(',').includes(pair))) return Number(match[3])
+  }
+  return 0
+}
+
+let metricsServer: Server
+let metricsPort: number
+
+describe('the web app’s metrics', () => {
+  beforeAll(async () => {
+    ;({ server: metricsServer, port: metricsPort } = await serveWebMetrics(webMetrics(), '127.0.0.1', 0))
+  })
+  afterAll(() => metricsServer.close())
+
+  it('answer GET /metrics only, with the process metrics', async () => {
+    const text = await scrape()
+    expect(text).toContain('# TYPE beacon_web_process_cpu_user_seconds_total counter')
+    expect(text).toContain('# TYPE beacon_web_http_requests_total counter')
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/`)).status).toBe(404)
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { method: 'POST' })).status).toBe(404)
+  })
+
+  it('count each request under its route template and status, with its latency', async () => {
+    // The web server measures every request this way before handing it to Next.js.
+    const app = createServer((request, response) => {
+      webMetrics().measure(request, response)
+      response.writeHead(request.url?.includes('missing') ? 404 : 200).end('ok')
+    })
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`
+    const route = { method: 'GET', route: '/api/routers/:id/hotspot-login' }
+    const before = await scrape()
+    try {
+      await fetch(`${base}/api/routers/${world.locations.downtown}/hotspot-login`)
+      await fetch(`${base}/api/routers/${world.locations.airport}/hotspot-login`)
+      await fetch(`${base}/api/routers/missing-${unique('x')}/hotspot-login?depth=0`)
+    } finally {
+      app.close()
+    }
+    const after = await scrape()
+    expect(
+      sample(after, 'beacon_web_http_requests_total', { ...route, status: '200' }) -
+        sample(before, 'beacon_web_http_requests_total', { ...route, status: '200' }),
+    ).toBe(2)
+    expect(
+      sample(after, 'beacon_web_http_requests_total', { ...route, status: '404' }) -
+        sample(before, 'beacon_web_http_requests_total', { ...route, status: '404' }),
+    ).toBe(1)
+    expect(
+      sample(after, 'beacon_web_http_request_duration_seconds_count', route) -
+        sample(before, 'beacon_web_http_request_duration_seconds_count', route),
+    ).toBe(3)
+    expect(after).not.toContain(world.locations.downtown)
+  })
+
+  it('count job runs by task, queue and outcome', async () => {
+    const labels = { task: 'archive-sessions', queue: 'maintenance', outcome: 'succeeded' }
+    const before = sample(await scrape(), 'beacon_web_job_runs_total', labels)
+    const job = await world.payload.jobs.queue({ task: 'archive-sessions', queue: 'maintenance', input: {} })
+    const result = await world.payload.jobs.run({ queue: 'maintenance' })
+    expect(result.jobStatus?.[String(job.id)]?.status).toBe('success')
+    expect(sample(await scrape(), 'beacon_web_job_runs_total', labels) - before).toBe(1)
+  })
+
+  it('count a failing task as retrying while retries are left and as failed after the last, logged WARN then ERROR', async () => {
+    const warn = vi.spyOn(world.payload.logger, 'warn')
+    const error = vi.spyOn(world.payload.logger, 'error')
+    const task = instrumentTask({
+      slug: 'monitoring-test-task',
+      retries: 1,
+      handler: async () => {
+        throw new Error('The router did not answer')
+      },
+    })
+    const run = (totalTried: number) =>
+      (task.handler as (args: unknown) => Promise<unknown>)({
+        input: { session: 'session-1' },
+        job: { id: 'job-1', queue: 'monitoring-test', totalTried, input: { session: 'session-1' } },
+        req: { payload: world.payload },
+      })
+    try {
+      await expect(run(0)).rejects.toThrow('The router did not answer')
+      await expect(run(1)).rejects.toThrow('The router did not answer')
+      const text = await scrape()
+      const labels = { task: 'monitoring-test-task', queue: 'monitoring-test' }
+      expect(sample(text, 'beacon_web_job_runs_total', { ...labels, outcome: 'retrying' })).toBe(1)
+      expect(sample(text, 'beacon_web_job_runs_total', { ...labels, outcome: 'failed' })).toBe(1)
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({
+          task: 'monitoring-test-task',
+          job: 'job-1',
+          attempt: 1,
+          attempts: 2,
+          error: 'The router did not answer',
+        }),
+        'Job monitoring-test-task failed; it runs again',
+      )
+      expect(error).toHaveBeenCalledWith(
+        expect.objectContaining({ task: 'monitoring-test-task', job: 'job-1', attempt: 2, err: expect.any(Error) }),
+        'Job monitoring-test-task failed after 2 attempts',
+      )
+    } finally {
+      warn.mockRestore()
+      error.mockRestore()
+    }
+  })
+
+  it('read the depth of every job queue from payload-jobs when scraped', async () => {
+    const queue = unique('monitoring')
+    const later = new Date(Date.now() + 3_600_000)
+    const jobs = [
+      await world.payload.jobs.queue({ task: 'archive-sessions', queue, input: {} }),
+      await world.payload.jobs.queue({ task: 'archive-sessions', queue, input: {} }),
+      await world.payload.jobs.queue({ task: 'archive-sessions', queue, input: {}, waitUntil: later }),
+    ]
+    try {
+      const text = await scrape()
+      expect(sample(text, 'beacon_jobs_pending', { queue })).toBe(3)
+      expect(sample(text, 'beacon_jobs_due', { queue })).toBe(2)
+      expect(sample(text, 'beacon_jobs_oldest_due_seconds', { queue })).toBeGreaterThanOrEqual(0)
+      // Queues the runners and schedules name are there even when empty.
+      expect(text).toMatch(/^beacon_jobs_pending\{queue="maintenance"\} \d+$/m)
+    } finally {
+      await world.payload.delete({ collection: 'payload-jobs', where: { id: { in: jobs.map((job) => job.id) } } })
+    }
+    expect(sample(await scrape(), 'beacon_jobs_pending', { queue })).toBe(0)
   })
 })
