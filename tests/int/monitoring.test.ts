@@ -93,7 +93,7 @@ describe('logs of failed requests', () => {
     expect(logged('error')).toEqual([])
   })
 
-  it('a wrong password, a locked-out account and a forbidden list are WARN; a bad id and a missing field are INFO; none is ERROR', async () => {
+  it('a wrong password, a locked-out account and a forbidden list are WARN; a bad id and a missing field are INFO; none is an error', async () => {
     const email = `${unique('locked')}@demo-isp.test`
     await world.payload.create({
       collection: 'users',

@@ -45,7 +45,6 @@ export class WebMetrics {
   queueDepth: (() => Promise<QueueDepth[]>) | null = null
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'beacon_web_' })
     // One query per scrape serves the four queue gauges (prom-client collects them together).
     let reading: Promise<QueueDepth[]> | null = null
     const depths = () => {
@@ -79,6 +78,18 @@ export class WebMetrics {
       (depth) => depth.oldestDueSeconds,
     )
     byQueue('beacon_jobs_failed', 'Jobs that failed for good and are kept in payload-jobs, by queue.', (depth) => depth.failed)
+  }
+
+  private collectingProcessMetrics = false
+
+  /**
+   * Node's process metrics (CPU, memory, event loop lag, GC), started only where the metrics are
+   * served: other processes that load Payload (the RADIUS service, scripts) keep their own.
+   */
+  collectProcessMetrics(): void {
+    if (this.collectingProcessMetrics) return
+    this.collectingProcessMetrics = true
+    collectDefaultMetrics({ register: this.registry, prefix: 'beacon_web_' })
   }
 
   /** Counts one request when its answer ends (or the client goes away). */
@@ -157,6 +168,7 @@ export function webMetrics(): WebMetrics {
 
 /** `GET /metrics` in Prometheus' text format on its own address; everything else is 404. */
 export async function serveWebMetrics(metrics: WebMetrics, host: string, port: number): Promise<{ server: Server; port: number }> {
+  metrics.collectProcessMetrics()
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n')
