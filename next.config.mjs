@@ -4,6 +4,9 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // Server code keeps its names: stack traces in the logs name functions, and Payload picks log
+  // levels by error class name (`loggingLevels`), which minifying turns into `i` and `j`.
+  experimental: { serverMinification: false },
   // The site's front door is the admin panel (the dashboard is at /dashboard; the portal is per branch).
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]

@@ -7,6 +7,7 @@ import { buildConfig } from 'payload'
 
 import { auditPlugin } from './src/plugins/audit'
 import { helpdeskPlugin } from './src/plugins/helpdesk'
+import { monitoringPlugin } from './src/plugins/monitoring'
 import { networkPlugin } from './src/plugins/network'
 import { tenancyPlugin } from './src/plugins/tenancy'
 
@@ -30,8 +31,9 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   editor: lexicalEditor(),
-  // The audit plugin goes last: it records changes to the collections the others define.
-  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin()],
+  // The audit plugin follows the others: it records changes to the collections they define;
+  // monitoring comes last, to count and log every job the others add.
+  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin(), monitoringPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

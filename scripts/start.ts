@@ -11,6 +11,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { webMetricsAddress } from '../src/plugins/monitoring/metrics'
 import { buildIfStale, demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot, takeOverShutdownSignals } from './runtime'
 
 const { values: options } = parseArgs({
@@ -112,9 +113,22 @@ Beacon is starting on ${base}
   Portal        ${portalExample ? `${base}${portalExample}` : `${base}/portal/<organization>/<branch id>`}
   REST API      ${base}/api
   RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth) and ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); /metrics on port ${process.env.RADIUS_METRICS_PORT || 9812}
+  Metrics       ${webMetricsLine()}
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).
 Press Ctrl+C to stop.
 `)
+
+/** Where the web app's Prometheus endpoint is (scripts/web-server.ts serves it, or says why it cannot). */
+function webMetricsLine(): string {
+  try {
+    const address = webMetricsAddress()
+    return address
+      ? `http://${address.host}:${address.port}/metrics (web app; WEB_METRICS_PORT=0 turns it off)`
+      : 'web app: off (WEB_METRICS_PORT=0)'
+  } catch (error) {
+    return (error as Error).message
+  }
+}
 
 /**
  * Next.js loads Payload on the first request, and Payload's job crons (archiving sessions,

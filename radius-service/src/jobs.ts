@@ -25,7 +25,9 @@ export function startJobRunner(
     while (!stopped) {
       try {
         await payload.jobs.handleSchedules({ queue })
-        await payload.jobs.run({ queue, limit, silent: { info: true } })
+        // Task failures are logged once by the app's monitoring plugin (WARN while retries are
+        // left, ERROR after the last), not per attempt with the whole job by Payload.
+        await payload.jobs.run({ queue, limit, silent: { info: true, error: true } })
       } catch (error) {
         log.warn({ queue, err: error }, 'Running RADIUS jobs failed; trying again shortly')
       }

@@ -90,6 +90,14 @@ export function getAccessContext(req: PayloadRequest): Promise<AccessContext> {
   return context
 }
 
+/**
+ * The access context this request already worked out, if it did; never queries. For code that
+ * must not touch the database, such as logging a request that failed (its transaction may be gone).
+ */
+export function knownAccessContext(req: PayloadRequest): Promise<AccessContext> | null {
+  return cache.get(req)?.context ?? null
+}
+
 async function resolveAccessContext(req: PayloadRequest, user: UserLike, userId: ID): Promise<AccessContext> {
   if (user.status !== 'ACTIVE') return { ...ANONYMOUS, userId }
   const sessionId = typeof user._sid === 'string' ? user._sid : null
