@@ -479,7 +479,7 @@ export interface Router {
   location: string | Location;
   name: string;
   /**
-   * The hotspot's DNS name (IP → Hotspot → Server Profiles → DNS Name), if it has one. The portal hands sign-ins only to the router's login page: at a private address, or at this name.
+   * Where devices reach the hotspot's login page: its DNS name (IP → Hotspot → Server Profiles → DNS Name) or address (10.5.50.1). When set, the portal hands sign-ins at this branch only to it; otherwise to any private address.
    */
   hotspotAddress?: string | null;
   /**
@@ -650,6 +650,7 @@ export interface Session {
         | 'Port-Administratively-Disabled'
         | 'Stale'
         | 'Data-Cap'
+        | 'Never-Started'
         | 'Unknown'
       )
     | null;
@@ -753,6 +754,7 @@ export interface ArchivedSession {
         | 'Port-Administratively-Disabled'
         | 'Stale'
         | 'Data-Cap'
+        | 'Never-Started'
         | 'Unknown'
       )
     | null;
@@ -1808,6 +1810,7 @@ export interface TaskSweepSessions {
   output: {
     expired: number;
     stale: number;
+    neverStarted: number;
   };
 }
 /**

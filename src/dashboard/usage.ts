@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { addDays, format } from 'date-fns'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { onlineUntilSql, wentOnlineSql } from '@/plugins/network/sessions/online'
 
 import type { BranchSelection } from './branches'
 import { startOfToday } from './overview'
@@ -16,7 +17,8 @@ type Bucket = { start: Date; end: Date; label: string }
 /**
  * Data and devices per bucket, computed in the database: each session's bytes are spread evenly
  * over its time online (routers report totals, not when within a session the bytes flowed), and
- * a device counts in a bucket if it was online at the bucket's middle.
+ * a device counts in a bucket if it was online at the bucket's middle. Online means what it means
+ * on every page (sessions/online.ts): logins their router never started count nowhere.
  */
 async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): Promise<UsagePoint[]> {
   if (branchIds.length === 0) return buckets.map((bucket) => ({ label: bucket.label, bytes: 0, devices: 0 }))
@@ -32,13 +34,14 @@ async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): 
       with buckets (position, start, finish) as (values ${values}),
       online as (
         select started_at,
-               greatest(coalesce(ended_at, last_accounting_at, now()), started_at + interval '1 second') as finish,
+               greatest(${onlineUntilSql()}, started_at + interval '1 second') as finish,
                usage_input_octets + usage_output_octets as bytes
           from sessions
          where organization_id = ${String(staff.organization.id)}::uuid
            and location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})
+           and ${wentOnlineSql()}
            and started_at < ${last}::timestamptz
-           and coalesce(ended_at, now()) > ${first}::timestamptz
+           and ${onlineUntilSql()} > ${first}::timestamptz
       )
       select b.position,
              coalesce(sum(o.bytes * extract(epoch from (least(o.finish, b.finish) - greatest(o.started_at, b.start)))

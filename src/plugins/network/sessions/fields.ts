@@ -53,12 +53,48 @@ export const TERMINATE_CAUSES = [
   'Reauthentication-Failure',
   'Port-Reinit',
   'Port-Administratively-Disabled',
-  // Closed by Beacon: no accounting for three interim intervals, or the plan's data cap reached.
+  // Closed by Beacon: no accounting for three interim intervals, the plan's data cap reached, or
+  // an accepted login whose router never sent its Accounting-Start (see sessions/online.ts).
   'Stale',
   'Data-Cap',
+  'Never-Started',
   'Unknown',
 ] as const
 export type TerminateCause = (typeof TERMINATE_CAUSES)[number]
+
+/** How a session ended, in words for people (admin panel, dashboard, portal). */
+export const TERMINATE_CAUSE_LABELS: Record<TerminateCause, string> = {
+  'User-Request': 'User request',
+  'Lost-Carrier': 'Connection lost',
+  'Lost-Service': 'Service lost',
+  'Idle-Timeout': 'Idle too long',
+  'Session-Timeout': 'Time ran out',
+  'Admin-Reset': 'Ended by staff',
+  'Admin-Reboot': 'Router restarted by its administrator',
+  'Port-Error': 'Port error',
+  'NAS-Error': 'Router error',
+  'NAS-Request': 'Ended by the router',
+  'NAS-Reboot': 'Router restarted',
+  'Port-Unneeded': 'Port no longer needed',
+  'Port-Preempted': 'Port taken by another session',
+  'Port-Suspended': 'Port suspended',
+  'Service-Unavailable': 'Service unavailable',
+  Callback: 'Callback',
+  'User-Error': 'User error',
+  'Host-Request': 'Ended by the device',
+  'Supplicant-Restart': 'Device restarted its sign-in',
+  'Reauthentication-Failure': 'Signing in again failed',
+  'Port-Reinit': 'Port restarted',
+  'Port-Administratively-Disabled': 'Port turned off by an administrator',
+  Stale: 'Router stopped reporting',
+  'Data-Cap': 'Data allowance used up',
+  'Never-Started': 'Never started: the router did not report it',
+  Unknown: 'Unknown',
+}
+
+/** An end reason in words; an unknown value as it is. */
+export const terminateCauseLabel = (cause: string | null | undefined): string =>
+  cause ? (TERMINATE_CAUSE_LABELS[cause as TerminateCause] ?? cause) : ''
 
 /**
  * The fields of a WiFi session (seed 000) with the RADIUS data of seed 001, shared by the live
@@ -185,7 +221,12 @@ export function sessionFields(): Field[] {
         },
         { name: 'plan', type: 'relationship', relationTo: 'plans' },
         { name: 'voucher', type: 'relationship', relationTo: 'vouchers', index: true },
-        { name: 'terminateCause', type: 'select', options: TERMINATE_CAUSES.map((value) => ({ label: value, value })) },
+        {
+          name: 'terminateCause',
+          label: 'End reason',
+          type: 'select',
+          options: TERMINATE_CAUSES.map((value) => ({ label: TERMINATE_CAUSE_LABELS[value], value })),
+        },
         {
           name: 'control',
           label: 'Router control',

@@ -9,7 +9,7 @@ import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatBytes, formatDateTime } from '@/lib/format'
 import { archiveCutoff } from '@/plugins/network/sessions/archive'
-import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
+import { TERMINATE_CAUSE_LABELS, TERMINATE_CAUSES, terminateCauseLabel } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'History' }
 
@@ -67,7 +67,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           <option value="">Any end reason</option>
           {TERMINATE_CAUSES.map((cause) => (
             <option key={cause} value={cause}>
-              {cause}
+              {TERMINATE_CAUSE_LABELS[cause]}
             </option>
           ))}
         </select>
@@ -126,7 +126,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                     <td>{row.plan ?? '—'}</td>
                     <td>{row.minutes} min</td>
                     <td>{formatBytes(row.bytes)}</td>
-                    <td>{row.cause ?? '—'}</td>
+                    <td>{row.cause ? terminateCauseLabel(row.cause) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

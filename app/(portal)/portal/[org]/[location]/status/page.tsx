@@ -15,6 +15,7 @@ const ENDED: Record<string, string> = {
   'Admin-Reset': 'staff ended it',
   'User-Request': 'you logged out',
   'Idle-Timeout': 'the device was idle',
+  'Never-Started': 'the WiFi network did not confirm the sign-in',
 }
 
 /**
