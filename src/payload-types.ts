@@ -184,6 +184,14 @@ export interface Organization {
    * ISO 4217 code, e.g. KES, USD, EUR.
    */
   currency: string;
+  /**
+   * How this organization writes dates: a language tag such as en-KE, en-US or fr-FR (en-GB when empty).
+   */
+  locale?: string | null;
+  /**
+   * One date format for every page, list, form and picker of this organization. Empty: as its locale writes dates.
+   */
+  dateFormat?: ('dd/MM/yyyy' | 'MM/dd/yyyy' | 'yyyy-MM-dd' | 'dd.MM.yyyy') | null;
   contact?: {
     name?: string | null;
     email?: string | null;
@@ -587,7 +595,7 @@ export interface Session {
    */
   usage: {
     /**
-     * Upload and download together; follows from the octet counts.
+     * Upload and download together, in MB; follows from the byte counts.
      */
     dataMB: number;
     /**
@@ -595,11 +603,11 @@ export interface Session {
      */
     lastIp?: string | null;
     /**
-     * Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.
+     * What the device sent, in bytes (Acct-Input-Octets with Acct-Input-Gigawords).
      */
     inputOctets: number;
     /**
-     * Acct-Output-Octets with Acct-Output-Gigawords: what the device received.
+     * What the device received, in bytes (Acct-Output-Octets with Acct-Output-Gigawords).
      */
     outputOctets: number;
   };
@@ -691,7 +699,7 @@ export interface ArchivedSession {
    */
   usage: {
     /**
-     * Upload and download together; follows from the octet counts.
+     * Upload and download together, in MB; follows from the byte counts.
      */
     dataMB: number;
     /**
@@ -699,11 +707,11 @@ export interface ArchivedSession {
      */
     lastIp?: string | null;
     /**
-     * Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.
+     * What the device sent, in bytes (Acct-Input-Octets with Acct-Input-Gigawords).
      */
     inputOctets: number;
     /**
-     * Acct-Output-Octets with Acct-Output-Gigawords: what the device received.
+     * What the device received, in bytes (Acct-Output-Octets with Acct-Output-Gigawords).
      */
     outputOctets: number;
   };
@@ -788,7 +796,7 @@ export interface PortalCredential {
   createdAt: string;
 }
 /**
- * Support tickets. Close a ticket instead of deleting it; time is tracked with /api/time-sessions.
+ * Support tickets. Close a ticket instead of deleting it; time is tracked on the ticket's page in the dashboard.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tickets".
@@ -831,11 +839,11 @@ export interface Ticket {
    */
   assignee?: (string | null) | User;
   /**
-   * The id of the WiFi session it is about (live or archived), if any.
+   * The WiFi session it is about, if any: one of the requester's (or the branch's) recent sessions.
    */
   wifiSession?: string | null;
   /**
-   * Completed time sessions and corrections, kept up to date as they are recorded.
+   * In minutes: completed time sessions and corrections, kept up to date as they are recorded.
    */
   totalTimeSpent: number;
   updatedAt: string;
@@ -857,7 +865,7 @@ export interface TicketComment {
   createdAt: string;
 }
 /**
- * Time staff spent on tickets. Recorded with POST /api/time-sessions/start, /stop and /manual; corrected with /:id/adjust.
+ * Time staff spent on tickets. Recorded with the timer or by hand on a ticket's page in the dashboard, and corrected there; never edited here.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "time-sessions".
@@ -900,7 +908,7 @@ export interface TimeSession {
   createdAt: string;
 }
 /**
- * Every change staff made. Append-only; GET /api/audit-logs/verify checks that no entry was altered.
+ * Every change staff made. Append-only: entries cannot be changed or removed, and each is sealed to the one before.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
@@ -917,7 +925,7 @@ export interface AuditLog {
   targetType: string;
   targetId: string;
   /**
-   * Fields before → after; credentials redacted.
+   * Each field before and after; credentials redacted.
    */
   changes?:
     | {
@@ -935,7 +943,7 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
- * Sign-ins to Beacon and failed attempts. Revoke a session with POST /api/session-logs/:id/revoke.
+ * Sign-ins to Beacon and failed attempts. To end a session still open, use Where you’re signed in on the person’s page under Users.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "session-logs".
@@ -1268,6 +1276,8 @@ export interface OrganizationsSelect<T extends boolean = true> {
   status?: T;
   timeZone?: T;
   currency?: T;
+  locale?: T;
+  dateFormat?: T;
   contact?:
     | T
     | {

@@ -9,6 +9,7 @@ import * as migration_20261122_234459_audit_retention from './20261122_234459_au
 import * as migration_20261123_005315_session_logs from './20261123_005315_session_logs';
 import * as migration_20261123_033013_portal from './20261123_033013_portal';
 import * as migration_20261204_223155_never_started from './20261204_223155_never_started';
+import * as migration_20261204_224009_organization_dates from './20261204_224009_organization_dates';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261204_223155_never_started.up,
     down: migration_20261204_223155_never_started.down,
-    name: '20261204_223155_never_started'
+    name: '20261204_223155_never_started',
+  },
+  {
+    up: migration_20261204_224009_organization_dates.up,
+    down: migration_20261204_224009_organization_dates.down,
+    name: '20261204_224009_organization_dates'
   },
 ];

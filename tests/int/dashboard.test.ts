@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { getAccessContext } from '@/access'
 import { selectBranches } from '@/dashboard/branches'
+import { loadTicket, loadTickets } from '@/dashboard/helpdesk'
 import { loadLiveSessions } from '@/dashboard/liveSessions'
 import { loadOverview } from '@/dashboard/overview'
 import { loadRouters } from '@/dashboard/routers'
@@ -19,7 +20,7 @@ import type { RouterControl } from '@/plugins/network'
 import { allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
 import { sweepSessions } from '@/plugins/network/sessions/sweep'
 
-import { createOrganizationWithAdmin, createSession, unique } from '../helpers/fixtures'
+import { createOrganizationWithAdmin, createSession, loadWorld, unique } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
 const HOUR = 3600_000
@@ -181,5 +182,34 @@ describe('online', () => {
     expect(await read(online.id)).toMatchObject({ status: 'active' })
     await sweepSessions(payload, { now: new Date(now + 5 * 60_000), control, router })
     expect((await read(accepted[0].id)).terminateCause).toBe('Never-Started')
+  })
+})
+
+describe('people on the pages', () => {
+  it("are named: colleagues to a branch manager who may not read their records, and the voucher guests as such", async () => {
+    const payload = await testPayload()
+    const world = await loadWorld()
+    const demo = world.organizations.demo
+    // The Downtown manager reads a Downtown ticket John works, with his reply; John (staff of the
+    // whole organization, no branch) is not a user record the manager may read.
+    const ticket = await payload.create({
+      collection: 'tickets',
+      data: { organization: demo, location: world.locations.downtown, title: unique('Named'), status: 'in-progress', priority: 'high', assignee: world.users.tech1, number: 0, totalTimeSpent: 0 },
+    })
+    await payload.create({ collection: 'ticket-comments', data: { ticket: ticket.id, organization: demo, author: world.users.tech1, body: 'On my way.' } })
+    const manager = await dashboardOf(world.actors.manager, demo)
+    expect(await payload.findByID({ collection: 'users', id: world.users.tech1, user: world.actors.manager, overrideAccess: false, disableErrors: true })).toBeNull()
+    const page = await loadTicket(manager, String(ticket.id))
+    expect(page?.ticket).toMatchObject({ assignee: 'John Tech', status: 'In progress', priority: 'High' })
+    expect(page?.comments).toMatchObject([{ author: 'John Tech', body: 'On my way.' }])
+    const list = await loadTickets(manager, selectBranches(manager, undefined), { status: 'all', assignee: '' }, 1)
+    expect(list.rows.find((row) => row.id === String(ticket.id))).toMatchObject({ assignee: 'John Tech', status: 'In progress' })
+
+    // A voucher bought over the counter: its data is the organization's Voucher guests'.
+    const [guests] = (await payload.find({ collection: 'users', where: { email: { equals: `voucher-guests@${demo}.beacon.invalid` } }, limit: 1 })).docs
+    const guestsId = guests ? String(guests.id) : String((await payload.db.drizzle.execute(`select beacon_organization_account('${demo}', 'voucher-guests', 'Voucher guests') as id`)).rows[0].id)
+    await createSession({ organization: demo, location: world.locations.downtown, user: guestsId }, { startedAt: new Date().toISOString(), usage: { dataMB: 0, inputOctets: 0, outputOctets: 50 * 1024 ** 3 } })
+    const usage = await loadUsage(manager, selectBranches(manager, world.locations.downtown))
+    expect(usage.top[0]).toEqual({ name: 'Voucher guests', bytes: 50 * 1024 ** 3 })
   })
 })

@@ -5,7 +5,7 @@ import { selectBranches } from '@/dashboard/branches'
 import { loadRouters } from '@/dashboard/routers'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
 
 export const metadata: Metadata = { title: 'Routers' }
 
@@ -19,7 +19,7 @@ export default async function RoutersPage({ searchParams }: Props) {
   if (!may(staff, 'routers.read')) return <Refused title="Routers" reason="role" back="/dashboard/routers" />
   if (selection.unknown) return <Refused title="Routers" reason="branch" back="/dashboard/routers" />
   const routers = await loadRouters(staff, selection)
-  const when = (value: string | null) => (value ? formatDateTime(value, selection.timeZone) : 'never')
+  const when = (value: string | null) => (value ? formatDateTime(value, selection.dates) : 'never')
 
   return (
     <main>

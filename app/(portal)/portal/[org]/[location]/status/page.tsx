@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
+import { formatBytes, formatDuration } from '@/lib/format'
 import { allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
 import { actionPath, FormFields, PortalFrame, portalHref } from '@/portal/components/PortalFrame'
 import { loadPortalPage, type PortalParams, type PortalSearch } from '@/portal/page'
@@ -27,7 +28,7 @@ export default async function StatusPage({ params, searchParams }: { params: Por
   const page = await loadPortalPage(params, searchParams)
   const { device, place, customer, hotspot } = page
   const allowance = device ? await allowanceOfSession(page.payload, { session: device.session, organization: place.organization.id }) : null
-  const timeZone = place.location.timeZone
+  const dates = place.dates
   const connectForm = customer && hotspot.kind === 'ok' && (
     <form method="post" action={actionPath(page, 'connect')}>
       <FormFields page={page} />
@@ -60,7 +61,7 @@ export default async function StatusPage({ params, searchParams }: { params: Por
           <div className="value" data-testid="time-left">
             {allowance.secondsLeft === null ? 'No limit' : formatDuration(allowance.secondsLeft * 1000)}
           </div>
-          <div className="label">time left{session.expiresAt && ` · until ${formatDateTime(session.expiresAt, timeZone)}`}</div>
+          <div className="label">time left{session.expiresAt && ` · until ${formatDateTime(session.expiresAt, dates)}`}</div>
         </div>
         <div className="figure">
           <div className="value" data-testid="data-left">
@@ -88,7 +89,7 @@ export default async function StatusPage({ params, searchParams }: { params: Por
           {allowance.devicesOnline} of {plan?.devicesAllowed ?? 1} online
         </dd>
         <dt>Signed in</dt>
-        <dd>{formatDateTime(session.startedAt, timeZone)}</dd>
+        <dd>{formatDateTime(session.startedAt, dates)}</dd>
         <dt>State</dt>
         <dd className={online ? 'status-live' : undefined} data-testid="session-state">
           {online ? (session.status === 'active' ? 'online' : 'waiting for the router') : session.status}
