@@ -5,6 +5,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { adminPlugin } from './src/plugins/admin'
 import { auditPlugin } from './src/plugins/audit'
 import { helpdeskPlugin } from './src/plugins/helpdesk'
 import { networkPlugin } from './src/plugins/network'
@@ -30,8 +31,9 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   editor: lexicalEditor(),
-  // The audit plugin goes last: it records changes to the collections the others define.
-  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin()],
+  // The audit plugin comes after the plugins whose collections it records; the admin plugin
+  // last, as it sets how every collection's dates read in the admin panel.
+  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin(), adminPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

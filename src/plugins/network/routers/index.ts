@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { can, canCreate, type TenantPaths } from '@/access'
 import { canonicalIp } from '@/lib/ip'
+import { optionsInWords } from '@/lib/words'
 
 import { hotspotLoginEndpoint, isHostName } from './hotspotLogin'
 
@@ -154,7 +155,7 @@ export const Routers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'PENDING',
-      options: ROUTER_STATUSES.map((value) => ({ label: value, value })),
+      options: optionsInWords(ROUTER_STATUSES, { PENDING: 'Not heard from yet' }),
       index: true,
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true, description: 'Set by the health check.' },

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { inUnits } from '../../admin'
 import { ipAddressField, locationField, macAddressField, organizationField } from '../../tenancy'
 
 export const SESSION_STATUSES = ['pending', 'active', 'expired', 'terminated'] as const
@@ -136,11 +137,11 @@ export function sessionFields(): Field[] {
       fields: [
         {
           name: 'dataMB',
-          label: 'Data (MB)',
+          label: 'Data',
           type: 'number',
           required: true,
           defaultValue: 0,
-          admin: { readOnly: true, description: 'Upload and download together; follows from the octet counts.' },
+          admin: { ...inUnits.megabytes, readOnly: true, description: 'Upload and download together, in MB; follows from the byte counts.' },
         },
         ipAddressField({ name: 'lastIp', label: 'Last IP', admin: { description: 'Last Framed-IP-Address.' } }),
         {
@@ -148,21 +149,21 @@ export function sessionFields(): Field[] {
           fields: [
             {
               name: 'inputOctets',
-              label: 'Uploaded (bytes)',
+              label: 'Uploaded',
               type: 'number',
               required: true,
               defaultValue: 0,
               min: 0,
-              admin: { description: 'Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.' },
+              admin: { ...inUnits.bytes, description: 'What the device sent, in bytes (Acct-Input-Octets with Acct-Input-Gigawords).' },
             },
             {
               name: 'outputOctets',
-              label: 'Downloaded (bytes)',
+              label: 'Downloaded',
               type: 'number',
               required: true,
               defaultValue: 0,
               min: 0,
-              admin: { description: 'Acct-Output-Octets with Acct-Output-Gigawords: what the device received.' },
+              admin: { ...inUnits.bytes, description: 'What the device received, in bytes (Acct-Output-Octets with Acct-Output-Gigawords).' },
             },
           ],
         },
