@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import { adminPlugin } from './src/plugins/admin'
 import { auditPlugin } from './src/plugins/audit'
 import { helpdeskPlugin } from './src/plugins/helpdesk'
+import { messagingPlugin } from './src/plugins/messaging'
 import { networkPlugin } from './src/plugins/network'
 import { tenancyPlugin } from './src/plugins/tenancy'
 
@@ -33,7 +34,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // The audit plugin comes after the plugins whose collections it records; the admin plugin
   // last, as it sets how every collection's dates read in the admin panel.
-  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin(), adminPlugin()],
+  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), messagingPlugin(), auditPlugin(), adminPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

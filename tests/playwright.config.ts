@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 
+import { EMAIL_OUTBOX } from './e2e/outbox'
 import { RADIUS_PORTS } from './e2e/radiusPorts'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -39,6 +40,13 @@ export default defineConfig({
     // The RADIUS service of the app under test, away from the standard ports a local Beacon uses.
     // Its job runner works as in production: a force-logout's Disconnect-Request goes to the demo
     // router's CoA port (127.0.0.1:3799), where the dashboard's test listens as the router.
-    env: { RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth), RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting), RADIUS_METRICS_PORT: '0', RADIUS_RUN_JOBS: '1' },
+    // Emails (no SMTP here) are also written to EMAIL_OUTBOX, where the portal's test reads them.
+    env: {
+      RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth),
+      RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting),
+      RADIUS_METRICS_PORT: '0',
+      RADIUS_RUN_JOBS: '1',
+      BEACON_EMAIL_OUTBOX: EMAIL_OUTBOX,
+    },
   },
 })

@@ -122,6 +122,13 @@ async function allowanceWhere(payload: Payload, where: ReturnType<typeof sql>, n
   return row ? toAllowance(row, now) : null
 }
 
+/**
+ * A customer's latest allowance in the organization (of any device, signed in from any browser),
+ * for their status page when this browser holds no device of theirs.
+ */
+export const allowanceOfCustomer = (payload: Payload, { user, organization, now = new Date() }: { user: string; organization: string; now?: Date }) =>
+  allowanceWhere(payload, sql`s.user_id = ${user} and s.organization_id = ${organization} and s.plan_id is not null`, now)
+
 /** The allowance of one WiFi session of the organization (the one the portal's device cookie names). */
 export const allowanceOfSession = (
   payload: Payload,

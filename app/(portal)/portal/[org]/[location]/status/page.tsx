@@ -4,6 +4,7 @@ import React from 'react'
 import { formatDateTime } from '@/lib/dates'
 import { formatBytes, formatDuration } from '@/lib/format'
 import { allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
+import { AccountStatus } from '@/portal/components/AccountStatus'
 import { actionPath, FormFields, PortalFrame, portalHref } from '@/portal/components/PortalFrame'
 import { loadPortalPage, type PortalParams, type PortalSearch } from '@/portal/page'
 
@@ -22,7 +23,8 @@ const ENDED: Record<string, string> = {
 /**
  * The device this browser signed in (the router sends it here after the login): time and data
  * left, the device, and a log-out link to the router's own logout page. Refreshes itself every
- * minute without JavaScript.
+ * minute without JavaScript. A signed-in customer whose device this browser did not sign in sees
+ * their account's plan, time and data left instead.
  */
 export default async function StatusPage({ params, searchParams }: { params: PortalParams; searchParams: PortalSearch }) {
   const page = await loadPortalPage(params, searchParams)
@@ -35,6 +37,15 @@ export default async function StatusPage({ params, searchParams }: { params: Por
       <button type="submit">Connect this device with my account</button>
     </form>
   )
+
+  if (!allowance && customer) {
+    return (
+      <PortalFrame page={page} section="status" title="Status">
+        <AccountStatus page={page} customer={customer} />
+        {connectForm}
+      </PortalFrame>
+    )
+  }
 
   if (!allowance) {
     return (
