@@ -1,6 +1,6 @@
 import { OrganizationDateCell as OrganizationDateCell_2fc1b17fd0d60e606dac470e9b90557e } from '../../../src/plugins/admin/components/OrganizationDates'
 import { OrganizationDateField as OrganizationDateField_2fc1b17fd0d60e606dac470e9b90557e } from '../../../src/plugins/admin/components/OrganizationDates'
-import { SignedInSessions as SignedInSessions_9948380382dfab7fb6623ba766b7a396 } from '../../../src/plugins/audit/components/SignedInSessions'
+import { SignedInSessionsField as SignedInSessionsField_b1ab022f2a68f2ae28bda0ab754f6c37 } from '../../../src/plugins/audit/components/SignedInSessionsField'
 import { HotspotLoginLink as HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f } from '../../../src/plugins/network/routers/components/HotspotLoginLink'
 import { MinutesCell as MinutesCell_4383a373e1a8ccce9d0611dea0ff8f5a } from '../../../src/plugins/admin/components/Amounts'
 import { MinutesInWords as MinutesInWords_4383a373e1a8ccce9d0611dea0ff8f5a } from '../../../src/plugins/admin/components/Amounts'
@@ -43,7 +43,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/plugins/admin/components/OrganizationDates#OrganizationDateCell": OrganizationDateCell_2fc1b17fd0d60e606dac470e9b90557e,
   "/plugins/admin/components/OrganizationDates#OrganizationDateField": OrganizationDateField_2fc1b17fd0d60e606dac470e9b90557e,
-  "/plugins/audit/components/SignedInSessions#SignedInSessions": SignedInSessions_9948380382dfab7fb6623ba766b7a396,
+  "/plugins/audit/components/SignedInSessionsField#SignedInSessionsField": SignedInSessionsField_b1ab022f2a68f2ae28bda0ab754f6c37,
   "/plugins/network/routers/components/HotspotLoginLink#HotspotLoginLink": HotspotLoginLink_39b1d7e325d240a7833e7e78cba5b88f,
   "/plugins/admin/components/Amounts#MinutesCell": MinutesCell_4383a373e1a8ccce9d0611dea0ff8f5a,
   "/plugins/admin/components/Amounts#MinutesInWords": MinutesInWords_4383a373e1a8ccce9d0611dea0ff8f5a,

@@ -19,6 +19,7 @@ import {
 
 export const ROUTERS_SLUG = 'routers'
 export const ROUTER_STATUSES = ['ONLINE', 'OFFLINE', 'PENDING'] as const
+export const ROUTER_STATUS_LABELS: Record<(typeof ROUTER_STATUSES)[number], string> = { ONLINE: 'Online', OFFLINE: 'Offline', PENDING: 'Not heard from yet' }
 export const DEFAULT_COA_PORT = 3799
 export const DEFAULT_ROUTEROS_API_PORT = 8728
 export const DEFAULT_ROUTEROS_API_TLS_PORT = 8729
@@ -155,7 +156,7 @@ export const Routers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'PENDING',
-      options: optionsInWords(ROUTER_STATUSES, { PENDING: 'Not heard from yet' }),
+      options: optionsInWords(ROUTER_STATUSES, ROUTER_STATUS_LABELS),
       index: true,
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true, description: 'Set by the health check.' },

@@ -6,6 +6,7 @@ import { loadRouters } from '@/dashboard/routers'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDateTime } from '@/lib/dates'
+import { ROUTER_STATUS_LABELS } from '@/plugins/network/routers'
 
 export const metadata: Metadata = { title: 'Routers' }
 
@@ -53,7 +54,7 @@ export default async function RoutersPage({ searchParams }: Props) {
                       {selection.branches.length > 1 ? ` · ${router.branch}` : ''}
                     </div>
                   </td>
-                  <td className={router.status === 'ONLINE' ? 'outcome-acknowledged' : 'outcome-failed'}>{router.status}</td>
+                  <td className={router.status === 'ONLINE' ? 'outcome-acknowledged' : 'outcome-failed'}>{ROUTER_STATUS_LABELS[router.status as keyof typeof ROUTER_STATUS_LABELS] ?? router.status}</td>
                   <td>{when(router.lastSeenAt)}</td>
                   <td>{router.version ?? <span className="muted">unknown</span>}</td>
                   <td>{router.devicesOnline}</td>

@@ -103,7 +103,7 @@ export default async function StatusPage({ params, searchParams }: { params: Por
         <dd>{formatDateTime(session.startedAt, dates)}</dd>
         <dt>State</dt>
         <dd className={online ? 'status-live' : undefined} data-testid="session-state">
-          {online ? (session.status === 'active' ? 'online' : 'waiting for the router') : session.status}
+          {online ? (session.status === 'active' ? 'online' : 'waiting for the router') : session.status === 'expired' ? 'ended: time or data used up' : 'ended'}
         </dd>
       </dl>
       {online && (
