@@ -286,12 +286,12 @@ test('manual time and corrections show the rules in words; the timesheet totals 
   // Typed as Demo ISP writes dates (en-KE: day first).
   const typed = day.split('-').reverse().join('/')
   // Ends before it starts: refused with the rule.
-  await typeDateTime(form.getByLabel('From'), `${typed} 11:30`)
-  await typeDateTime(form.getByLabel('To'), `${typed} 10:00`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 11:30`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 10:00`)
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('alert')).toContainText('end')
-  await typeDateTime(form.getByLabel('From'), `${typed} 10:00`)
-  await typeDateTime(form.getByLabel('To'), `${typed} 11:30`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 10:00`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 11:30`)
   await form.getByLabel('Note').fill('Replaced the access point')
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('status')).toHaveText('Added 90 min.')
@@ -387,8 +387,8 @@ test("manual time is typed in the ticket's zone whatever the browser's, the form
   const day = new Date(Date.now() - (400 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10)
   const typed = day.split('-').reverse().join('/')
   const note = `Zone check ${Date.now()}`
-  await typeDateTime(form.getByLabel('From'), `${typed} 10:00`)
-  await typeDateTime(form.getByLabel('To'), `${typed} 10:45`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 10:00`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 10:45`)
   await form.getByLabel('Note').fill(note)
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('status')).toHaveText('Added 45 min.')
@@ -399,14 +399,14 @@ test("manual time is typed in the ticket's zone whatever the browser's, the form
   expect(stored).toMatchObject({ startTime: `${day}T07:00:00.000Z`, endTime: `${day}T07:45:00.000Z`, durationMinutes: 45 })
 
   // Time over it is refused with the clash in the same words and zone, no ISO string, no field name.
-  await typeDateTime(form.getByLabel('From'), `${typed} 10:30`)
-  await typeDateTime(form.getByLabel('To'), `${typed} 11:00`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 10:30`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 11:00`)
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('alert')).toHaveText(
     `This time overlaps another of your time sessions. It overlaps ticket #3 (${typed} 10:00–10:45, East Africa Time (Africa/Nairobi)).`,
   )
-  await typeDateTime(form.getByLabel('From'), `${typed} 12:00`)
-  await typeDateTime(form.getByLabel('To'), `${typed} 11:00`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 12:00`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 11:00`)
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('alert')).toHaveText('The end must be after the start.')
   await context.close()
@@ -420,7 +420,7 @@ test("the organization's date format is every page's and picker's", async ({ pag
     await signInToDashboard(page, DEMO.manager)
     await expect(page).toHaveURL(/\/dashboard$/)
     await page.goto('/dashboard/history')
-    const from = page.getByLabel('From')
+    const from = page.getByLabel('From', { exact: true })
     await expect(from).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
     await expect(page.getByRole('table', { name: 'Ended sessions' })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
     // The picker's calendar writes the day it is given in that format too.
@@ -437,7 +437,7 @@ test("the organization's date format is every page's and picker's", async ({ pag
   }
   // Without a chosen format, the locale's (Demo ISP: en-KE, day first).
   await page.goto('/dashboard/history')
-  await expect(page.getByLabel('From')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/)
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/)
   await expect(page.getByRole('table', { name: 'Ended sessions' })).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/)
 })
 

@@ -35,8 +35,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { WifiSessionField as WifiSessionField_00ba9365f90b2a3babfd82e697efa88a } from '../../../src/plugins/helpdesk/tickets/components/WifiSessionField'
 import { TicketActivity as TicketActivity_4e15ac4d6ea91f968b0e6f114f868fc2 } from '../../../src/plugins/helpdesk/tickets/components/TicketActivity'
 import { ChangesTable as ChangesTable_2aaa0f6598cc0ad4154fa6195ed90caa } from '../../../src/plugins/audit/components/ChangesTable'
+import { DetailsList as DetailsList_91834bc1d0c468b651e08d2e3a919ec0 } from '../../../src/plugins/audit/components/DetailsList'
 import { OrganizationSwitcher as OrganizationSwitcher_a611db98bdafcac9c8b5df1f5dcc848f } from '../../../src/plugins/tenancy/components/OrganizationSwitcher'
-import { LocalMonaco as LocalMonaco_c8682cd3d5dddb202ecbb282554c8385 } from '../../../src/plugins/admin/components/LocalMonaco'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -78,7 +78,7 @@ export const importMap = {
   "/plugins/helpdesk/tickets/components/WifiSessionField#WifiSessionField": WifiSessionField_00ba9365f90b2a3babfd82e697efa88a,
   "/plugins/helpdesk/tickets/components/TicketActivity#TicketActivity": TicketActivity_4e15ac4d6ea91f968b0e6f114f868fc2,
   "/plugins/audit/components/ChangesTable#ChangesTable": ChangesTable_2aaa0f6598cc0ad4154fa6195ed90caa,
+  "/plugins/audit/components/DetailsList#DetailsList": DetailsList_91834bc1d0c468b651e08d2e3a919ec0,
   "/plugins/tenancy/components/OrganizationSwitcher#OrganizationSwitcher": OrganizationSwitcher_a611db98bdafcac9c8b5df1f5dcc848f,
-  "/plugins/admin/components/LocalMonaco#LocalMonaco": LocalMonaco_c8682cd3d5dddb202ecbb282554c8385,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

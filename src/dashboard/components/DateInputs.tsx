@@ -11,7 +11,8 @@ import { type DateFormat, dateHint, parseDay, TIME_FORMAT } from '@/lib/dates'
  * Date pickers in the organization's date format, typed or picked from a calendar (the same
  * picker library as the admin panel's). They show and submit text in that format (and 24-hour
  * times); the page or form reads it with `parseDay` / `parseDateTime` in the branch's zone, so
- * what a person enters never passes through the browser's own zone or locale.
+ * what a person enters never passes through the browser's own zone or locale. The label stands
+ * beside the picker, not around it: its calendar pops up inside the picker's element.
  */
 
 /** A day, submitted under `name` as the organization writes it ("23/11/2026"). */
@@ -22,8 +23,8 @@ export function DayInput({ name, label, dateFormat, defaultValue, required }: { 
     return day ? new Date(day.year, day.month - 1, day.day) : null
   })
   return (
-    <label htmlFor={id}>
-      {label}{' '}
+    <span className="date-input">
+      <label htmlFor={id}>{label}</label>{' '}
       <DatePicker
         id={id}
         name={name}
@@ -35,7 +36,7 @@ export function DayInput({ name, label, dateFormat, defaultValue, required }: { 
         autoComplete="off"
         calendarStartDay={1}
       />
-    </label>
+    </span>
   )
 }
 
@@ -44,8 +45,8 @@ export function DateTimeInput({ name, label, dateFormat, required }: { name: str
   const id = useId()
   const [selected, setSelected] = useState<Date | null>(null)
   return (
-    <label htmlFor={id}>
-      {label}{' '}
+    <span className="date-input">
+      <label htmlFor={id}>{label}</label>{' '}
       <DatePicker
         id={id}
         name={name}
@@ -60,6 +61,6 @@ export function DateTimeInput({ name, label, dateFormat, required }: { name: str
         autoComplete="off"
         calendarStartDay={1}
       />
-    </label>
+    </span>
   )
 }

@@ -6,7 +6,6 @@ import type { CollectionConfig, Field, Plugin } from 'payload'
  * - every date field, and every list's date column, is in the document's branch's (or
  *   organization's) zone and its organization's date format, and says which zone
  *   (components/OrganizationDates.tsx), pickers included;
- * - Payload's code and JSON editors load Monaco from the app itself (`/monaco`), not a CDN;
  * - Beacon's icon (app/icon.svg) in place of Payload's.
  * Byte counts and lengths of time are shown in units field by field, with `inUnits`.
  */
@@ -74,10 +73,6 @@ export const adminPlugin =
     admin: {
       ...config.admin,
       meta: { ...config.admin?.meta, icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/icon.svg' }] },
-      components: {
-        ...config.admin?.components,
-        providers: [...(config.admin?.components?.providers ?? []), '/plugins/admin/components/LocalMonaco#LocalMonaco'],
-      },
     },
     collections: (config.collections ?? []).map((collection) => ({
       ...collection,

@@ -19,7 +19,8 @@ const shown = (value: unknown) => {
 
 /**
  * An audit entry's changes as a table a person reads (field, before, after), in place of
- * Payload's JSON editor: nothing to load from elsewhere, and no JSON to read.
+ * Payload's JSON editor, which loads Monaco from a CDN (cdn.jsdelivr.net) that many ISP networks
+ * and offline installs cannot reach: nothing to load from elsewhere, and no JSON to read.
  */
 export function ChangesTable({ field, path }: { field: JSONFieldClient; path: string }) {
   const { value } = useField<Record<string, Change> | null>({ path })

@@ -69,7 +69,16 @@ export const ContextChanges: CollectionConfig = {
         },
       ],
     },
-    { name: 'metadata', type: 'json', admin: { ...readOnly, description: 'from, to, reason, session log, IP address.' } },
+    {
+      name: 'metadata',
+      label: 'Details',
+      type: 'json',
+      admin: {
+        ...readOnly,
+        description: 'Where from and to, why, the sign-in session and its address.',
+        components: { Field: '/plugins/audit/components/DetailsList#DetailsList' },
+      },
+    },
     { name: 'platformOwner', type: 'checkbox', defaultValue: false, admin: { hidden: true } },
   ],
 }

@@ -74,7 +74,7 @@ export default async function TicketPage({ params }: Props) {
                   <th>Who</th>
                   <th>From</th>
                   <th>To</th>
-                  <th>Minutes</th>
+                  <th>Time</th>
                   <th>Note</th>
                   <th aria-label="Corrections" />
                 </tr>
@@ -97,7 +97,7 @@ export default async function TicketPage({ params }: Props) {
             </table>
           </div>
         )}
-        <p className="muted">Times in {zone}.</p>
+        {!tracks && <p className="muted">Times in {zone}.</p>}
         {empty.length > 0 && (
           <details data-empty-timers={empty.length}>
             <summary className="muted">
