@@ -21,7 +21,7 @@ test('texts name no API paths, and lists and forms say values in words, units an
   await expect(page.getByRole('link', { name: 'Branches' }).first()).toBeVisible()
   for (const collection of ['tickets', 'time-sessions', 'audit-logs', 'session-logs', 'sessions', 'plans']) {
     await page.goto(`/admin/collections/${collection}`)
-    await expect(page.locator('table').first()).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     await expect(page.locator('body')).not.toContainText('/api/')
   }
 
@@ -124,4 +124,32 @@ test("Beacon's icon is the admin panel's, the dashboard's and the portal's", asy
       expect(await icon.text(), href).toContain('<title>Beacon</title>')
     }
   }
+})
+
+test("a date picked in the admin panel is the organization's wall-clock time, whatever the browser's zone", async ({ browser, baseURL, request }) => {
+  // A browser in New York (UTC−5); Demo ISP works in Nairobi (UTC+3).
+  const context = await browser.newContext({ timezoneId: 'America/New_York', baseURL })
+  const page = await context.newPage()
+  await signInOverRest(request, DEMO.orgAdmin)
+  const customer = await request.post('/api/users', {
+    data: { email: `paid-until-${Date.now()}@example.test`, password: 'customer-secret-1', name: 'Pat Paid', status: 'ACTIVE', memberships: [{ organization: ids.demo, role: 'customer' }] },
+  })
+  expect(customer.status()).toBe(201)
+  const { doc } = await customer.json()
+
+  await signInToAdmin(page, DEMO.orgAdmin)
+  await expect(page.getByRole('link', { name: 'Branches' }).first()).toBeVisible()
+  await page.goto(`/admin/collections/users/${doc.id}`)
+  const paidUntil = page.locator('#field-customer__planExpiresAt')
+  await expect(paidUntil).toContainText('Time in East Africa Time (Africa/Nairobi)')
+  const input = paidUntil.locator('input')
+  await input.fill('31/12/2030 23:00')
+  await input.press('Escape')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText(/updated successfully/i)).toBeVisible()
+  const saved = await (await request.get(`/api/users/${doc.id}?depth=0`)).json()
+  expect(saved.customer.planExpiresAt).toBe('2030-12-31T20:00:00.000Z')
+  await page.reload()
+  await expect(page.locator('#field-customer__planExpiresAt input')).toHaveValue('31/12/2030 23:00')
+  await context.close()
 })
