@@ -5,8 +5,10 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { adminPlugin } from './src/plugins/admin'
 import { auditPlugin } from './src/plugins/audit'
 import { helpdeskPlugin } from './src/plugins/helpdesk'
+import { messagingPlugin } from './src/plugins/messaging'
 import { monitoringPlugin } from './src/plugins/monitoring'
 import { networkPlugin } from './src/plugins/network'
 import { tenancyPlugin } from './src/plugins/tenancy'
@@ -31,9 +33,10 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
   }),
   editor: lexicalEditor(),
-  // The audit plugin follows the others: it records changes to the collections they define;
-  // monitoring comes last, to count and log every job the others add.
-  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), auditPlugin(), monitoringPlugin()],
+  // The audit plugin comes after the plugins whose collections it records; the admin plugin after
+  // them, as it sets how every collection's dates read in the admin panel; monitoring last, to
+  // count and log every job the others add.
+  plugins: [tenancyPlugin(), networkPlugin(), helpdeskPlugin(), messagingPlugin(), auditPlugin(), adminPlugin(), monitoringPlugin()],
   // Regenerated on purpose with `npm run generate:types`, not as a side effect of starting up.
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,

@@ -184,6 +184,14 @@ export interface Organization {
    * ISO 4217 code, e.g. KES, USD, EUR.
    */
   currency: string;
+  /**
+   * How this organization writes dates: a language tag such as en-KE, en-US or fr-FR (en-GB when empty).
+   */
+  locale?: string | null;
+  /**
+   * One date format for every page, list, form and picker of this organization. Empty: as its locale writes dates.
+   */
+  dateFormat?: ('dd/MM/yyyy' | 'MM/dd/yyyy' | 'yyyy-MM-dd' | 'dd.MM.yyyy') | null;
   contact?: {
     name?: string | null;
     email?: string | null;
@@ -203,28 +211,16 @@ export interface Organization {
     gateways?: {
       mpesa?: {
         shortCode?: string | null;
-        /**
-         * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
-         */
         consumerKey?: string | null;
         consumerKeyEncrypted?: string | null;
-        /**
-         * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
-         */
         consumerSecret?: string | null;
         consumerSecretEncrypted?: string | null;
-        /**
-         * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
-         */
         passkey?: string | null;
         passkeyEncrypted?: string | null;
       };
       sms?: {
         provider?: string | null;
         senderId?: string | null;
-        /**
-         * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
-         */
         apiKey?: string | null;
         apiKeyEncrypted?: string | null;
       };
@@ -253,6 +249,7 @@ export interface Location {
    */
   timeZone?: string | null;
   active?: boolean | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -266,11 +263,11 @@ export interface User {
   id: string;
   name: string;
   /**
-   * With its country code; customers can sign in to the captive portal with it.
+   * With its country code; customers can sign in to the captive portal with it, so it is one customer's within an organization.
    */
   phone?: string | null;
   /**
-   * Customers' PPPoE or hotspot login; unique within each organization.
+   * Customers' PPPoE or hotspot login; unique within each organization (and unlike any customer's email or phone number there).
    */
   username?: string | null;
   status: 'ACTIVE' | 'SUSPENDED' | 'DELETED';
@@ -406,6 +403,7 @@ export interface User {
      */
     planExpiresAt?: string | null;
   };
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -464,6 +462,7 @@ export interface Plan {
    */
   currency?: string | null;
   active?: boolean | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -479,7 +478,7 @@ export interface Router {
   location: string | Location;
   name: string;
   /**
-   * The hotspot's DNS name (IP → Hotspot → Server Profiles → DNS Name), if it has one. The portal hands sign-ins only to the router's login page: at a private address, or at this name.
+   * Where devices reach the hotspot's login page: its DNS name (IP → Hotspot → Server Profiles → DNS Name) or address (10.5.50.1). When set, the portal hands sign-ins at this branch only to it; otherwise to any private address.
    */
   hotspotAddress?: string | null;
   /**
@@ -490,9 +489,6 @@ export interface Router {
    * The source address of its RADIUS packets, as Beacon sees it (its VPN address when it connects over VPN).
    */
   ipAddress: string;
-  /**
-   * The secret set in the router under RADIUS. Write-only: stored encrypted and never shown again.
-   */
   secret?: string | null;
   secretEncrypted?: string | null;
   coaPort?: number | null;
@@ -511,9 +507,6 @@ export interface Router {
     port?: number | null;
     tls?: boolean | null;
     username?: string | null;
-    /**
-     * Write-only: stored encrypted and never shown again. Leave empty to keep the current value.
-     */
     password?: string | null;
     passwordEncrypted?: string | null;
   };
@@ -531,11 +524,12 @@ export interface Router {
    * From the health check over the RouterOS API.
    */
   identity?: string | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * Prepaid access codes. Generate batches with POST /api/vouchers/generate (or the dashboard).
+ * Prepaid access codes, generated in batches to print and sell (here or in the dashboard).
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "vouchers".
@@ -560,6 +554,7 @@ export interface Voucher {
   validUntil?: string | null;
   usedBy?: (string | null) | User;
   usedAt?: string | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -587,7 +582,7 @@ export interface Session {
    */
   usage: {
     /**
-     * Upload and download together; follows from the octet counts.
+     * Upload and download together, in MB; follows from the byte counts.
      */
     dataMB: number;
     /**
@@ -595,11 +590,11 @@ export interface Session {
      */
     lastIp?: string | null;
     /**
-     * Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.
+     * What the device sent, in bytes (Acct-Input-Octets with Acct-Input-Gigawords).
      */
     inputOctets: number;
     /**
-     * Acct-Output-Octets with Acct-Output-Gigawords: what the device received.
+     * What the device received, in bytes (Acct-Output-Octets with Acct-Output-Gigawords).
      */
     outputOctets: number;
   };
@@ -650,6 +645,7 @@ export interface Session {
         | 'Port-Administratively-Disabled'
         | 'Stale'
         | 'Data-Cap'
+        | 'Never-Started'
         | 'Unknown'
       )
     | null;
@@ -663,6 +659,7 @@ export interface Session {
     at?: string | null;
   };
   lastAccountingAt?: string | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -690,7 +687,7 @@ export interface ArchivedSession {
    */
   usage: {
     /**
-     * Upload and download together; follows from the octet counts.
+     * Upload and download together, in MB; follows from the byte counts.
      */
     dataMB: number;
     /**
@@ -698,11 +695,11 @@ export interface ArchivedSession {
      */
     lastIp?: string | null;
     /**
-     * Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.
+     * What the device sent, in bytes (Acct-Input-Octets with Acct-Input-Gigawords).
      */
     inputOctets: number;
     /**
-     * Acct-Output-Octets with Acct-Output-Gigawords: what the device received.
+     * What the device received, in bytes (Acct-Output-Octets with Acct-Output-Gigawords).
      */
     outputOctets: number;
   };
@@ -753,6 +750,7 @@ export interface ArchivedSession {
         | 'Port-Administratively-Disabled'
         | 'Stale'
         | 'Data-Cap'
+        | 'Never-Started'
         | 'Unknown'
       )
     | null;
@@ -766,6 +764,7 @@ export interface ArchivedSession {
     at?: string | null;
   };
   lastAccountingAt?: string | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -786,7 +785,7 @@ export interface PortalCredential {
   createdAt: string;
 }
 /**
- * Support tickets. Close a ticket instead of deleting it; time is tracked with /api/time-sessions.
+ * Support tickets. Close a ticket instead of deleting it; time is tracked on the ticket's page in the dashboard.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tickets".
@@ -829,13 +828,14 @@ export interface Ticket {
    */
   assignee?: (string | null) | User;
   /**
-   * The id of the WiFi session it is about (live or archived), if any.
+   * The WiFi session it is about, if any: one of the requester's (or the branch's) recent sessions.
    */
   wifiSession?: string | null;
   /**
-   * Completed time sessions and corrections, kept up to date as they are recorded.
+   * In minutes: completed time sessions and corrections, kept up to date as they are recorded.
    */
   totalTimeSpent: number;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -851,11 +851,12 @@ export interface TicketComment {
   ticket: string | Ticket;
   author: string | User;
   body: string;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * Time staff spent on tickets. Recorded with POST /api/time-sessions/start, /stop and /manual; corrected with /:id/adjust.
+ * Time staff spent on tickets. Recorded with the timer or by hand on a ticket's page in the dashboard, and corrected there; never edited here.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "time-sessions".
@@ -894,11 +895,12 @@ export interface TimeSession {
    * Who recorded this entry.
    */
   recordedBy?: (string | null) | User;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * Every change staff made. Append-only; GET /api/audit-logs/verify checks that no entry was altered.
+ * Every change staff made. Append-only: entries cannot be changed or removed, and each is sealed to the one before.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
@@ -915,7 +917,7 @@ export interface AuditLog {
   targetType: string;
   targetId: string;
   /**
-   * Fields before → after; credentials redacted.
+   * Each field before and after; credentials redacted.
    */
   changes?:
     | {
@@ -929,11 +931,12 @@ export interface AuditLog {
   sequence: number;
   previousHash: string;
   hash: string;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
- * Sign-ins to Beacon and failed attempts. Revoke a session with POST /api/session-logs/:id/revoke.
+ * Sign-ins to Beacon and failed attempts. To end a session still open, use Where you’re signed in on the person’s page under Users.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "session-logs".
@@ -974,6 +977,7 @@ export interface SessionLog {
    * This is the session the request came from.
    */
   current?: boolean | null;
+  organizationName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -993,7 +997,7 @@ export interface ContextChange {
    */
   organization?: (string | null) | Organization;
   /**
-   * from, to, reason, session log, IP address.
+   * Where from and to, why, the sign-in session and its address.
    */
   metadata?:
     | {
@@ -1266,6 +1270,8 @@ export interface OrganizationsSelect<T extends boolean = true> {
   status?: T;
   timeZone?: T;
   currency?: T;
+  locale?: T;
+  dateFormat?: T;
   contact?:
     | T
     | {
@@ -1320,6 +1326,7 @@ export interface LocationsSelect<T extends boolean = true> {
   address?: T;
   timeZone?: T;
   active?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1359,6 +1366,7 @@ export interface UsersSelect<T extends boolean = true> {
         plan?: T;
         planExpiresAt?: T;
       };
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1407,6 +1415,7 @@ export interface RoutersSelect<T extends boolean = true> {
   lastSeenAt?: T;
   routerOsVersion?: T;
   identity?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1435,6 +1444,7 @@ export interface PlansSelect<T extends boolean = true> {
   price?: T;
   currency?: T;
   active?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1452,6 +1462,7 @@ export interface VouchersSelect<T extends boolean = true> {
   validUntil?: T;
   usedBy?: T;
   usedAt?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1492,6 +1503,7 @@ export interface SessionsSelect<T extends boolean = true> {
         at?: T;
       };
   lastAccountingAt?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1532,6 +1544,7 @@ export interface ArchivedSessionsSelect<T extends boolean = true> {
         at?: T;
       };
   lastAccountingAt?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1566,6 +1579,7 @@ export interface TicketsSelect<T extends boolean = true> {
   assignee?: T;
   wifiSession?: T;
   totalTimeSpent?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1578,6 +1592,7 @@ export interface TicketCommentsSelect<T extends boolean = true> {
   ticket?: T;
   author?: T;
   body?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1600,6 +1615,7 @@ export interface TimeSessionsSelect<T extends boolean = true> {
   adjusts?: T;
   reason?: T;
   recordedBy?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1618,6 +1634,7 @@ export interface AuditLogsSelect<T extends boolean = true> {
   sequence?: T;
   previousHash?: T;
   hash?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1645,6 +1662,7 @@ export interface SessionLogsSelect<T extends boolean = true> {
   sessionId?: T;
   platformOwner?: T;
   current?: T;
+  organizationName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1808,6 +1826,7 @@ export interface TaskSweepSessions {
   output: {
     expired: number;
     stale: number;
+    neverStarted: number;
   };
 }
 /**

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 import { WEB_METRICS_PORT } from './e2e/metricsPort'
+import { EMAIL_OUTBOX } from './e2e/outbox'
 import { RADIUS_PORTS } from './e2e/radiusPorts'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -40,7 +41,8 @@ export default defineConfig({
     // The RADIUS service of the app under test, away from the standard ports a local Beacon uses.
     // Its job runner works as in production: a force-logout's Disconnect-Request goes to the demo
     // router's CoA port (127.0.0.1:3799), where the dashboard's test listens as the router. The web
-    // app's metrics are on a test port too (tests/e2e/metrics.spec.ts scrapes them).
+    // app's metrics are on a test port too (tests/e2e/metrics.spec.ts scrapes them). Emails (no
+    // SMTP here) are also written to EMAIL_OUTBOX, where the portal's test reads them.
     env: {
       RADIUS_AUTH_PORT: String(RADIUS_PORTS.auth),
       RADIUS_ACCT_PORT: String(RADIUS_PORTS.accounting),
@@ -48,6 +50,7 @@ export default defineConfig({
       RADIUS_RUN_JOBS: '1',
       WEB_METRICS_HOST: '127.0.0.1',
       WEB_METRICS_PORT: String(WEB_METRICS_PORT),
+      BEACON_EMAIL_OUTBOX: EMAIL_OUTBOX,
     },
   },
 })

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import { format, subDays } from 'date-fns'
 import type { Where } from 'payload'
 
+import { type DateStyle, dateHint, isoDay, parseDay } from '@/lib/dates'
 import { dayRange } from '@/lib/days'
 import { isUuid } from '@/lib/ids'
 import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
@@ -11,6 +12,7 @@ import type { BranchSelection } from './branches'
 import { summarizeSession } from './liveSessions'
 import type { Staff } from './staff'
 
+/** `from` and `to` as 2026-11-23 (what links, the CSV and the API take) once they are real days. */
 export type HistoryFilters = { from: string; to: string; plan: string; customer: string; cause: string }
 
 export type HistoryRow = {
@@ -34,24 +36,50 @@ const PAGE_SIZE = 50
 type Params = Record<string, string | string[] | undefined>
 const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? '').trim().slice(0, 100)
 
-/** The filters from the query string: the last 7 days (in `timeZone`) unless dates are given. */
-export function historyFilters(params: Params, timeZone: string, now = new Date()): HistoryFilters {
-  const local = new TZDate(now.getTime(), timeZone)
-  const today = format(local, 'yyyy-MM-dd')
-  const weekAgo = format(subDays(local, 6), 'yyyy-MM-dd')
+/**
+ * The filters from the query string: the last 7 days (in the style's zone) unless days are given,
+ * typed in the organization's date format (or as 2026-11-23, as links write them); a day that
+ * is not one is kept as typed, for `dayFilterError` to say so.
+ */
+export function historyFilters(params: Params, dates: DateStyle, now = new Date()): HistoryFilters {
+  const local = new TZDate(now.getTime(), dates.timeZone)
+  const day = (value: string, fallback: string) => {
+    if (!value) return fallback
+    const parsed = parseDay(value, dates.dateFormat)
+    return parsed ? isoDay(parsed) : value
+  }
   return {
-    from: text(params.from) || weekAgo,
-    to: text(params.to) || today,
+    from: day(text(params.from), format(subDays(local, 6), 'yyyy-MM-dd')),
+    to: day(text(params.to), format(local, 'yyyy-MM-dd')),
     plan: text(params.plan),
     customer: text(params.customer),
     cause: text(params.cause),
   }
 }
 
+/** The days of `filters` in words if one is not a real day or they run backwards; null when they are fine. */
+export function dayFilterError(filters: Pick<HistoryFilters, 'from' | 'to'>, dates: DateStyle): string | null {
+  const hint = dateHint(dates.dateFormat)
+  const from = parseDay(filters.from, dates.dateFormat)
+  const to = parseDay(filters.to, dates.dateFormat)
+  if (!from) return `The first day, “${filters.from}”, is not a date: write it as ${hint}.`
+  if (!to) return `The last day, “${filters.to}”, is not a date: write it as ${hint}.`
+  if (isoDay(to) < isoDay(from)) return `The last day (${filterDay(filters.to, dates)}) is before the first (${filterDay(filters.from, dates)}).`
+  return null
+}
+
+/** A day of the filters as the organization writes it, for the form's boxes. */
+export const filterDay = (value: string, dates: DateStyle) => {
+  const day = parseDay(value, dates.dateFormat)
+  return day ? format(new Date(day.year, day.month - 1, day.day), dates.dateFormat) : value
+}
+
 /** The ended sessions the filters name, as a Local API query, or the reason the filters are wrong. */
 export function historyWhere(filters: HistoryFilters, selection: BranchSelection): { where: Where } | { error: string } {
+  const wrongDays = dayFilterError(filters, selection.dates)
+  if (wrongDays) return { error: wrongDays }
   const range = dayRange(filters.from, filters.to, selection.timeZone, HISTORY_DAYS)
-  if ('error' in range) return range
+  if ('error' in range) return { error: `Show at most ${HISTORY_DAYS} days at a time.` }
   const conditions: Where[] = [
     { status: { in: ['expired', 'terminated'] } },
     { location: { in: selection.branches.map((branch) => branch.id) } },

@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
 import { canonicalMac } from '@/lib/mac'
+import { onlineWhere } from '@/plugins/network/sessions/online'
 import type { Plan, Session, User, Voucher } from '@/payload-types'
 
 import type { Branch, Staff } from './staff'
@@ -71,13 +72,14 @@ export function summarizeSession(session: Session, branchNames: Map<string, stri
 }
 
 /**
- * The open WiFi sessions of `branches` (the person's own, as their access allows), newest first,
- * a page at a time, through the Local API as the person.
+ * The devices online in `branches` (the person's own, as their access allows), newest first,
+ * a page at a time, through the Local API as the person. Logins still waiting for their router's
+ * Accounting-Start are not online (sessions/online.ts).
  */
 export async function loadLiveSessions(staff: Staff, branches: Branch[], search: string, page: number) {
   const { req } = staff
   const names = new Map(branches.map((branch) => [branch.id, branch.name]))
-  const conditions: Where[] = [{ status: { in: ['pending', 'active'] } }, { location: { in: branches.map((branch) => branch.id) } }]
+  const conditions: Where[] = [onlineWhere, { location: { in: branches.map((branch) => branch.id) } }]
   const matching = searchWhere(search)
   if (matching) conditions.push(matching)
   const result = await req.payload.find({

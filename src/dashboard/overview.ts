@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Where } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { onlineSql, wentOnlineSql } from '@/plugins/network/sessions/online'
 
 import { type Branch, may, type Staff } from './staff'
 import { vouchersLeftPerPlan } from './vouchers'
@@ -38,19 +39,20 @@ export async function loadOverview(staff: Staff, branches: Branch[], timeZone: s
   const inBranches: Where = { location: { in: branchIds } }
 
   const db = await drizzleFor(req.payload, req)
+  // Sessions started today are those that went online today; logins that never started are neither.
+  const startedToday = sql`${wentOnlineSql()} and started_at >= ${since.toISOString()}::timestamptz`
   const [usage] = branchIds.length && may(staff, 'sessions.read')
     ? rowsOf<{ online: string; started: string; bytes: string }>(
         await db.execute(sql`
-          select count(*) filter (where status = 'active') as online,
-                 count(*) filter (where started_at >= ${since.toISOString()}::timestamptz) as started,
-                 coalesce(sum(usage_input_octets + usage_output_octets) filter (where started_at >= ${since.toISOString()}::timestamptz), 0) as bytes
+          select count(*) filter (where ${onlineSql()}) as online,
+                 count(*) filter (where ${startedToday}) as started,
+                 coalesce(sum(usage_input_octets + usage_output_octets) filter (where ${startedToday}), 0) as bytes
             from sessions
            where organization_id = ${organizationId}::uuid
              and location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})
              and (status in ('pending', 'active') or started_at >= ${since.toISOString()}::timestamptz)`),
       )
     : [{ online: '0', started: '0', bytes: '0' }]
-
 
   const routers = may(staff, 'routers.read')
     ? {

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { onlineSql } from '@/plugins/network/sessions/online'
 
 import type { BranchSelection } from './branches'
 import type { Staff } from './staff'
@@ -36,7 +37,7 @@ export async function loadRouters(staff: Staff, selection: BranchSelection): Pro
     rowsOf<{ router_id: string; online: string }>(
       await db.execute(sql`
         select router_id, count(*) as online from sessions
-         where status = 'active' and router_id in (${sql.join(docs.map((router) => sql`${String(router.id)}::uuid`), sql`, `)})
+         where ${onlineSql()} and router_id in (${sql.join(docs.map((router) => sql`${String(router.id)}::uuid`), sql`, `)})
          group by router_id`),
     ).map((row) => [row.router_id, Number(row.online)]),
   )

@@ -3,6 +3,9 @@ import { sql } from '@payloadcms/db-postgres'
 import { addDays, format } from 'date-fns'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { type DateFormat, dayMonthFormat } from '@/lib/dates'
+import { onlineUntilSql, wentOnlineSql } from '@/plugins/network/sessions/online'
+import { namesKnownToStaff } from '@/plugins/tenancy'
 
 import type { BranchSelection } from './branches'
 import { startOfToday } from './overview'
@@ -16,7 +19,8 @@ type Bucket = { start: Date; end: Date; label: string }
 /**
  * Data and devices per bucket, computed in the database: each session's bytes are spread evenly
  * over its time online (routers report totals, not when within a session the bytes flowed), and
- * a device counts in a bucket if it was online at the bucket's middle.
+ * a device counts in a bucket if it was online at the bucket's middle. Online means what it means
+ * on every page (sessions/online.ts): logins their router never started count nowhere.
  */
 async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): Promise<UsagePoint[]> {
   if (branchIds.length === 0) return buckets.map((bucket) => ({ label: bucket.label, bytes: 0, devices: 0 }))
@@ -32,13 +36,14 @@ async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): 
       with buckets (position, start, finish) as (values ${values}),
       online as (
         select started_at,
-               greatest(coalesce(ended_at, last_accounting_at, now()), started_at + interval '1 second') as finish,
+               greatest(${onlineUntilSql()}, started_at + interval '1 second') as finish,
                usage_input_octets + usage_output_octets as bytes
           from sessions
          where organization_id = ${String(staff.organization.id)}::uuid
            and location_id in (${sql.join(branchIds.map((id) => sql`${id}::uuid`), sql`, `)})
+           and ${wentOnlineSql()}
            and started_at < ${last}::timestamptz
-           and coalesce(ended_at, now()) > ${first}::timestamptz
+           and ${onlineUntilSql()} > ${first}::timestamptz
       )
       select b.position,
              coalesce(sum(o.bytes * extract(epoch from (least(o.finish, b.finish) - greatest(o.started_at, b.start)))
@@ -72,13 +77,13 @@ export function hourBuckets(timeZone: string, now = new Date()): Bucket[] {
   })
 }
 
-/** The last 30 days up to today, each a calendar day in `timeZone`. */
-export function dayBuckets(timeZone: string, now = new Date()): Bucket[] {
+/** The last 30 days up to today, each a calendar day in `timeZone`, labelled day and month in the organization's order. */
+export function dayBuckets(timeZone: string, now = new Date(), dateFormat: DateFormat = 'dd/MM/yyyy'): Bucket[] {
   const today = new TZDate(startOfToday(timeZone, now).getTime(), timeZone)
   return Array.from({ length: 30 }, (_, index) => {
     const start = addDays(today, index - 29)
     const end = addDays(today, index - 28)
-    return { start: new Date(start.getTime()), end: new Date(end.getTime()), label: format(start, 'd MMM') }
+    return { start: new Date(start.getTime()), end: new Date(end.getTime()), label: format(start, dayMonthFormat(dateFormat)) }
   })
 }
 
@@ -109,13 +114,15 @@ async function topCustomers(staff: Staff, branchIds: string[], since: Date): Pro
     select: { name: true },
   })
   const names = new Map(docs.map((user) => [String(user.id), String(user.name)]))
-  // Someone the person may not read (the organization's voucher guests, a customer of another branch) stays unnamed.
-  return rows.map((row) => ({ name: names.get(row.user_id) ?? 'A customer you cannot see', bytes: Number(row.bytes) }))
+  // The organization's own accounts (Voucher guests, Unregistered devices) by their names; a
+  // customer the person may not read (one of another branch) stays unnamed.
+  const known = await namesKnownToStaff(staff.req, String(staff.organization.id), rows.map((row) => row.user_id).filter((id) => !names.has(id)))
+  return rows.map((row) => ({ name: names.get(row.user_id) ?? known.get(row.user_id) ?? 'A customer you cannot see', bytes: Number(row.bytes) }))
 }
 
 export async function loadUsage(staff: Staff, selection: BranchSelection, now = new Date()): Promise<Usage> {
   const branchIds = selection.branches.map((branch) => branch.id)
-  const days = dayBuckets(selection.timeZone, now)
+  const days = dayBuckets(selection.timeZone, now, selection.dates.dateFormat)
   const [hourly, daily, top] = await Promise.all([
     perBucket(staff, branchIds, hourBuckets(selection.timeZone, now)),
     perBucket(staff, branchIds, days),

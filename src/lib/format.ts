@@ -11,12 +11,6 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`
 }
 
-/** A date and time as the dashboard shows it, in `timeZone` ("23/11/2026, 04:57"); '—' for none. */
-export function formatDateTime(value: string | Date | null | undefined, timeZone: string): string {
-  if (!value) return '—'
-  return new Date(value).toLocaleString('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' })
-}
-
 /** A length of time left or used: "1 h 05 min", "12 min", "45 s". */
 export function formatDuration(milliseconds: number): string {
   const seconds = Math.max(0, Math.round(milliseconds / 1000))
@@ -26,4 +20,18 @@ export function formatDuration(milliseconds: number): string {
   const hours = Math.floor(minutes / 60)
   if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`
   return `${Math.floor(hours / 24)} d ${hours % 24} h`
+}
+
+/** A number of minutes in words: "45 min", "1 h 30 min", "1 day", "2 days 6 h". */
+export function formatMinutes(minutes: number | null | undefined): string {
+  const total = Math.round(Number(minutes) || 0)
+  const sign = total < 0 ? '−' : ''
+  const value = Math.abs(total)
+  if (value < 60) return `${sign}${value} min`
+  const days = Math.floor(value / 1440)
+  const hours = Math.floor((value % 1440) / 60)
+  const rest = value % 60
+  if (days === 0) return `${sign}${hours} h${rest ? ` ${rest} min` : ''}`
+  const parts = [`${days} ${days === 1 ? 'day' : 'days'}`, hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean)
+  return `${sign}${parts.join(' ')}`
 }

@@ -8,7 +8,9 @@ import * as migration_20261122_232944_audit_logs from './20261122_232944_audit_l
 import * as migration_20261122_234459_audit_retention from './20261122_234459_audit_retention';
 import * as migration_20261123_005315_session_logs from './20261123_005315_session_logs';
 import * as migration_20261123_033013_portal from './20261123_033013_portal';
+import * as migration_20261204_223155_never_started from './20261204_223155_never_started';
 import * as migration_20261204_223702_customer_logins from './20261204_223702_customer_logins';
+import * as migration_20261204_224009_organization_dates from './20261204_224009_organization_dates';
 
 export const migrations = [
   {
@@ -62,8 +64,18 @@ export const migrations = [
     name: '20261123_033013_portal',
   },
   {
+    up: migration_20261204_223155_never_started.up,
+    down: migration_20261204_223155_never_started.down,
+    name: '20261204_223155_never_started',
+  },
+  {
     up: migration_20261204_223702_customer_logins.up,
     down: migration_20261204_223702_customer_logins.down,
-    name: '20261204_223702_customer_logins'
+    name: '20261204_223702_customer_logins',
+  },
+  {
+    up: migration_20261204_224009_organization_dates.up,
+    down: migration_20261204_224009_organization_dates.down,
+    name: '20261204_224009_organization_dates'
   },
 ];

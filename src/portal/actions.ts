@@ -14,14 +14,18 @@ import { portalCustomer, registerCustomer, type SignIn, signInCustomer, signOutC
 import { handoffPage } from './handoff'
 import { type Hotspot, type HotspotQuery, readHotspot, routerLoginFields } from './hotspot'
 import { attemptKeysOf, attemptSucceeded, beginAttempt } from './limits'
+import { resetCustomerPassword, sendPasswordResetLink } from './passwordReset'
 import { findPortalPlace, portalPath, type PortalPlace } from './place'
-import { CSRF_COOKIE, csrfTokenMatches } from './tokens'
+import { CSRF_COOKIE, csrfTokenMatches, TYPED_CODE_COOKIE } from './tokens'
 
 /** The portal's forms are a few short fields; anything larger is not one of them. */
 const MAX_FORM_BYTES = 16 * 1024
 
 /** Accounts made per client address (a venue may share one): 30 an hour. */
 const signUps = new FailureWindow(30, 60 * 60_000)
+
+/** Password-reset emails asked for per client address: 10 an hour. */
+const resetRequests = new FailureWindow(10, 60 * 60_000)
 
 const secureCookies = () => process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false
 
@@ -98,6 +102,18 @@ async function afterSignIn(step: Step, signedIn: Extract<SignIn, { outcome: 'sig
   return handoff(step, connection, { setCookies: [cookie] })
 }
 
+/**
+ * Keeps a refused voucher code for the next render of the page it was typed on, so the box still
+ * holds it to correct (a cookie for a minute, not the address, where it would sit in logs and
+ * history); clears it once a code worked.
+ */
+function keepTypedCode(step: Step, response: NextResponse, code: string | null): NextResponse {
+  const options = { httpOnly: true, sameSite: 'lax' as const, path: portalPath(step.place), secure: secureCookies() }
+  if (code) response.cookies.set(TYPED_CODE_COOKIE, code, { ...options, maxAge: 60 })
+  else response.cookies.set(TYPED_CODE_COOKIE, '', { ...options, maxAge: 0 })
+  return response
+}
+
 const withCookie = (response: NextResponse, cookie: string) => {
   response.headers.append('set-cookie', cookie)
   return response
@@ -111,15 +127,12 @@ const ACTIONS: Record<string, Action> = {
       if (!step.hotspot) return step.back('', { problem: 'no-hotspot' })
       const keys = attemptKeysOf({ organization: step.place.organization.id, mac: step.hotspot.mac, ip: step.ip })
       const limited = beginAttempt(keys)
-      if (limited) return step.back('', { problem: 'too-many', wait: String(limited.waitMinutes) })
-      const connection = await connectWithVoucher(step.payload, {
-        place: step.place,
-        hotspot: step.hotspot,
-        code: text(step.form, 'code', 100),
-      })
-      if (connection.outcome === 'refused') return step.back('', { problem: connection.reason })
+      if (limited) return keepTypedCode(step, step.back('', { problem: 'too-many', wait: String(limited.waitMinutes) }), text(step.form, 'code', 100))
+      const code = text(step.form, 'code', 100)
+      const connection = await connectWithVoucher(step.payload, { place: step.place, hotspot: step.hotspot, code })
+      if (connection.outcome === 'refused') return keepTypedCode(step, step.back('', { problem: connection.reason }), code)
       attemptSucceeded(keys)
-      return handoff(step, connection)
+      return keepTypedCode(step, handoff(step, connection), null)
     },
   },
 
@@ -183,6 +196,40 @@ const ACTIONS: Record<string, Action> = {
       })
       if (connection.outcome === 'refused') return step.back('status', { problem: connection.reason })
       return handoff(step, connection)
+    },
+  },
+
+  /** "Forgot password": a link to choose a new one, by email; the same answer whether an account exists or not. */
+  forgot: {
+    page: 'forgot',
+    run: async (step) => {
+      const email = text(step.form, 'email', 254).trim()
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) return step.back('forgot', { problem: 'reset-email' })
+      const key = step.ip ? addressBlock(step.ip, 48) : 'unknown'
+      if (resetRequests.exhausted(key)) return step.back('forgot', { problem: 'too-many-resets' })
+      resetRequests.fail(key)
+      const base = publicBaseUrl(step.request.url)
+      const { place } = step
+      // Not waited for: the answer comes as fast whether or not the address has an account here.
+      void sendPasswordResetLink(step.payload, {
+        organization: place.organization.id,
+        organizationName: place.organization.name,
+        email,
+        resetPage: (token) => `${base}${portalPath(place, 'reset')}?${new URLSearchParams({ token })}`,
+      }).catch((error: unknown) => step.payload.logger.error({ err: error, organization: place.organization.id }, 'Sending a password-reset link failed'))
+      return step.back('forgot', { sent: '1' })
+    },
+  },
+
+  /** A new password from a reset link; then the customer signs in with it. */
+  reset: {
+    page: 'reset',
+    run: async (step) => {
+      const token = text(step.form, 'token', 200)
+      const outcome = await resetCustomerPassword(step.payload, { token, password: text(step.form, 'password', 201) })
+      if (outcome === 'changed') return step.back('signin', { reset: 'done' })
+      // The token goes back only to the same page's form, as it came (never a problem code's words).
+      return step.back(outcome === 'reset-password' ? 'reset' : 'forgot', outcome === 'reset-password' ? { problem: outcome, token } : { problem: outcome })
     },
   },
 

@@ -25,6 +25,10 @@ const PROBLEMS: Record<string, string> = {
   'reply-empty': 'Please write your reply (up to 5,000 characters).',
   'ticket-closed': 'This ticket is closed; open a new ticket if you still need help.',
   'too-many-signups': 'Too many accounts were created from this network. Please try again later.',
+  'reset-email': 'Enter the email address of your account.',
+  'reset-password': 'Choose a password of at least 8 characters.',
+  'reset-expired': 'This link to choose a new password has expired or was already used. Ask for a new one.',
+  'too-many-resets': 'Too many password resets were asked for from this network. Please try again later.',
 }
 
 /** The customer's words for a problem code and its wait (minutes), or null for an unknown code. */

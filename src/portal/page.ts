@@ -9,7 +9,7 @@ import { type PortalCustomer, portalCustomer } from './customers'
 import { type HotspotReading, readHotspot } from './hotspot'
 import { problemMessage } from './messages'
 import { findPortalPlace, type PortalPlace } from './place'
-import { CSRF_COOKIE, CSRF_REQUEST_HEADER, csrfTokenFor } from './tokens'
+import { CSRF_COOKIE, CSRF_REQUEST_HEADER, csrfTokenFor, TYPED_CODE_COOKIE } from './tokens'
 
 export type PortalParams = Promise<{ org: string; location: string }>
 export type PortalSearch = Promise<Record<string, string | string[] | undefined>>
@@ -26,6 +26,8 @@ export type PortalPage = {
   device: DeviceTicket | null
   /** The token this browser's forms carry. */
   csrf: string
+  /** The voucher code this browser last typed and had refused, to put back in its box. */
+  typedCode: string
   search: Record<string, string | string[] | undefined>
 }
 
@@ -49,6 +51,7 @@ export async function loadPortalPage(params: PortalParams, searchParams: PortalS
     customer: await portalCustomer(payload, headers, place.organization.id, { switchHere: false }),
     device: device?.organization === place.organization.id ? device : null,
     csrf: csrfCookie ? csrfTokenFor(csrfCookie) : '',
+    typedCode: (jar.get(TYPED_CODE_COOKIE)?.value ?? '').slice(0, 100),
     search,
   }
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { LOCKED_ORGANIZATION_STATUSES } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { type DateStyle, dateStyleOf } from '@/lib/dates'
 import { isUuid } from '@/lib/ids'
 
 /** The organization and branch a portal page is for, as much as a customer may see of them. */
@@ -20,6 +21,8 @@ export type PortalPlace = {
     locked: boolean
   }
   location: { id: string; name: string; address: string | null; timeZone: string }
+  /** How the portal writes dates and times: the branch's zone, the organization's date format. */
+  dates: DateStyle
   /**
    * A router of the branch, for decisions that need one before the device's own router has
    * asked (the session moves to the router that sends the Access-Request); null when the branch
@@ -38,6 +41,8 @@ type Row = {
   color: string | null
   organization_status: string
   organization_time_zone: string | null
+  locale: string | null
+  date_format: string | null
   currency: string | null
   contact_email: string | null
   contact_phone: string | null
@@ -62,7 +67,7 @@ export async function findPortalPlace(payload: Payload, organizationSlug: string
   const [row] = rowsOf<Row>(
     await db.execute(sql`
       select o.id as organization_id, o.slug, o.name, o.branding_display_name as display_name, o.branding_color as color,
-        o.status as organization_status, o.time_zone as organization_time_zone, o.currency,
+        o.status as organization_status, o.time_zone as organization_time_zone, o.locale, o.date_format, o.currency,
         o.contact_email, o.contact_phone,
         l.id as location_id, l.name as location_name, l.address, l.time_zone as location_time_zone,
         (select r.id from routers r where r.location_id = l.id
@@ -86,6 +91,7 @@ export async function findPortalPlace(payload: Payload, organizationSlug: string
       locked: (LOCKED_ORGANIZATION_STATUSES as readonly string[]).includes(row.organization_status),
     },
     location: { id: row.location_id, name: row.location_name, address: row.address, timeZone: row.location_time_zone || timeZone },
+    dates: dateStyleOf({ timeZone, locale: row.locale, dateFormat: row.date_format }, row.location_time_zone),
     router: row.router_id,
     hotspotAddresses: row.hotspot_addresses ?? [],
   }

@@ -13,3 +13,6 @@ export const csrfTokenFor = (cookie: string) => macOf(CSRF_PURPOSE, cookie)
 export function csrfTokenMatches(cookie: string | undefined, token: unknown): boolean {
   return Boolean(cookie) && typeof token === 'string' && token.length < 200 && macMatches(CSRF_PURPOSE, cookie!, token)
 }
+
+/** A voucher code the portal refused, kept for a minute so its box still holds it to correct (`actions.ts`). */
+export const TYPED_CODE_COOKIE = 'beacon-portal-typed-code'

@@ -3,11 +3,11 @@
  * sessions of one's own branches only (also when guessing URLs), search and force logout.
  * Screenshots of each page at desktop and tablet width go to the test artifacts.
  */
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
 
 import { FakeCoaRouter } from '../../radius-service/tests/helpers/fakeRouter'
 import { DEMO, demoIds, signInOverRest } from './helpers'
-import { bringDeviceOnline } from './radius'
+import { bringDeviceOnline, radtest } from './radius'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -16,6 +16,12 @@ let ids: Awaited<ReturnType<typeof demoIds>>
 test.beforeAll(async ({ request }) => {
   ids = await demoIds(request)
 })
+
+/** Types a date and time into one of the dashboard's pickers, as a person would, and leaves it. */
+async function typeDateTime(input: Locator, text: string) {
+  await input.fill(text)
+  await input.press('Escape')
+}
 
 async function signInToDashboard(page: Page, { email, password }: { email: string; password: string }) {
   await page.goto('/dashboard/login')
@@ -192,7 +198,7 @@ test('history filters ended sessions on the server, and its CSV holds what the p
   await expect(table).toContainText('10.5.50.44')
 
   await page.goto('/dashboard/history?from=2026-02-30')
-  await expect(page.locator('main [role="alert"]')).toHaveText('from is not a real date: 2026-02-30.')
+  await expect(page.locator('main [role="alert"]')).toHaveText('The first day, “2026-02-30”, is not a date: write it as dd/mm/yyyy.')
   await page.goto(`/dashboard/history?branch=${ids.airport}`)
   await expect(page.locator('main [role="alert"]')).toContainText('That branch is not one of yours.')
   expect((await page.request.get(`/dashboard/history/export?branch=${ids.airport}`)).status()).toBe(404)
@@ -261,9 +267,12 @@ test('John Tech starts a timer on ticket #3, reloads, stops it and sees the dura
   await page.getByRole('button', { name: 'Stop timer' }).click()
   await expect(page.getByRole('status')).toHaveText(/^Stopped: \d+ min recorded\.$/)
   await expect(page.getByRole('button', { name: 'Start timer' })).toBeVisible()
-  const entries = page.getByRole('table', { name: 'Time booked' })
-  await expect(entries.locator('tbody tr').first()).toContainText('John Tech')
-  await expect(entries.locator('tbody tr').first()).not.toContainText('running')
+  // Stopped within a minute, it booked nothing: folded away under the table, not a row of its own.
+  const folded = page.locator('details[data-empty-timers]')
+  await expect(folded.locator('summary')).toHaveText(/^\d+ timers? stopped within a minute, booking no time$/)
+  await folded.locator('summary').click()
+  await expect(folded).toContainText('John Tech')
+  await expect(page.getByRole('table', { name: 'Time booked' }).getByText('running')).toHaveCount(0)
 })
 
 test('manual time and corrections show the rules in words; the timesheet totals what was booked', async ({ page }) => {
@@ -274,18 +283,20 @@ test('manual time and corrections show the rules in words; the timesheet totals 
   const form = page.getByRole('form', { name: 'Add time worked' })
   // A day of its own, weeks back, so a rerun against the same app does not overlap this run's time.
   const day = new Date(Date.now() - (30 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10)
+  // Typed as Demo ISP writes dates (en-KE: day first).
+  const typed = day.split('-').reverse().join('/')
   // Ends before it starts: refused with the rule.
-  await form.getByLabel('From').fill(`${day}T11:30`)
-  await form.getByLabel('To').fill(`${day}T10:00`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 11:30`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 10:00`)
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('alert')).toContainText('end')
-  await form.getByLabel('From').fill(`${day}T10:00`)
-  await form.getByLabel('To').fill(`${day}T11:30`)
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 10:00`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 11:30`)
   await form.getByLabel('Note').fill('Replaced the access point')
   await form.getByRole('button', { name: 'Add time' }).click()
   await expect(form.getByRole('status')).toHaveText('Added 90 min.')
   const row = page.getByRole('table', { name: 'Time booked' }).locator('tr', { hasText: 'Replaced the access point' })
-  await expect(row).toContainText('90')
+  await expect(row).toContainText('1 h 30 min')
 
   await row.locator('summary', { hasText: 'Correct' }).click()
   const correction = row.getByRole('form', { name: 'Correct this entry' })
@@ -296,7 +307,7 @@ test('manual time and corrections show the rules in words; the timesheet totals 
 
   await page.goto(`/dashboard/timesheet?from=${day}&to=${day}`)
   await expect(page.getByRole('heading', { name: /My time/ })).toBeVisible()
-  await expect(page.getByRole('table', { name: 'Totals' })).toContainText('90')
+  await expect(page.getByRole('table', { name: 'Totals' })).toContainText('1 h 30 min')
   const csv = await (await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!)).text()
   expect(csv).toContain('Replaced the access point')
 })
@@ -341,4 +352,140 @@ test('a super-admin working across all organizations picks one first, then sees 
   await expect(page).toHaveURL(/\/dashboard$/)
   await expect(page.getByRole('heading', { name: 'Overview · All my branches' })).toBeVisible()
   await expect(page.getByLabel('Branch')).toContainText('Airport')
+})
+
+test('a login whose router never sent its Accounting-Start is online nowhere: not listed, not counted', async ({ page, request }) => {
+  await signInOverRest(request, DEMO.manager)
+  const vouchers = await (await request.get('/api/vouchers?where[batchId][equals]=DEMO-1HOUR&where[status][equals]=AVAILABLE&limit=1&depth=0')).json()
+  // The router asks and Beacon accepts, but no Accounting-Start follows: the device never got online.
+  const reply = await radtest(vouchers.docs[0].code)
+  expect(reply).toContain('Received Access-Accept')
+  const sessionId = Buffer.from(/Class = 0x([0-9a-f]+)/.exec(reply)![1], 'hex').toString('utf8').replace('beacon:', '')
+  expect((await (await request.get(`/api/sessions/${sessionId}?depth=0`)).json()).status).toBe('pending')
+
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  const online = Number(await page.locator('[data-figure="devices-online"] .figure').textContent())
+  await page.goto('/dashboard/sessions')
+  await expect(page.locator(`tr[data-session="${sessionId}"]`)).toHaveCount(0)
+  // The list and the overview agree on who is online.
+  await expect(page.locator('tbody tr[data-session]')).toHaveCount(online)
+  await expect(page.getByText('no IP yet')).toHaveCount(0)
+})
+
+test("manual time is typed in the ticket's zone whatever the browser's, the form says which, and a clash is told in words", async ({ browser, baseURL }) => {
+  // A browser in New York (UTC−5); Demo ISP and its branches work in Nairobi (UTC+3).
+  const context = await browser.newContext({ timezoneId: 'America/New_York', baseURL })
+  const page = await context.newPage()
+  await signInToDashboard(page, { email: 'tech1@demo-isp.test', password: 'beacon-tech-1' })
+  await expect(page).toHaveURL(/\/dashboard$/)
+  const [ticket3] = (await (await page.request.get('/api/tickets?where[number][equals]=3&depth=0')).json()).docs
+  await page.goto(`/dashboard/tickets/${ticket3.id}`)
+  const form = page.getByRole('form', { name: 'Add time worked' })
+  await expect(form).toContainText('Times in East Africa Time (Africa/Nairobi).')
+
+  const day = new Date(Date.now() - (400 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10)
+  const typed = day.split('-').reverse().join('/')
+  const note = `Zone check ${Date.now()}`
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 10:00`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 10:45`)
+  await form.getByLabel('Note').fill(note)
+  await form.getByRole('button', { name: 'Add time' }).click()
+  await expect(form.getByRole('status')).toHaveText('Added 45 min.')
+  const row = page.getByRole('table', { name: 'Time booked' }).locator('tr', { hasText: note })
+  await expect(row).toContainText(`${typed} 10:00`)
+  await expect(row).toContainText(`${typed} 10:45`)
+  const [stored] = (await (await page.request.get(`/api/time-sessions?where[note][equals]=${encodeURIComponent(note)}&depth=0`)).json()).docs
+  expect(stored).toMatchObject({ startTime: `${day}T07:00:00.000Z`, endTime: `${day}T07:45:00.000Z`, durationMinutes: 45 })
+
+  // Time over it is refused with the clash in the same words and zone, no ISO string, no field name.
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 10:30`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 11:00`)
+  await form.getByRole('button', { name: 'Add time' }).click()
+  await expect(form.getByRole('alert')).toHaveText(
+    `This time overlaps another of your time sessions. It overlaps ticket #3 (${typed} 10:00–10:45, East Africa Time (Africa/Nairobi)).`,
+  )
+  await typeDateTime(form.getByLabel('From', { exact: true }), `${typed} 12:00`)
+  await typeDateTime(form.getByLabel('To', { exact: true }), `${typed} 11:00`)
+  await form.getByRole('button', { name: 'Add time' }).click()
+  await expect(form.getByRole('alert')).toHaveText('The end must be after the start.')
+  await context.close()
+})
+
+test("the organization's date format is every page's and picker's", async ({ page, request }) => {
+  await signInOverRest(request, DEMO.orgAdmin)
+  const setFormat = (dateFormat: string | null) => request.patch(`/api/organizations/${ids.demo}`, { data: { dateFormat } })
+  expect((await setFormat('yyyy-MM-dd')).status()).toBe(200)
+  try {
+    await signInToDashboard(page, DEMO.manager)
+    await expect(page).toHaveURL(/\/dashboard$/)
+    await page.goto('/dashboard/history')
+    const from = page.getByLabel('From', { exact: true })
+    await expect(from).toHaveValue(/^\d{4}-\d{2}-\d{2}$/)
+    await expect(page.getByRole('table', { name: 'Ended sessions' })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+    // The picker's calendar writes the day it is given in that format too.
+    await from.click()
+    await page.locator('.react-datepicker__day--015:not(.react-datepicker__day--outside-month)').click()
+    await expect(from).toHaveValue(/^\d{4}-\d{2}-15$/)
+    const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10)
+    await typeDateTime(from, twoWeeksAgo)
+    await page.getByRole('button', { name: 'Show' }).click()
+    await expect(page).toHaveURL(new RegExp(`from=${twoWeeksAgo}`))
+    await expect(page.getByRole('table', { name: 'Ended sessions' })).toContainText('10.5.50.44')
+  } finally {
+    expect((await setFormat(null)).status()).toBe(200)
+  }
+  // Without a chosen format, the locale's (Demo ISP: en-KE, day first).
+  await page.goto('/dashboard/history')
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/)
+  await expect(page.getByRole('table', { name: 'Ended sessions' })).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/)
+})
+
+test("words, not codes: end reasons, ticket states, lengths of time, colleagues' and guests' names, the timesheet in the menu", async ({ page }) => {
+  await signInToDashboard(page, DEMO.manager)
+  await expect(page).toHaveURL(/\/dashboard$/)
+  await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Timesheet' })).toBeVisible()
+
+  const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10)
+  await page.goto(`/dashboard/history?from=${twoWeeksAgo}`)
+  const ended = page.getByRole('table', { name: 'Ended sessions' })
+  for (const words of ['Time ran out', 'User request', 'Ended by staff']) await expect(ended).toContainText(words)
+  for (const code of ['Session-Timeout', 'User-Request', 'Admin-Reset']) await expect(ended).not.toContainText(code)
+  await expect(page.getByLabel('End reason').locator('option', { hasText: 'Time ran out' })).toHaveCount(1)
+
+  // Ticket #1 is John Tech's (staff of the whole organization, whose record a branch manager does not read).
+  await page.goto('/dashboard/tickets?status=all')
+  const first = page.locator('tr[data-ticket="1"]')
+  await expect(first).toContainText('In progress')
+  await expect(first).toContainText('John Tech')
+  await expect(first).toContainText('2 h')
+  const tickets = page.getByRole('table', { name: 'Tickets' })
+  await expect(tickets).not.toContainText('A colleague')
+  await expect(tickets).not.toContainText('in-progress')
+
+  await page.goto('/dashboard/usage')
+  const top = page.getByRole('table', { name: 'Top customers' })
+  await expect(top).toContainText('Voucher guests')
+  await expect(top).not.toContainText('A customer you cannot see')
+})
+
+test('a timer started elsewhere is named, with a link to its ticket, when Start is refused', async ({ page }) => {
+  await signInToDashboard(page, { email: 'tech1@demo-isp.test', password: 'beacon-tech-1' })
+  await expect(page).toHaveURL(/\/dashboard$/)
+  const ticketId = async (number: number) => (await (await page.request.get(`/api/tickets?where[number][equals]=${number}&depth=0`)).json()).docs[0].id as string
+  const [three, four] = [await ticketId(3), await ticketId(4)]
+  await page.goto(`/dashboard/tickets/${four}`)
+  await expect(page.getByRole('button', { name: 'Start timer' })).toBeVisible()
+  await expect(page.getByText('Your timer runs on')).toHaveCount(0)
+  // Meanwhile, in another tab, John starts his timer on #3.
+  expect((await page.request.post('/api/time-sessions/start', { data: { ticket: three } })).status()).toBe(201)
+
+  await page.getByRole('button', { name: 'Start timer' }).click()
+  await expect(page.locator('main [role="alert"]')).toHaveText('You have an active session. Please stop it before starting a new one.')
+  const where = page.getByText('Your timer runs on')
+  await expect(where).toContainText('ticket #3 WiFi drops in the lounge')
+  await where.getByRole('link').click()
+  await expect(page).toHaveURL(new RegExp(`/dashboard/tickets/${three}$`))
+  await page.getByRole('button', { name: 'Stop timer' }).click()
+  await expect(page.getByRole('status')).toHaveText(/^Stopped: \d+ min recorded\.$/)
 })

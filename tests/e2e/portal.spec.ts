@@ -8,6 +8,7 @@ import { type APIRequestContext, type Browser, type BrowserContext, devices, exp
 
 import { FakeHotspot, type HotspotDevice } from './fakeHotspot'
 import { DEMO, demoIds, signInOverRest } from './helpers'
+import { latestEmailTo, type OutboxEmail } from './outbox'
 
 // Journeys of several pages each, with pbkdf2 password checks on the way.
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
@@ -147,11 +148,14 @@ test('a Day Pass voucher takes two devices; the third is refused with the reason
   }
 })
 
-test('a wrong code is answered in words, and 20 wrong codes in a row are slowed down', async ({ browser }) => {
+test('a wrong code is answered in words and stays in its box, and 20 wrong codes in a row are slowed down', async ({ browser }) => {
   const { context, page } = await phone(browser)
   await page.goto(hotspot.catchDevice(device()))
   await enterVoucher(page, 'NOT-A-CODE-1')
   await expect(problem(page)).toHaveText('This voucher code is not valid.')
+  // Mistyped, not lost: the code is there to correct, and not in the address.
+  await expect(page.getByLabel('Voucher code')).toHaveValue('NOT-A-CODE-1')
+  expect(page.url()).not.toContain('NOT-A-CODE')
   const answers: string[] = []
   for (let attempt = 2; attempt <= 20; attempt++) {
     await enterVoucher(page, `WRONG${String(attempt).padStart(5, '0')}`)
@@ -269,6 +273,86 @@ test('a new customer signs up with a phone number, signs in with it and gets onl
   const login = hotspot.logins.at(-1)!
   expect(login).toMatchObject({ device: mine.mac, answer: 'Access-Accept' })
   expect(await sessionById(login.session!)).toMatchObject({ status: 'active', user: created.docs[0].id, authMethod: 'account' })
+  await context.close()
+})
+
+/** A customer of Demo ISP with an email address and a password, made by its admin; with a subscription plan if named. */
+async function staffMadeCustomer(plan?: string): Promise<{ email: string; password: string }> {
+  const email = `customer-${Date.now()}-${Math.floor(Math.random() * 1000)}@example.test`
+  const password = 'customer-secret-1'
+  const planId = plan ? (await (await admin.get(`/api/plans?where[name][equals]=${encodeURIComponent(plan)}&depth=0`)).json()).docs[0].id : undefined
+  const created = await admin.post('/api/users', {
+    data: { email, password, name: 'Casey Customer', status: 'ACTIVE', memberships: [{ organization: ids.demo, role: 'customer' }], ...(planId ? { customer: { plan: planId } } : {}) },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  return { email, password }
+}
+
+test("a signed-in customer's status shows their plan, time and data left, also on a phone that signed no device in", async ({ browser }) => {
+  const casey = await staffMadeCustomer('Day Pass')
+  // On a phone the hotspot sends, Casey signs in with the account and the phone goes online.
+  const online = await phone(browser)
+  await online.page.goto(hotspot.catchDevice(device()))
+  await online.page.getByRole('link', { name: 'Sign in with an account' }).click()
+  await online.page.getByLabel('Email, phone number or username').fill(casey.email)
+  await online.page.getByLabel('Password').fill(casey.password)
+  await online.page.getByRole('button', { name: 'Sign in and connect' }).click()
+  await expect(online.page.getByRole('heading', { name: 'You are online' })).toBeVisible()
+  await online.context.close()
+
+  // On another phone, not on the WiFi, Casey signs in at the branch's portal and opens Status.
+  const { context, page } = await phone(browser)
+  await page.goto(`/portal/demo-isp/${ids.downtown}/signin`)
+  await page.getByLabel('Email, phone number or username').fill(casey.email)
+  await page.getByLabel('Password').fill(casey.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'My sessions' })).toBeVisible()
+  await page.getByRole('link', { name: 'Status' }).click()
+  const account = page.getByTestId('account-status')
+  await expect(account.getByTestId('account-plan')).toHaveText('Day Pass')
+  await expect(account.getByTestId('time-left')).toHaveText(/^23 h \d\d min$/)
+  await expect(account.getByTestId('data-left')).toHaveText('2.0 GB')
+  await expect(account).toContainText('1 of 2 online')
+  await shot(page, 'portal-account-status')
+  await context.close()
+})
+
+test('a forgotten password is reset with the link the portal emails', async ({ browser }) => {
+  const casey = await staffMadeCustomer()
+  const { context, page } = await phone(browser)
+  await page.goto(`/portal/demo-isp/${ids.downtown}/signin`)
+  await page.getByRole('link', { name: 'Forgot your password?' }).click()
+  const since = Date.now()
+  await page.getByLabel('Email address').fill(casey.email)
+  await page.getByRole('button', { name: 'Send me a link' }).click()
+  await expect(page.getByRole('status')).toContainText('If an account here has that email address, a link to choose a new password is on its way.')
+
+  // No SMTP in the tests: the email is read where the app writes what it cannot send.
+  let email: OutboxEmail | null = null
+  await expect.poll(async () => (email = await latestEmailTo(casey.email, since))).not.toBeNull()
+  expect(email!.subject).toBe('Reset your password for Demo ISP WiFi')
+  const link = /(https?:\/\/\S+\/reset\?token=[0-9a-f]+)/.exec(email!.text)![1]
+  expect(link).toContain(`/portal/demo-isp/${ids.downtown}/reset?token=`)
+
+  await page.goto(link)
+  await page.getByLabel('New password').fill('a-whole-new-secret')
+  await page.getByRole('button', { name: 'Save the new password' }).click()
+  await expect(page).toHaveURL(/\/signin\?reset=done$/)
+  await expect(page.getByRole('status')).toHaveText('Your password is changed. Sign in with the new one.')
+  await page.getByLabel('Email, phone number or username').fill(casey.email)
+  await page.getByLabel('Password').fill(casey.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(problem(page)).toContainText('The email, phone number or password is not correct.')
+  await page.getByLabel('Email, phone number or username').fill(casey.email)
+  await page.getByLabel('Password').fill('a-whole-new-secret')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: 'My sessions' })).toBeVisible()
+
+  // The link works once.
+  await page.goto(link)
+  await page.getByLabel('New password').fill('yet-another-secret')
+  await page.getByRole('button', { name: 'Save the new password' }).click()
+  await expect(problem(page)).toHaveText('This link to choose a new password has expired or was already used. Ask for a new one.')
   await context.close()
 })
 

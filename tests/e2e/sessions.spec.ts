@@ -97,6 +97,6 @@ test('session logs and context changes are read-only in the admin panel', async 
   await expect(page.locator('table').getByText('Dee Admin').first()).toBeVisible()
   await expect(page.getByRole('link', { name: /create new/i })).toHaveCount(0)
   await page.goto('/admin/collections/context-changes')
-  await expect(page.locator('table').getByText('INITIAL').first()).toBeVisible()
+  await expect(page.locator('table').getByText('Signed in').first()).toBeVisible()
   await expect(page.getByRole('link', { name: /create new/i })).toHaveCount(0)
 })

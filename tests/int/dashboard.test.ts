@@ -1,19 +1,26 @@
 /**
  * The dashboard's figures computed in SQL: usage spread over each session's time online per hour
  * and day, devices online at each hour's middle, the top customers, and the overview's counts,
- * for branches of a new organization with sessions at known times; and what a branch manager's
- * figures leave out (another branch, another organization).
+ * for branches of a new organization with sessions at known times; what a branch manager's
+ * figures leave out (another branch, another organization); and one meaning of "online" on every
+ * page, with logins their router never started closed by the sweep.
  */
 import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { getAccessContext } from '@/access'
 import { selectBranches } from '@/dashboard/branches'
+import { loadTicket, loadTickets } from '@/dashboard/helpdesk'
+import { loadLiveSessions } from '@/dashboard/liveSessions'
 import { loadOverview } from '@/dashboard/overview'
+import { loadRouters } from '@/dashboard/routers'
 import { type Staff, staffIn } from '@/dashboard/staff'
 import { loadUsage } from '@/dashboard/usage'
+import type { RouterControl } from '@/plugins/network'
+import { allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
+import { sweepSessions } from '@/plugins/network/sessions/sweep'
 
-import { createOrganizationWithAdmin, createSession, unique } from '../helpers/fixtures'
+import { createOrganizationWithAdmin, createSession, loadWorld, unique } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
 const HOUR = 3600_000
@@ -117,5 +124,100 @@ describe('overview', () => {
     await createSession({ organization: organization.id, location: pier, user: cara }, { startedAt: now, usage: { dataMB: 0, inputOctets: 0, outputOctets: 1_000 } })
     const overview = await loadOverview(staff, selection.branches, 'UTC')
     expect(overview).toMatchObject({ devicesOnline: 2, sessionsStartedToday: 2, bytesToday: 4_048, routers: { online: 0, offline: 0 }, openTickets: 0 })
+  })
+})
+
+describe('online', () => {
+  it('means the router started the session, on every page; a login never started is closed after 5 minutes', async () => {
+    const payload = await testPayload()
+    const quay = await branch(organization.id, 'Quay')
+    const router = String(
+      (
+        await payload.create({
+          collection: 'routers',
+          data: { organization: organization.id, location: quay, name: unique('quay'), ipAddress: `10.67.${Math.floor(Math.random() * 250)}.1`, secret: 's', status: 'ONLINE' } as never,
+        })
+      ).id,
+    )
+    const staff = await dashboardOf(organization.admin, organization.id)
+    const selection = selectBranches(staff, quay)
+    const finn = await customer(organization.id, 'Finn')
+    const plan = String(
+      (
+        await payload.create({
+          collection: 'plans',
+          data: { organization: organization.id, name: unique('Hour'), uploadMbps: 5, downloadMbps: 10, validityMinutes: 60, devicesAllowed: 2, price: 1 } as never,
+        })
+      ).id,
+    )
+    const now = Date.now()
+    const place = { organization: organization.id, location: quay, user: finn, router, plan }
+    const expiresAt = new Date(now + 50 * 60_000).toISOString()
+    // One device online (started, reporting); the same device accepted three more times with no Start from its router.
+    const online = await createSession(place, { startedAt: new Date(now - 10 * 60_000).toISOString(), expiresAt, lastAccountingAt: new Date(now).toISOString() })
+    const accepted = []
+    for (const minutesAgo of [1, 2, 3]) {
+      accepted.push(
+        await createSession(place, { deviceMac: online.deviceMac, status: 'pending', acctSessionId: null, startedAt: new Date(now - minutesAgo * 60_000).toISOString(), expiresAt, usage: { dataMB: 0, inputOctets: 0, outputOctets: 0 } }),
+      )
+    }
+
+    const overview = await loadOverview(staff, selection.branches, 'UTC')
+    expect(overview).toMatchObject({ devicesOnline: 1, sessionsStartedToday: 1 })
+    const live = await loadLiveSessions(staff, selection.branches, '', 1)
+    expect(live.rows.map((row) => row.id)).toEqual([String(online.id)])
+    const usage = await loadUsage(staff, selection, new Date(now))
+    expect(Math.max(...usage.hourly.map((point) => point.devices))).toBeLessThanOrEqual(1)
+    expect(await loadRouters(staff, selection)).toMatchObject([{ id: router, devicesOnline: 1 }])
+    const allowance = await allowanceOfSession(payload, { session: String(online.id), organization: organization.id })
+    expect(allowance?.devicesOnline).toBe(1)
+
+    // The sweep, 2 minutes on: only logins accepted more than 5 minutes before are over.
+    const control = { interimIntervalSeconds: 300, disconnect: async () => ({ outcome: 'skipped' }) } as unknown as RouterControl
+    const swept = await sweepSessions(payload, { now: new Date(now + 2 * 60_000 + 30_000), control, router })
+    expect(swept).toMatchObject({ neverStarted: 1, stale: 0 })
+    const read = (id: string | number) => payload.findByID({ collection: 'sessions', id, depth: 0 })
+    expect(await read(accepted[2].id)).toMatchObject({ status: 'terminated', terminateCause: 'Never-Started', endedAt: accepted[2].startedAt })
+    expect(await read(accepted[0].id)).toMatchObject({ status: 'pending' })
+    expect(await read(online.id)).toMatchObject({ status: 'active' })
+    await sweepSessions(payload, { now: new Date(now + 5 * 60_000), control, router })
+    expect((await read(accepted[0].id)).terminateCause).toBe('Never-Started')
+  })
+})
+
+describe('people on the pages', () => {
+  it("are named: colleagues to a branch manager who may not read their records, and the voucher guests as such", async () => {
+    const payload = await testPayload()
+    const world = await loadWorld()
+    const demo = world.organizations.demo
+    // The Downtown manager reads a Downtown ticket John works, with his reply; John (staff of the
+    // whole organization, no branch) is not a user record the manager may read.
+    const ticket = await payload.create({
+      collection: 'tickets',
+      data: { organization: demo, location: world.locations.downtown, title: unique('Named'), status: 'in-progress', priority: 'high', assignee: world.users.tech1, number: 0, totalTimeSpent: 0 },
+    })
+    await payload.create({ collection: 'ticket-comments', data: { ticket: ticket.id, organization: demo, author: world.users.tech1, body: 'On my way.' } })
+    const manager = await dashboardOf(world.actors.manager, demo)
+    expect(await payload.findByID({ collection: 'users', id: world.users.tech1, user: world.actors.manager, overrideAccess: false, disableErrors: true })).toBeNull()
+    const page = await loadTicket(manager, String(ticket.id))
+    expect(page?.ticket).toMatchObject({ assignee: 'John Tech', status: 'In progress', priority: 'High' })
+    expect(page?.comments).toMatchObject([{ author: 'John Tech', body: 'On my way.' }])
+    const list = await loadTickets(manager, selectBranches(manager, undefined), { status: 'all', assignee: '' }, 1)
+    expect(list.rows.find((row) => row.id === String(ticket.id))).toMatchObject({ assignee: 'John Tech', status: 'In progress' })
+
+    // A voucher bought over the counter: its data is the organization's Voucher guests'.
+    const [guests] = (await payload.find({ collection: 'users', where: { email: { equals: `voucher-guests@${demo}.beacon.invalid` } }, limit: 1 })).docs
+    const guestsId = guests ? String(guests.id) : String((await payload.db.drizzle.execute(`select beacon_organization_account('${demo}', 'voucher-guests', 'Voucher guests') as id`)).rows[0].id)
+    // Enough data to rank among the top customers whatever other tests put on Downtown's.
+    const lots = 100 * 1024 ** 4
+    await createSession({ organization: demo, location: world.locations.downtown, user: guestsId }, {
+      status: 'terminated',
+      terminateCause: 'User-Request',
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      endedAt: new Date().toISOString(),
+      usage: { dataMB: 0, inputOctets: 0, outputOctets: lots },
+    })
+    const usage = await loadUsage(manager, selectBranches(manager, world.locations.downtown))
+    expect(usage.top.find((row) => row.name === 'Voucher guests')?.bytes).toBeGreaterThanOrEqual(lots)
   })
 })

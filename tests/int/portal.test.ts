@@ -3,14 +3,19 @@
  * accounts turned into one-time credentials for one device, customer sign-in and sign-up, what
  * a device has left, and the RFC 8908 API over Payload's REST handler.
  */
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { drizzleFor } from '@/db/sql'
-import { allowanceAtRouter, allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
+import { allowanceAtRouter, allowanceOfCustomer, allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
 import { DEVICE_COOKIE, signDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 import { connectCustomer, connectWithVoucher } from '@/portal/connect'
 import { findCustomerByLogin, registerCustomer, signInCustomer } from '@/portal/customers'
+import { resetCustomerPassword, sendPasswordResetLink } from '@/portal/passwordReset'
 import type { Hotspot } from '@/portal/hotspot'
 import { findPortalPlace, type PortalPlace } from '@/portal/place'
 
@@ -432,5 +437,59 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     expect((await anonymous.get('/api/captive-portal?router=nonsense')).status).toBe(400)
     expect((await anonymous.get('/api/captive-portal/nonsense')).status).toBe(400)
     expect((await anonymous.get('/api/captive-portal?router=00000000-0000-4000-8000-000000000000')).status).toBe(404)
+  })
+})
+
+describe('a forgotten password', () => {
+  async function outbox(): Promise<{ to: string; subject: string; text: string }[]> {
+    const folder = process.env.BEACON_EMAIL_OUTBOX!
+    const names = (await readdir(folder)).sort()
+    return Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(folder, name), 'utf8'))))
+  }
+  const send = (email: string, organization = world.organizations.demo) =>
+    sendPasswordResetLink(world.payload, {
+      organization,
+      organizationName: 'Demo ISP WiFi',
+      email,
+      resetPage: (token) => `https://wifi.example/portal/demo-isp/${world.locations.downtown}/reset?token=${token}`,
+    })
+
+  it('is reset with the link emailed to the account, once; other addresses get nothing', async () => {
+    process.env.BEACON_EMAIL_OUTBOX = await mkdtemp(path.join(tmpdir(), 'beacon-outbox-'))
+    const customer = await createDemoCustomer()
+    const email = `${customer.username}@example.test`
+    expect(await send(email.toUpperCase())).toBe('sent')
+    const [message] = await outbox()
+    expect(message).toMatchObject({ to: email, subject: 'Reset your password for Demo ISP WiFi' })
+    const token = /reset\?token=([0-9a-f]+)/.exec(message.text)![1]
+
+    expect(await resetCustomerPassword(world.payload, { token, password: 'short' })).toBe('reset-password')
+    expect(await resetCustomerPassword(world.payload, { token, password: 'a-brand-new-secret' })).toBe('changed')
+    expect(await resetCustomerPassword(world.payload, { token, password: 'another-new-secret' })).toBe('reset-expired')
+    const signedIn = await signInCustomer(world.payload, { organization: world.organizations.demo, login: customer.username, password: 'a-brand-new-secret', headers: headers() })
+    expect(signedIn.outcome).toBe('signed-in')
+    expect((await signInCustomer(world.payload, { organization: world.organizations.demo, login: customer.username, password: CUSTOMER_PASSWORD, headers: headers() })).outcome).toBe('refused')
+
+    // Nobody by that address here, a customer of another organization, a phone-only account: nothing is sent.
+    const phoneOnly = await registerCustomer(world.payload, world.organizations.demo, { name: 'Phone Only', contact: '+254711000999', password: 'phone-only-1' })
+    if (phoneOnly.outcome !== 'registered') throw new Error('not registered')
+    expect(await send('nobody@example.test')).toBe('no-account')
+    expect(await send(email, world.organizations.other)).toBe('no-account')
+    expect(await send(phoneOnly.email)).toBe('no-account')
+    expect(await outbox()).toHaveLength(1)
+    expect(await resetCustomerPassword(world.payload, { token: 'f'.repeat(40), password: 'a-brand-new-secret' })).toBe('reset-expired')
+  })
+})
+
+describe("a signed-in customer's status without a device in this browser", () => {
+  it('is the allowance running on any of their devices', async () => {
+    const customer = await createDemoCustomer({ customer: { plan: network.plans.dayPass } })
+    const connection = await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(77)), customer: customer.id })
+    if (connection.outcome !== 'connect') throw new Error(`refused: ${JSON.stringify(connection)}`)
+    const db = await drizzleFor(world.payload)
+    await db.execute(sql`update sessions set status = 'active', acct_session_id = ${unique('acct')}, usage_output_octets = 1048576 where id = ${connection.session.id}`)
+    const allowance = await allowanceOfCustomer(world.payload, { user: customer.id, organization: world.organizations.demo })
+    expect(allowance).toMatchObject({ plan: { name: 'Day Pass' }, usedBytes: 1_048_576, bytesLeft: 1999 * 1_048_576, devicesOnline: 1, live: true })
+    expect(await allowanceOfCustomer(world.payload, { user: customer.id, organization: world.organizations.other })).toBeNull()
   })
 })

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { startOfToday } from '@/dashboard/overview'
 import { hourBuckets } from '@/dashboard/usage'
 import { searchWhere } from '@/dashboard/liveSessions'
-import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
+import { dateFormatOfLocale, dateStyleOf, formatDateTime, parseDateTime, parseDay, zoneLabel } from '@/lib/dates'
+import { formatBytes, formatDuration, formatMinutes } from '@/lib/format'
 import { hotspotLoginHtml } from '@/plugins/network/routers/hotspotLogin'
 
 describe('formatBytes', () => {
@@ -19,10 +20,51 @@ describe('formatBytes', () => {
 })
 
 describe('formatDateTime', () => {
-  it('writes a moment in the given time zone, and a dash for none', () => {
-    expect(formatDateTime('2026-11-23T01:57:00Z', 'Africa/Nairobi')).toBe('23/11/2026, 04:57')
-    expect(formatDateTime('2026-11-23T01:57:00Z', 'UTC')).toBe('23/11/2026, 01:57')
-    expect(formatDateTime(null, 'UTC')).toBe('—')
+  it('writes a moment in the given time zone and the organization’s date format, and a dash for none', () => {
+    expect(formatDateTime('2026-11-23T01:57:00Z', { timeZone: 'Africa/Nairobi', dateFormat: 'dd/MM/yyyy' })).toBe('23/11/2026 04:57')
+    expect(formatDateTime('2026-11-23T01:57:00Z', { timeZone: 'UTC', dateFormat: 'MM/dd/yyyy' })).toBe('11/23/2026 01:57')
+    expect(formatDateTime('2026-11-23T01:57:00Z', { timeZone: 'UTC', dateFormat: 'yyyy-MM-dd' })).toBe('2026-11-23 01:57')
+    expect(formatDateTime(null, { timeZone: 'UTC', dateFormat: 'dd/MM/yyyy' })).toBe('—')
+  })
+})
+
+describe("an organization's dates", () => {
+  it('follow its chosen format, else its locale', () => {
+    expect(dateStyleOf({ timeZone: 'Africa/Nairobi', locale: 'en-KE' })).toEqual({ timeZone: 'Africa/Nairobi', dateFormat: 'dd/MM/yyyy' })
+    expect(dateStyleOf({ timeZone: 'America/Chicago', locale: 'en-US' }, 'America/Denver')).toEqual({ timeZone: 'America/Denver', dateFormat: 'MM/dd/yyyy' })
+    expect(dateStyleOf({ timeZone: 'UTC', locale: 'en-US', dateFormat: 'yyyy-MM-dd' }).dateFormat).toBe('yyyy-MM-dd')
+    expect([dateFormatOfLocale('de-DE'), dateFormatOfLocale('sv-SE'), dateFormatOfLocale(null), dateFormatOfLocale('not a locale')]).toEqual([
+      'dd.MM.yyyy',
+      'yyyy-MM-dd',
+      'dd/MM/yyyy',
+      'dd/MM/yyyy',
+    ])
+  })
+
+  it('are read as typed in that format and zone, never the browser’s', () => {
+    const nairobi = { timeZone: 'Africa/Nairobi', dateFormat: 'dd/MM/yyyy' } as const
+    expect(parseDateTime('03/02/2025 10:00', nairobi)?.toISOString()).toBe('2025-02-03T07:00:00.000Z')
+    expect(parseDateTime('02/03/2025 10:00', { ...nairobi, dateFormat: 'MM/dd/yyyy' })?.toISOString()).toBe('2025-02-03T07:00:00.000Z')
+    expect(parseDateTime('30/02/2025 10:00', nairobi)).toBeNull()
+    expect(parseDateTime('03/02/2025 25:00', nairobi)).toBeNull()
+    expect(parseDay('2025-02-03', 'dd/MM/yyyy')).toEqual({ year: 2025, month: 2, day: 3 })
+    expect(parseDay('2025-02-30', 'dd/MM/yyyy')).toBeNull()
+    expect(zoneLabel('Africa/Nairobi')).toBe('East Africa Time (Africa/Nairobi)')
+  })
+})
+
+describe('formatMinutes', () => {
+  it('says lengths of time in units', () => {
+    expect([0, 45, 60, 90, 1440, 1500, 2 * 1440 + 6 * 60, -30].map(formatMinutes)).toEqual([
+      '0 min',
+      '45 min',
+      '1 h',
+      '1 h 30 min',
+      '1 day',
+      '1 day 1 h',
+      '2 days 6 h',
+      '−30 min',
+    ])
   })
 })
 

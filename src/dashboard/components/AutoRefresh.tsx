@@ -3,11 +3,13 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
+import { formatTime } from '@/lib/dates'
+
 /**
  * Re-renders the page's server components every `seconds` (no full reload; what the person
  * typed or opened stays), while the tab is visible. Shows when the figures were last fetched.
  */
-export function AutoRefresh({ seconds }: { seconds: number }) {
+export function AutoRefresh({ seconds, timeZone }: { seconds: number; timeZone: string }) {
   const router = useRouter()
   // Set in the browser only: a time rendered on the server would not match the one hydrated.
   const [at, setAt] = useState<Date | null>(null)
@@ -25,7 +27,7 @@ export function AutoRefresh({ seconds }: { seconds: number }) {
 
   return (
     <span className="muted" aria-live="off" data-refreshed-at={at?.toISOString()}>
-      Updates every {seconds} s{at ? ` · last at ${at.toLocaleTimeString()}` : ''}
+      Updates every {seconds} s{at ? ` · last at ${formatTime(at, { timeZone, dateFormat: 'yyyy-MM-dd' })}` : ''}
     </span>
   )
 }

@@ -3,7 +3,10 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { type DateStyle, dateHint, parseDateTime } from '@/lib/dates'
+
 import { apiAction } from './apiAction'
+import { DateTimeInput } from './DateInputs'
 
 /** A form that posts to the API and shows the answer's words; the page refreshes on success. */
 function useAction() {
@@ -31,21 +34,28 @@ function useAction() {
   return { busy, run, feedback }
 }
 
-/** A local date and time from `<input type="datetime-local">` as an instant in the browser's zone. */
-const instant = (value: FormDataEntryValue | null) => (value ? new Date(String(value)).toISOString() : '')
-
-/** Time worked without the timer: start, end and a note (seed 002's manual entry). */
-export function ManualEntryForm({ ticket }: { ticket: string }) {
+/**
+ * Time worked without the timer (seed 002's manual entry): start, end and a note, typed in the
+ * ticket's branch's zone (else the organization's), which the form names, and the organization's
+ * date format; never the browser's zone.
+ */
+export function ManualEntryForm({ ticket, dates, zone }: { ticket: string; dates: DateStyle; zone: string }) {
   const { busy, run, feedback } = useAction()
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = event.currentTarget
     const data = new FormData(form)
     void run(async () => {
+      const start = parseDateTime(String(data.get('start') ?? ''), dates)
+      const end = parseDateTime(String(data.get('end') ?? ''), dates)
+      const expected = `${dateHint(dates.dateFormat)} hh:mm`
+      if (!start) throw new Error(`Enter when the work started as ${expected}.`)
+      if (!end) throw new Error(`Enter when the work ended as ${expected}.`)
+      if (end.getTime() <= start.getTime()) throw new Error('The end must be after the start.')
       const entry = await apiAction<{ durationMinutes: number }>('/api/time-sessions/manual', {
         ticket,
-        startTime: instant(data.get('start')),
-        endTime: instant(data.get('end')),
+        startTime: start.toISOString(),
+        endTime: end.toISOString(),
         note: data.get('note') || undefined,
       })
       return `Added ${entry.durationMinutes} min.`
@@ -53,16 +63,15 @@ export function ManualEntryForm({ ticket }: { ticket: string }) {
   }
   return (
     <form className="search" onSubmit={submit} aria-label="Add time worked">
-      <label>
-        From <input type="datetime-local" name="start" required />
-      </label>
-      <label>
-        To <input type="datetime-local" name="end" required />
-      </label>
+      <DateTimeInput name="start" label="From" dateFormat={dates.dateFormat} required />
+      <DateTimeInput name="end" label="To" dateFormat={dates.dateFormat} required />
       <input name="note" placeholder="What was done" aria-label="Note" maxLength={500} />
       <button type="submit" disabled={busy}>
         {busy ? 'Adding…' : 'Add time'}
       </button>
+      <p className="muted" style={{ flexBasis: '100%', margin: 0 }}>
+        Times in {zone}.
+      </p>
       {feedback}
     </form>
   )

@@ -6,7 +6,7 @@ import React, { useEffect, useState } from 'react'
 
 import { apiAction } from './apiAction'
 
-type Running = { id: string; ticket: string; ticketNumber: number | null; startTime: string }
+type Running = { id: string; ticket: string; ticketNumber: number | null; ticketTitle: string | null; startTime: string }
 
 function clock(milliseconds: number): string {
   const seconds = Math.max(0, Math.floor(milliseconds / 1000))
@@ -16,7 +16,9 @@ function clock(milliseconds: number): string {
 
 /**
  * Start and stop the agent's timer on a ticket. The server holds the truth (the running entry's
- * start), so the clock survives a reload; refusals are the rules' own words.
+ * start), so the clock survives a reload; refusals are the rules' own words. A timer running on
+ * another ticket is named, with a link, before anyone presses Start (and after a refusal, when it
+ * was started elsewhere since the page loaded).
  */
 export function TimerControl({ ticket, running }: { ticket: string; running: Running | null }) {
   const router = useRouter()
@@ -41,6 +43,8 @@ export function TimerControl({ ticket, running }: { ticket: string; running: Run
       router.refresh()
     } catch (failure) {
       setMessage({ text: (failure as Error).message, error: true })
+      // What the refusal is about (a timer started on another ticket meanwhile) shows after a refresh.
+      router.refresh()
     } finally {
       setBusy(false)
     }
@@ -61,7 +65,12 @@ export function TimerControl({ ticket, running }: { ticket: string; running: Run
         <>
           {running && (
             <span className="muted">
-              Your timer runs on <Link href={`/dashboard/tickets/${running.ticket}`}>ticket #{running.ticketNumber ?? '?'}</Link>.{' '}
+              Your timer runs on{' '}
+              <Link href={`/dashboard/tickets/${running.ticket}`}>
+                {running.ticketNumber === null ? 'another ticket' : `ticket #${running.ticketNumber}`}
+                {running.ticketTitle && ` ${running.ticketTitle}`}
+              </Link>
+              : stop it there to time this one.{' '}
             </span>
           )}
           <button type="button" className="primary" disabled={busy} onClick={() => void act('/api/time-sessions/start', { ticket }, () => 'Timer started.')}>

@@ -43,7 +43,7 @@ function audited(collection: CollectionConfig): CollectionConfig {
 const signedInSessionsField: Field = {
   name: 'signedInSessions',
   type: 'ui',
-  admin: { components: { Field: '/plugins/audit/components/SignedInSessions#SignedInSessions' } },
+  admin: { components: { Field: '/plugins/audit/components/SignedInSessionsField#SignedInSessionsField' } },
 }
 
 /** Five wrong passwords in a row lock an account for 15 minutes, unless a collection says otherwise. */

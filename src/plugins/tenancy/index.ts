@@ -19,6 +19,7 @@ export { inheritFromOrganization } from './hooks/inheritFromOrganization'
 export { type Reference, refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 export { requireSameOrganization } from './hooks/requireSameOrganization'
 export { withDeleteGuards } from './hooks/withDeleteGuards'
+export { namesKnownToStaff } from './knownNames'
 
 /** Organizations, their branches and the people in them, with the admin panel's switcher. */
 export const tenancyPlugin =

@@ -23,7 +23,7 @@ export const AuditLogs: CollectionConfig = {
     group: 'Audit',
     useAsTitle: 'action',
     defaultColumns: ['createdAt', 'organizationName', 'action', 'actorName', 'targetType', 'targetId'],
-    description: 'Every change staff made. Append-only; GET /api/audit-logs/verify checks that no entry was altered.',
+    description: 'Every change staff made. Append-only: entries cannot be changed or removed, and each is sealed to the one before.',
     baseFilter: activeOrganizationFilter('organization'),
   },
   access: { read: can('auditLogs.read', { organization: 'organization' }), create: nobody, update: nobody, delete: nobody },
@@ -50,7 +50,15 @@ export const AuditLogs: CollectionConfig = {
         { name: 'targetId', type: 'text', required: true, index: true, admin: readOnly },
       ],
     },
-    { name: 'changes', type: 'json', admin: { ...readOnly, description: 'Fields before → after; credentials redacted.' } },
+    {
+      name: 'changes',
+      type: 'json',
+      admin: {
+        ...readOnly,
+        description: 'Each field before and after; credentials redacted.',
+        components: { Field: '/plugins/audit/components/ChangesTable#ChangesTable' },
+      },
+    },
     {
       type: 'collapsible',
       label: 'Chain',

@@ -3,6 +3,8 @@
 import { Button, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { type DateStyle, formatDateTime } from '@/lib/dates'
+
 type Session = {
   id: string
   deviceInfo?: string | null
@@ -12,13 +14,12 @@ type Session = {
   current?: boolean
 }
 
-const when = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : '—')
-
 /**
  * "Where you're signed in": the open login sessions of the user being viewed (one's own on the
  * account page; an org-admin sees their people's), each with a button that ends it at once.
  */
-export function SignedInSessions() {
+export function SignedInSessions({ dates }: { dates: DateStyle }) {
+  const when = (value: string | null | undefined) => formatDateTime(value, dates)
   const { id } = useDocumentInfo()
   const { user } = useAuth()
   const own = user?.id !== undefined && String(user.id) === String(id)

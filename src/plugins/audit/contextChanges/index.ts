@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyOf, can, CONTEXT_CHANGES_SLUG, CONTEXT_EVENTS, narrowedBy, nobody, ownRecords } from '@/access'
+import { optionsInWords } from '@/lib/words'
 
 import { activeOrganizationFilter } from '../../tenancy'
 
@@ -46,7 +47,12 @@ export const ContextChanges: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: CONTEXT_EVENTS.map((value) => ({ label: value, value })),
+      options: optionsInWords(CONTEXT_EVENTS, {
+        INITIAL: 'Signed in',
+        SWITCH_TENANT: 'Switched organization',
+        SET_DEFAULT_TENANT: 'Default organization changed',
+        RESET_TENANT: 'Moved back to the default organization (access lost)',
+      }),
       admin: readOnly,
     },
     {
@@ -63,7 +69,16 @@ export const ContextChanges: CollectionConfig = {
         },
       ],
     },
-    { name: 'metadata', type: 'json', admin: { ...readOnly, description: 'from, to, reason, session log, IP address.' } },
+    {
+      name: 'metadata',
+      label: 'Details',
+      type: 'json',
+      admin: {
+        ...readOnly,
+        description: 'Where from and to, why, the sign-in session and its address.',
+        components: { Field: '/plugins/audit/components/DetailsList#DetailsList' },
+      },
+    },
     { name: 'platformOwner', type: 'checkbox', defaultValue: false, admin: { hidden: true } },
   ],
 }

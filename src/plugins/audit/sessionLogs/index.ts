@@ -2,6 +2,7 @@ import type { CollectionConfig, Where } from 'payload'
 
 import { anyOf, can, getAccessContext, narrowedBy, nobody, ownRecords, SESSION_LOGS_SLUG } from '@/access'
 import { deviceInfoOf, storedUserAgent } from '@/lib/userAgent'
+import { optionsInWords } from '@/lib/words'
 
 import { activeOrganizationFilter, organizationColumn } from '../../tenancy'
 import { revokeSessionEndpoint } from './revoke'
@@ -39,7 +40,7 @@ export const SessionLogs: CollectionConfig = {
     group: 'Audit',
     useAsTitle: 'deviceInfo',
     defaultColumns: ['loginAt', 'organizationName', 'user', 'outcome', 'deviceInfo', 'ipAddress', 'logoutAt', 'endReason'],
-    description: 'Sign-ins to Beacon and failed attempts. Revoke a session with POST /api/session-logs/:id/revoke.',
+    description: 'Sign-ins to Beacon and failed attempts. To end a session still open, use Where you’re signed in on the person’s page under Users.',
     baseFilter: activeOrganizationFilter('organization'),
   },
   // Everyone reads the log of their own sign-ins (and of attempts on their account).
@@ -113,7 +114,11 @@ export const SessionLogs: CollectionConfig = {
         {
           name: 'endReason',
           type: 'select',
-          options: END_REASONS.map((value) => ({ label: value, value })),
+          options: optionsInWords(END_REASONS, {
+            logout: 'Signed out',
+            revoked: 'Ended by its owner or an admin',
+            replaced: 'Replaced by a new sign-in in the same browser',
+          }),
           admin: readOnly,
         },
       ],
@@ -145,7 +150,7 @@ export const SessionLogs: CollectionConfig = {
         {
           name: 'failureReason',
           type: 'select',
-          options: FAILURE_REASONS.map((value) => ({ label: value, value })),
+          options: optionsInWords(FAILURE_REASONS, { 'unknown-user': 'No such account', 'locked-out': 'Locked out after wrong passwords' }),
           admin: { ...readOnly, condition: (data) => data?.outcome === 'failed' },
         },
         {

@@ -11,12 +11,13 @@ import {
   organizationField,
   requireSameOrganization,
 } from '../../tenancy'
+import { inUnits } from '../../admin'
 import { ticketTimeSessionsEndpoint } from '../timeSessions/endpoints'
 import { assignTicketNumber } from './hooks/assignTicketNumber'
 import { keepTimeTotal } from './hooks/keepTimeTotal'
 import { openedByCustomer } from './hooks/openedByCustomer'
 import { validateTicketLinks } from './hooks/validateTicketLinks'
-import { TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES } from './paths'
+import { TICKET_PATHS, TICKET_PRIORITIES, TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_STATUSES } from './paths'
 
 export const TICKETS_SLUG = 'tickets'
 export { TICKET_COMMENT_PATHS, TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketStatus } from './paths'
@@ -47,7 +48,7 @@ export const Tickets: CollectionConfig = {
     group: 'Helpdesk',
     useAsTitle: 'title',
     defaultColumns: ['number', 'organizationName', 'title', 'status', 'priority', 'assignee', 'requester', 'location', 'totalTimeSpent'],
-    description: 'Support tickets. Close a ticket instead of deleting it; time is tracked with /api/time-sessions.',
+    description: "Support tickets. Close a ticket instead of deleting it; time is tracked on the ticket's page in the dashboard.",
     baseFilter: activeOrganizationFilter('organization'),
   },
   access: {
@@ -100,14 +101,14 @@ export const Tickets: CollectionConfig = {
           defaultValue: 'open',
           index: true,
           access: { create: staffOnly, update: staffOnly },
-          options: TICKET_STATUSES.map((value) => ({ label: value, value })),
+          options: TICKET_STATUSES.map((value) => ({ label: TICKET_STATUS_LABELS[value], value })),
         },
         {
           name: 'priority',
           type: 'select',
           required: true,
           defaultValue: 'normal',
-          options: TICKET_PRIORITIES.map((value) => ({ label: value, value })),
+          options: TICKET_PRIORITIES.map((value) => ({ label: TICKET_PRIORITY_LABELS[value], value })),
         },
       ],
     },
@@ -135,19 +136,29 @@ export const Tickets: CollectionConfig = {
       name: 'wifiSession',
       label: 'WiFi session',
       type: 'text',
-      admin: { description: 'The id of the WiFi session it is about (live or archived), if any.' },
+      admin: {
+        description: "The WiFi session it is about, if any: one of the requester's (or the branch's) recent sessions.",
+        // Chosen from a list; stored as the session's id, which it keeps when it moves to the archive.
+        components: { Field: '/plugins/helpdesk/tickets/components/WifiSessionField#WifiSessionField' },
+      },
+    },
+    {
+      name: 'activity',
+      type: 'ui',
+      admin: { components: { Field: '/plugins/helpdesk/tickets/components/TicketActivity#TicketActivity' } },
     },
     {
       name: 'totalTimeSpent',
-      label: 'Total time spent (minutes)',
+      label: 'Time spent',
       type: 'number',
       required: true,
       defaultValue: 0,
       access: systemOnly,
       admin: {
+        ...inUnits.minutes,
         readOnly: true,
         position: 'sidebar',
-        description: 'Completed time sessions and corrections, kept up to date as they are recorded.',
+        description: 'In minutes: completed time sessions and corrections, kept up to date as they are recorded.',
       },
     },
     organizationColumn(),

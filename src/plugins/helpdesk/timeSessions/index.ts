@@ -1,13 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access'
+import { optionsInWords } from '@/lib/words'
 
-import {
-  activeOrganizationFilter,
-  locationField,
-  organizationColumn,
-  organizationField,
-} from '../../tenancy'
+import { inUnits } from '../../admin'
+import { activeOrganizationFilter, locationField, organizationColumn, organizationField } from '../../tenancy'
 import { readTimeSessions } from './access'
 import { timeSessionEndpoints } from './endpoints'
 import { deriveEntryFields } from './hooks/deriveEntryFields'
@@ -34,7 +31,7 @@ export const TimeSessions: CollectionConfig = {
     useAsTitle: 'agentName',
     defaultColumns: ['agentName', 'organizationName', 'ticket', 'kind', 'startTime', 'endTime', 'durationMinutes', 'note'],
     description:
-      'Time staff spent on tickets. Recorded with POST /api/time-sessions/start, /stop and /manual; corrected with /:id/adjust.',
+      "Time staff spent on tickets. Recorded with the timer or by hand on a ticket's page in the dashboard, and corrected there; never edited here.",
     baseFilter: activeOrganizationFilter('organization'),
   },
   access: { read: readTimeSessions, create: nobody, update: nobody, delete: nobody },
@@ -61,7 +58,7 @@ export const TimeSessions: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'timer',
-      options: TIME_SESSION_KINDS.map((value) => ({ label: value, value })),
+      options: optionsInWords(TIME_SESSION_KINDS, { manual: 'Entered by hand', adjustment: 'Correction' }),
       admin: readOnly,
     },
     {
@@ -77,9 +74,9 @@ export const TimeSessions: CollectionConfig = {
         },
         {
           name: 'durationMinutes',
-          label: 'Minutes',
+          label: 'Time',
           type: 'number',
-          admin: { ...readOnly, description: 'Whole minutes, set when stopped; a correction adds or takes off minutes.' },
+          admin: { ...inUnits.minutes, ...readOnly, description: 'Whole minutes, set when stopped; a correction adds or takes off minutes.' },
         },
       ],
     },

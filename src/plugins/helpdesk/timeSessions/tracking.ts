@@ -16,6 +16,7 @@ import {
 } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inTransaction } from '@/db/transaction'
+import { type DateStyle, dateStyleOf, formatDateTime, formatTime, zoneLabel } from '@/lib/dates'
 import { isUuid } from '@/lib/ids'
 import type { Ticket, TimeSession } from '@/payload-types'
 
@@ -160,8 +161,21 @@ async function overlappingEntry(req: PayloadRequest, organization: string, agent
   return row ?? null
 }
 
-function overlapError(clash: Clash): APIError {
-  const span = `${new Date(clash.start_time).toISOString()} – ${clash.end_time ? new Date(clash.end_time).toISOString() : 'still running'}`
+/** How the ticket's people read times: its branch's zone (else the organization's) and the organization's date format. */
+async function dateStyleOfTicket(req: PayloadRequest, ticket: TicketRef): Promise<DateStyle> {
+  const organization = await req.payload.findByID({ collection: 'organizations', id: ticket.organization, depth: 0, overrideAccess: true, req })
+  const branch = ticket.location
+    ? await req.payload.findByID({ collection: 'locations', id: ticket.location, depth: 0, overrideAccess: true, req, disableErrors: true })
+    : null
+  return dateStyleOf(organization, branch?.timeZone)
+}
+
+/** The clash in words, its times as the ticket's people read them: "ticket #3 (03/02/2025 13:00–15:00, East Africa Time …)". */
+function overlapError(clash: Clash, style: DateStyle): APIError {
+  const start = formatDateTime(clash.start_time, style)
+  const end = clash.end_time ? formatDateTime(clash.end_time, style) : null
+  const sameDay = end !== null && end.slice(0, -6) === start.slice(0, -6)
+  const span = `${end === null ? `from ${start}, still running` : `${start}–${sameDay ? formatTime(clash.end_time, style) : end}`}, ${zoneLabel(style.timeZone)}`
   return new APIError(`${MESSAGES.overlap} It overlaps ticket #${clash.number} (${span}).`, 409, { conflictsWith: clash.id }, true)
 }
 
@@ -183,7 +197,7 @@ function recordTime(
       if (active) throw new APIError(MESSAGES.active, 409, { activeSession: active.id, ticketNumber: Number(active.number) }, true)
     }
     const clash = await overlappingEntry(req, ticket.organization, tracker.userId, entry.start, entry.end)
-    if (clash) throw overlapError(clash)
+    if (clash) throw overlapError(clash, await dateStyleOfTicket(req, ticket))
     return req.payload.create({
       collection: 'time-sessions',
       data: {
@@ -249,8 +263,8 @@ export async function addManualEntry(req: PayloadRequest, body: Record<string, u
   const end = parseMoment(body.endTime)
   if (!start) throw badRequest('startTime must be a date and time with its time zone, such as 2025-02-03T10:00:00Z.')
   if (!end) throw badRequest('endTime must be a date and time with its time zone, such as 2025-02-03T12:00:00Z.')
-  if (end.getTime() <= start.getTime()) throw badRequest('endTime must be after startTime.')
-  if (end.getTime() > Date.now()) throw badRequest('endTime cannot be in the future.')
+  if (end.getTime() <= start.getTime()) throw badRequest('The end must be after the start.')
+  if (end.getTime() > Date.now()) throw badRequest('The end cannot be in the future.')
   if (end.getTime() - start.getTime() > MAX_ENTRY_MINUTES * 60_000) {
     throw badRequest('A manual entry covers at most 24 hours; enter longer work day by day.')
   }

@@ -4,6 +4,8 @@ import type { Payload } from 'payload'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { BYTES_PER_MB } from '@/lib/units'
 
+import { onlineSql } from '../sessions/online'
+
 /** What a customer's device has left: the portal's status page and the RFC 8908 answer. */
 export type DeviceAllowance = {
   session: {
@@ -106,7 +108,7 @@ async function allowanceWhere(payload: Payload, where: ReturnType<typeof sql>, n
         s.organization_id, s.location_id, s.router_id, s.user_id, s.voucher_id,
         p.name as plan_name, p.data_cap_m_b, p.devices_allowed,
         (select coalesce(sum(a.usage_input_octets + a.usage_output_octets), 0)::text from sessions a where ${SAME_ALLOWANCE}) as used_bytes,
-        (select count(*)::text from sessions a where ${SAME_ALLOWANCE} and a.status in ('pending', 'active')) as devices_online,
+        (select count(*)::text from sessions a where ${SAME_ALLOWANCE} and ${onlineSql('a')}) as devices_online,
         (s.voucher_id is null and u.status = 'ACTIVE' and cp.id is not null
           and (u.customer_plan_expires_at is null or u.customer_plan_expires_at > s.expires_at)) as renewable
       from sessions s
@@ -119,6 +121,13 @@ async function allowanceWhere(payload: Payload, where: ReturnType<typeof sql>, n
   )
   return row ? toAllowance(row, now) : null
 }
+
+/**
+ * A customer's latest allowance in the organization (of any device, signed in from any browser),
+ * for their status page when this browser holds no device of theirs.
+ */
+export const allowanceOfCustomer = (payload: Payload, { user, organization, now = new Date() }: { user: string; organization: string; now?: Date }) =>
+  allowanceWhere(payload, sql`s.user_id = ${user} and s.organization_id = ${organization} and s.plan_id is not null`, now)
 
 /** The allowance of one WiFi session of the organization (the one the portal's device cookie names). */
 export const allowanceOfSession = (

@@ -12,6 +12,7 @@ import {
   refuseDeleteWhileReferenced,
 } from '../../tenancy'
 
+import { inUnits } from '../../admin'
 import { applySpeedChangesToLiveSessions } from './liveChanges'
 
 export const PLANS_SLUG = 'plans'
@@ -160,14 +161,14 @@ export const Plans: CollectionConfig = {
       type: 'number',
       required: true,
       validate: positive('Validity', { integer: true }),
-      admin: { description: 'How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.' },
+      admin: { ...inUnits.minutes, description: 'How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.' },
     },
     {
       name: 'dataCapMB',
       label: 'Data cap (MB)',
       type: 'number',
       validate: positive('Data cap', { integer: true, optional: true }),
-      admin: { description: 'Upload and download together, 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.' },
+      admin: { ...inUnits.megabytes, description: 'Upload and download together, 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.' },
     },
     {
       name: 'devicesAllowed',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { can, canCreate, type TenantPaths } from '@/access'
 import { canonicalIp } from '@/lib/ip'
+import { optionsInWords } from '@/lib/words'
 
 import { hotspotLoginEndpoint, isHostName } from './hotspotLogin'
 
@@ -19,6 +20,7 @@ import {
 
 export const ROUTERS_SLUG = 'routers'
 export const ROUTER_STATUSES = ['ONLINE', 'OFFLINE', 'PENDING'] as const
+export const ROUTER_STATUS_LABELS: Record<(typeof ROUTER_STATUSES)[number], string> = { ONLINE: 'Online', OFFLINE: 'Offline', PENDING: 'Not heard from yet' }
 export const DEFAULT_COA_PORT = 3799
 export const DEFAULT_ROUTEROS_API_PORT = 8728
 export const DEFAULT_ROUTEROS_API_TLS_PORT = 8729
@@ -155,7 +157,7 @@ export const Routers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'PENDING',
-      options: ROUTER_STATUSES.map((value) => ({ label: value, value })),
+      options: optionsInWords(ROUTER_STATUSES, ROUTER_STATUS_LABELS),
       index: true,
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true, description: 'Set by the health check.' },

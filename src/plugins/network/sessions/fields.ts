@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { inUnits } from '../../admin'
 import { ipAddressField, locationField, macAddressField, organizationColumn, organizationField } from '../../tenancy'
 
 export const SESSION_STATUSES = ['pending', 'active', 'expired', 'terminated'] as const
@@ -53,12 +54,48 @@ export const TERMINATE_CAUSES = [
   'Reauthentication-Failure',
   'Port-Reinit',
   'Port-Administratively-Disabled',
-  // Closed by Beacon: no accounting for three interim intervals, or the plan's data cap reached.
+  // Closed by Beacon: no accounting for three interim intervals, the plan's data cap reached, or
+  // an accepted login whose router never sent its Accounting-Start (see sessions/online.ts).
   'Stale',
   'Data-Cap',
+  'Never-Started',
   'Unknown',
 ] as const
 export type TerminateCause = (typeof TERMINATE_CAUSES)[number]
+
+/** How a session ended, in words for people (admin panel, dashboard, portal). */
+export const TERMINATE_CAUSE_LABELS: Record<TerminateCause, string> = {
+  'User-Request': 'User request',
+  'Lost-Carrier': 'Connection lost',
+  'Lost-Service': 'Service lost',
+  'Idle-Timeout': 'Idle too long',
+  'Session-Timeout': 'Time ran out',
+  'Admin-Reset': 'Ended by staff',
+  'Admin-Reboot': 'Router restarted by its administrator',
+  'Port-Error': 'Port error',
+  'NAS-Error': 'Router error',
+  'NAS-Request': 'Ended by the router',
+  'NAS-Reboot': 'Router restarted',
+  'Port-Unneeded': 'Port no longer needed',
+  'Port-Preempted': 'Port taken by another session',
+  'Port-Suspended': 'Port suspended',
+  'Service-Unavailable': 'Service unavailable',
+  Callback: 'Callback',
+  'User-Error': 'User error',
+  'Host-Request': 'Ended by the device',
+  'Supplicant-Restart': 'Device restarted its sign-in',
+  'Reauthentication-Failure': 'Signing in again failed',
+  'Port-Reinit': 'Port restarted',
+  'Port-Administratively-Disabled': 'Port turned off by an administrator',
+  Stale: 'Router stopped reporting',
+  'Data-Cap': 'Data allowance used up',
+  'Never-Started': 'Never started: the router did not report it',
+  Unknown: 'Unknown',
+}
+
+/** An end reason in words; an unknown value as it is. */
+export const terminateCauseLabel = (cause: string | null | undefined): string =>
+  cause ? (TERMINATE_CAUSE_LABELS[cause as TerminateCause] ?? cause) : ''
 
 /**
  * The fields of a WiFi session (seed 000) with the RADIUS data of seed 001, shared by the live
@@ -100,11 +137,11 @@ export function sessionFields(): Field[] {
       fields: [
         {
           name: 'dataMB',
-          label: 'Data (MB)',
+          label: 'Data',
           type: 'number',
           required: true,
           defaultValue: 0,
-          admin: { readOnly: true, description: 'Upload and download together; follows from the octet counts.' },
+          admin: { ...inUnits.megabytes, readOnly: true, description: 'Upload and download together, in MB; follows from the byte counts.' },
         },
         ipAddressField({ name: 'lastIp', label: 'Last IP', admin: { description: 'Last Framed-IP-Address.' } }),
         {
@@ -112,21 +149,21 @@ export function sessionFields(): Field[] {
           fields: [
             {
               name: 'inputOctets',
-              label: 'Uploaded (bytes)',
+              label: 'Uploaded',
               type: 'number',
               required: true,
               defaultValue: 0,
               min: 0,
-              admin: { description: 'Acct-Input-Octets with Acct-Input-Gigawords: what the device sent.' },
+              admin: { ...inUnits.bytes, description: 'What the device sent, in bytes (Acct-Input-Octets with Acct-Input-Gigawords).' },
             },
             {
               name: 'outputOctets',
-              label: 'Downloaded (bytes)',
+              label: 'Downloaded',
               type: 'number',
               required: true,
               defaultValue: 0,
               min: 0,
-              admin: { description: 'Acct-Output-Octets with Acct-Output-Gigawords: what the device received.' },
+              admin: { ...inUnits.bytes, description: 'What the device received, in bytes (Acct-Output-Octets with Acct-Output-Gigawords).' },
             },
           ],
         },
@@ -185,7 +222,12 @@ export function sessionFields(): Field[] {
         },
         { name: 'plan', type: 'relationship', relationTo: 'plans' },
         { name: 'voucher', type: 'relationship', relationTo: 'vouchers', index: true },
-        { name: 'terminateCause', type: 'select', options: TERMINATE_CAUSES.map((value) => ({ label: value, value })) },
+        {
+          name: 'terminateCause',
+          label: 'End reason',
+          type: 'select',
+          options: TERMINATE_CAUSES.map((value) => ({ label: TERMINATE_CAUSE_LABELS[value], value })),
+        },
         {
           name: 'control',
           label: 'Router control',

@@ -9,7 +9,9 @@ import {
   superAdminField,
   type TenantPaths,
 } from '@/access'
+import { DATE_FORMAT_LABELS, DATE_FORMATS, DEFAULT_LOCALE, isLocale } from '@/lib/dates'
 import { isCurrency, isTimeZone } from '@/lib/intl'
+import { optionsInWords } from '@/lib/words'
 
 import { secretField } from '../fields/secretField'
 
@@ -64,7 +66,7 @@ export const Organizations: CollectionConfig = {
       required: true,
       defaultValue: 'TRIAL',
       index: true,
-      options: ORGANIZATION_STATUSES.map((value) => ({ label: value, value })),
+      options: optionsInWords(ORGANIZATION_STATUSES),
       // Suspending a tenant locks every member out; only the platform owner decides that.
       access: { create: superAdminField, update: superAdminField },
       admin: { position: 'sidebar' },
@@ -85,6 +87,27 @@ export const Organizations: CollectionConfig = {
       admin: { description: 'ISO 4217 code, e.g. KES, USD, EUR.' },
       validate: (value: unknown) =>
         typeof value === 'string' && isCurrency(value) ? true : 'Use an ISO 4217 currency code such as USD or KES.',
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'locale',
+          type: 'text',
+          defaultValue: DEFAULT_LOCALE,
+          admin: { description: `How this organization writes dates: a language tag such as en-KE, en-US or fr-FR (${DEFAULT_LOCALE} when empty).` },
+          validate: (value: unknown) =>
+            value == null || value === '' || isLocale(value) ? true : 'Use a language tag such as en-KE, en-US or fr-FR.',
+        },
+        {
+          name: 'dateFormat',
+          type: 'select',
+          options: DATE_FORMATS.map((value) => ({ label: DATE_FORMAT_LABELS[value], value })),
+          admin: {
+            description: "One date format for every page, list, form and picker of this organization. Empty: as its locale writes dates.",
+          },
+        },
+      ],
     },
     {
       name: 'contact',

@@ -3,13 +3,15 @@ import Link from 'next/link'
 import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
-import { historyFilters, historyWhere, loadHistory } from '@/dashboard/history'
+import { DayInput } from '@/dashboard/components/DateInputs'
+import { filterDay, historyFilters, historyWhere, loadHistory } from '@/dashboard/history'
 import { planOptions } from '@/dashboard/plans'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatBytes, formatDateTime } from '@/lib/format'
+import { formatDate, formatDateTime, zoneLabel } from '@/lib/dates'
+import { formatBytes, formatMinutes } from '@/lib/format'
 import { archiveCutoff } from '@/plugins/network/sessions/archive'
-import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
+import { TERMINATE_CAUSE_LABELS, TERMINATE_CAUSES, terminateCauseLabel } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'History' }
 
@@ -22,18 +24,19 @@ export default async function HistoryPage({ searchParams }: Props) {
   const selection = selectBranches(staff, params.branch)
   if (!may(staff, 'sessions.read')) return <Refused title="History" reason="role" back="/dashboard/history" />
   if (selection.unknown) return <Refused title="History" reason="branch" back="/dashboard/history" />
-  const filters = historyFilters(params, selection.timeZone)
+  const filters = historyFilters(params, selection.dates)
   const query = historyWhere(filters, selection)
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? ''), 10) || 1))
   const [plans, history] = await Promise.all([planOptions(staff), 'error' in query ? null : loadHistory(staff, selection, query.where, page)])
 
   const archivedBefore = archiveCutoff()
   const reachesArchive = !('error' in query) && new Date(`${filters.from}T00:00:00Z`).getTime() < archivedBefore.getTime()
+  // Links carry days as 2026-11-23 (the pages read both that and the organization's format).
   const shown = new URLSearchParams()
   if (typeof params.branch === 'string' && params.branch) shown.set('branch', params.branch)
   for (const [key, value] of Object.entries(filters)) if (value) shown.set(key, value)
   const pageHref = (target: number) => `/dashboard/history?${new URLSearchParams([...shown, ['page', String(target)]])}`
-  const time = (value: string | null) => formatDateTime(value, selection.timeZone)
+  const time = (value: string | null) => formatDateTime(value, selection.dates)
 
   return (
     <main>
@@ -49,12 +52,8 @@ export default async function HistoryPage({ searchParams }: Props) {
       </div>
       <form className="search" method="get" action="/dashboard/history" aria-label="Filter the history">
         {typeof params.branch === 'string' && params.branch && <input type="hidden" name="branch" value={params.branch} />}
-        <label>
-          From <input type="date" name="from" defaultValue={filters.from} required />
-        </label>
-        <label>
-          To <input type="date" name="to" defaultValue={filters.to} required />
-        </label>
+        <DayInput name="from" label="From" dateFormat={selection.dates.dateFormat} defaultValue={filterDay(filters.from, selection.dates)} required />
+        <DayInput name="to" label="To" dateFormat={selection.dates.dateFormat} defaultValue={filterDay(filters.to, selection.dates)} required />
         <select name="plan" defaultValue={filters.plan} aria-label="Plan">
           <option value="">All plans</option>
           {plans.map((plan) => (
@@ -67,7 +66,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           <option value="">Any end reason</option>
           {TERMINATE_CAUSES.map((cause) => (
             <option key={cause} value={cause}>
-              {cause}
+              {TERMINATE_CAUSE_LABELS[cause]}
             </option>
           ))}
         </select>
@@ -75,10 +74,10 @@ export default async function HistoryPage({ searchParams }: Props) {
         <button type="submit">Show</button>
       </form>
       <p className="muted">
-        Days are {selection.timeZone} days.{' '}
+        Days and times in {zoneLabel(selection.timeZone)}.{' '}
         {reachesArchive && (
           <strong>
-            Sessions that ended before {archivedBefore.toLocaleDateString('en-GB', { timeZone: selection.timeZone })} have moved to Archived
+            Sessions that ended before {formatDate(archivedBefore, selection.dates)} have moved to Archived
             sessions in the admin panel; they are not in this list or its CSV.
           </strong>
         )}
@@ -124,9 +123,9 @@ export default async function HistoryPage({ searchParams }: Props) {
                       <div className="muted">{row.ip ?? ''}</div>
                     </td>
                     <td>{row.plan ?? '—'}</td>
-                    <td>{row.minutes} min</td>
+                    <td>{formatMinutes(row.minutes)}</td>
                     <td>{formatBytes(row.bytes)}</td>
-                    <td>{row.cause ?? '—'}</td>
+                    <td>{row.cause ? terminateCauseLabel(row.cause) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

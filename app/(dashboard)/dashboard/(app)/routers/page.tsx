@@ -5,7 +5,8 @@ import { selectBranches } from '@/dashboard/branches'
 import { loadRouters } from '@/dashboard/routers'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
+import { ROUTER_STATUS_LABELS } from '@/plugins/network/routers'
 
 export const metadata: Metadata = { title: 'Routers' }
 
@@ -19,7 +20,7 @@ export default async function RoutersPage({ searchParams }: Props) {
   if (!may(staff, 'routers.read')) return <Refused title="Routers" reason="role" back="/dashboard/routers" />
   if (selection.unknown) return <Refused title="Routers" reason="branch" back="/dashboard/routers" />
   const routers = await loadRouters(staff, selection)
-  const when = (value: string | null) => (value ? formatDateTime(value, selection.timeZone) : 'never')
+  const when = (value: string | null) => (value ? formatDateTime(value, selection.dates) : 'never')
 
   return (
     <main>
@@ -53,7 +54,7 @@ export default async function RoutersPage({ searchParams }: Props) {
                       {selection.branches.length > 1 ? ` · ${router.branch}` : ''}
                     </div>
                   </td>
-                  <td className={router.status === 'ONLINE' ? 'outcome-acknowledged' : 'outcome-failed'}>{router.status}</td>
+                  <td className={router.status === 'ONLINE' ? 'outcome-acknowledged' : 'outcome-failed'}>{ROUTER_STATUS_LABELS[router.status as keyof typeof ROUTER_STATUS_LABELS] ?? router.status}</td>
                   <td>{when(router.lastSeenAt)}</td>
                   <td>{router.version ?? <span className="muted">unknown</span>}</td>
                   <td>{router.devicesOnline}</td>

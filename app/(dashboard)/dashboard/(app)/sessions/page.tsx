@@ -8,7 +8,8 @@ import { ForceLogoutButton } from '@/dashboard/components/ForceLogoutButton'
 import { loadLiveSessions, loadRecentForceLogouts } from '@/dashboard/liveSessions'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
+import { formatDateTime, formatTime } from '@/lib/dates'
+import { formatBytes, formatDuration } from '@/lib/format'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'Live sessions' }
@@ -50,7 +51,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
         <h1>
           Live sessions <span className="muted">· {selection.label}</span>
         </h1>
-        <AutoRefresh seconds={5} />
+        <AutoRefresh seconds={5} timeZone={selection.timeZone} />
       </div>
       <form className="search" method="get" action="/dashboard/sessions" role="search">
         {typeof params.branch === 'string' && params.branch && <input type="hidden" name="branch" value={params.branch} />}
@@ -97,7 +98,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                     <div className="muted">
                       since{' '}
                       <time dateTime={row.startedAt}>
-                        {formatDateTime(row.startedAt, selection.timeZone)}
+                        {formatDateTime(row.startedAt, selection.dates)}
                       </time>
                     </div>
                   </td>
@@ -148,7 +149,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                   <td>
                     <code>{row.mac}</code>
                   </td>
-                  <td>{new Date(row.endedAt).toLocaleTimeString('en-GB', { timeZone: selection.timeZone })}</td>
+                  <td>{formatTime(row.endedAt, selection.dates)}</td>
                   <td className={row.outcome ? `outcome-${row.outcome}` : undefined}>
                     {row.outcome ? CONTROL_OUTCOME_LABELS[row.outcome as ControlOutcome] : 'Queued for the router'}
                     {row.errorCause && <span className="muted"> ({row.errorCause})</span>}

@@ -6,7 +6,8 @@ import { selectBranches } from '@/dashboard/branches'
 import { assigneeOptions, loadTickets, ticketFilters } from '@/dashboard/helpdesk'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
-import { TICKET_STATUSES } from '@/plugins/helpdesk/tickets/paths'
+import { formatMinutes } from '@/lib/format'
+import { TICKET_STATUS_LABELS, TICKET_STATUSES } from '@/plugins/helpdesk/tickets/paths'
 
 export const metadata: Metadata = { title: 'Tickets' }
 
@@ -30,7 +31,6 @@ export default async function TicketsPage({ searchParams }: Props) {
         <h1>
           Tickets <span className="muted">· {selection.label}</span>
         </h1>
-        <Link href="/dashboard/timesheet">Timesheet</Link>
       </div>
       <form className="search" method="get" action="/dashboard/tickets" aria-label="Filter tickets">
         {branch && <input type="hidden" name="branch" value={branch} />}
@@ -38,7 +38,7 @@ export default async function TicketsPage({ searchParams }: Props) {
           <option value="">Open, in progress or waiting</option>
           {TICKET_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {status}
+              {TICKET_STATUS_LABELS[status]}
             </option>
           ))}
           <option value="all">Any status</option>
@@ -83,7 +83,7 @@ export default async function TicketsPage({ searchParams }: Props) {
                   </td>
                   <td>{ticket.status}</td>
                   <td>{ticket.assignee}</td>
-                  <td>{ticket.minutes} min</td>
+                  <td>{formatMinutes(ticket.minutes)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,10 +4,13 @@ import type { Where } from 'payload'
 import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
-import { historyFilters } from '@/dashboard/history'
+import { DayInput } from '@/dashboard/components/DateInputs'
+import { Refused } from '@/dashboard/components/Refused'
+import { dayFilterError, filterDay, historyFilters } from '@/dashboard/history'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, zoneLabel } from '@/lib/dates'
 import { dayRange } from '@/lib/days'
+import { formatMinutes } from '@/lib/format'
 import type { Ticket } from '@/payload-types'
 
 export const metadata: Metadata = { title: 'Timesheet' }
@@ -22,9 +25,12 @@ export default async function TimesheetPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  const { from, to } = historyFilters(params, selection.timeZone)
-  const range = dayRange(from, to, selection.timeZone, 93)
   const team = may(staff, 'timeSessions.viewTeam')
+  if (!team && !may(staff, 'timeSessions.track')) return <Refused title="Timesheet" reason="role" back="/dashboard/timesheet" />
+  const { from, to } = historyFilters(params, selection.dates)
+  const wrongDays = dayFilterError({ from, to }, selection.dates)
+  const range = wrongDays ? { error: wrongDays } : dayRange(from, to, selection.timeZone, 93)
+  if ('error' in range && !wrongDays) range.error = 'Show at most 93 days at a time.'
 
   let entries: { id: string; agent: string; ticket: string; ticketId: string; start: string; minutes: number; kind: string }[] = []
   if (!('error' in range) && !selection.unknown) {
@@ -59,6 +65,9 @@ export default async function TimesheetPage({ searchParams }: Props) {
   }
   const totals = new Map<string, number>()
   for (const entry of entries) totals.set(entry.agent, (totals.get(entry.agent) ?? 0) + entry.minutes)
+  // Timers stopped within a minute book nothing: counted, not listed.
+  const emptyTimers = entries.filter((entry) => entry.kind === 'timer' && entry.minutes === 0).length
+  const listed = entries.filter((entry) => entry.kind !== 'timer' || entry.minutes !== 0)
   const exportQuery = new URLSearchParams({ from, to })
   if (selection.branches.length === 1) exportQuery.set('location', selection.branches[0].id)
   if (!team) exportQuery.set('agent', String(staff.user.id))
@@ -77,14 +86,11 @@ export default async function TimesheetPage({ searchParams }: Props) {
       </div>
       <form className="search" method="get" action="/dashboard/timesheet" aria-label="Choose the days">
         {typeof params.branch === 'string' && params.branch && <input type="hidden" name="branch" value={params.branch} />}
-        <label>
-          From <input type="date" name="from" defaultValue={from} required />
-        </label>
-        <label>
-          To <input type="date" name="to" defaultValue={to} required />
-        </label>
+        <DayInput name="from" label="From" dateFormat={selection.dates.dateFormat} defaultValue={filterDay(from, selection.dates)} required />
+        <DayInput name="to" label="To" dateFormat={selection.dates.dateFormat} defaultValue={filterDay(to, selection.dates)} required />
         <button type="submit">Show</button>
       </form>
+      <p className="muted">Days and times in {zoneLabel(selection.timeZone)}.</p>
       {selection.unknown ? (
         <p className="notice" role="alert">
           That branch is not one of yours. <Link href="/dashboard/timesheet">Show all my branches</Link>.
@@ -103,14 +109,14 @@ export default async function TimesheetPage({ searchParams }: Props) {
             <thead>
               <tr>
                 <th>Who</th>
-                <th>Minutes</th>
+                <th>Time</th>
               </tr>
             </thead>
             <tbody>
               {[...totals].map(([agent, minutes]) => (
                 <tr key={agent}>
                   <td>{agent}</td>
-                  <td>{minutes}</td>
+                  <td data-minutes={minutes}>{formatMinutes(minutes)}</td>
                 </tr>
               ))}
             </tbody>
@@ -122,24 +128,29 @@ export default async function TimesheetPage({ searchParams }: Props) {
                   <th>When</th>
                   <th>Who</th>
                   <th>Ticket</th>
-                  <th>Minutes</th>
+                  <th>Time</th>
                 </tr>
               </thead>
               <tbody>
-                {entries.map((entry) => (
+                {listed.map((entry) => (
                   <tr key={entry.id}>
                     <td>
                       {entry.kind === 'adjustment' ? 'correction · ' : ''}
-                      {formatDateTime(entry.start, selection.timeZone)}
+                      {formatDateTime(entry.start, selection.dates)}
                     </td>
                     <td>{entry.agent}</td>
                     <td>{entry.ticketId ? <Link href={`/dashboard/tickets/${entry.ticketId}`}>{entry.ticket}</Link> : '—'}</td>
-                    <td>{entry.minutes}</td>
+                    <td>{formatMinutes(entry.minutes)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {emptyTimers > 0 && (
+            <p className="muted" data-empty-timers={emptyTimers}>
+              Not listed: {emptyTimers === 1 ? '1 timer' : `${emptyTimers} timers`} stopped within a minute, booking no time.
+            </p>
+          )}
         </>
       )}
     </main>

@@ -6,6 +6,7 @@ import { UsageCharts } from '@/dashboard/components/UsageCharts'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { loadUsage } from '@/dashboard/usage'
+import { zoneLabel } from '@/lib/dates'
 import { formatBytes } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Usage' }
@@ -26,7 +27,8 @@ export default async function UsagePage({ searchParams }: Props) {
         Usage <span className="muted">· {selection.label}</span>
       </h1>
       <p className="muted">
-        Hours and days are {selection.timeZone}&apos;s. A session&apos;s data is spread evenly over its time online.
+        Hours and days in {zoneLabel(selection.timeZone)}. A session&apos;s data is spread evenly over its time online; a device
+        counts while its router reports it online.
       </p>
       <UsageCharts hourly={usage.hourly} daily={usage.daily} top={usage.top} />
       <h2>Top customers, last 30 days</h2>

@@ -4,7 +4,7 @@ import React from 'react'
 import { selectBranches } from '@/dashboard/branches'
 import { GenerateVouchersForm } from '@/dashboard/components/GenerateVouchersForm'
 import { Refused } from '@/dashboard/components/Refused'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
 import { planOptions } from '@/dashboard/plans'
 import { requireStaff } from '@/dashboard/staff'
 import { loadBatches, mayGenerateForEveryBranch, mayGenerateVouchers } from '@/dashboard/vouchers'
@@ -21,7 +21,7 @@ export default async function VouchersPage({ searchParams }: Props) {
   if (selection.unknown) return <Refused title="Vouchers" reason="branch" back="/dashboard/vouchers" />
   const batches = await loadBatches(staff, selection)
   const plans = await planOptions(staff, { activeOnly: true })
-  const zone = selection.timeZone
+  const dates = selection.dates
 
   return (
     <main>
@@ -62,7 +62,7 @@ export default async function VouchersPage({ searchParams }: Props) {
                     <div className="muted">{batch.branch ?? 'every branch'}</div>
                   </td>
                   <td>{batch.plan}</td>
-                  <td>{formatDateTime(batch.createdAt, zone)}</td>
+                  <td>{formatDateTime(batch.createdAt, dates)}</td>
                   <td>
                     {batch.used} of {batch.total}
                   </td>

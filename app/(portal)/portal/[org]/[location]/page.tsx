@@ -31,7 +31,17 @@ export default async function ConnectPage({ params, searchParams }: { params: Po
           <label>
             Voucher code
             <span className="hint">As printed on your voucher; dashes and spaces are fine.</span>
-            <input className="code" name="code" required autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={60} />
+            <input
+              className="code"
+              name="code"
+              required
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={60}
+              // A refused code stays in the box, to correct rather than type again.
+              defaultValue={page.problem ? page.typedCode : ''}
+            />
           </label>
           <button type="submit">Connect</button>
         </form>

@@ -17,6 +17,7 @@ import {
   type TenantPaths,
 } from '@/access'
 import { canonicalPhone } from '@/lib/phone'
+import { optionsInWords } from '@/lib/words'
 
 import { activeOrganizationFilter } from '../../activeOrganization'
 import { macAddressField } from '../../fields/networkAddressFields'
@@ -119,7 +120,7 @@ export const Users: CollectionConfig = {
       required: true,
       defaultValue: 'ACTIVE',
       index: true,
-      options: USER_STATUSES.map((value) => ({ label: value, value })),
+      options: optionsInWords(USER_STATUSES),
       admin: { position: 'sidebar' },
     },
     {
@@ -211,7 +212,7 @@ export const Users: CollectionConfig = {
           name: 'connectionType',
           type: 'select',
           defaultValue: 'HOTSPOT',
-          options: CONNECTION_TYPES.map((value) => ({ label: value, value })),
+          options: optionsInWords(CONNECTION_TYPES, { PPPOE: 'PPPoE', DHCP: 'DHCP', STATIC: 'Static IP' }),
         },
         {
           name: 'walletBalance',

@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const selection = selectBranches(staff, params.branch)
   if (selection.unknown) return Response.json({ errors: [{ message: 'That branch is not one of yours.' }] }, { status: 404 })
-  const filters = historyFilters(params, selection.timeZone)
+  const filters = historyFilters(params, selection.dates)
   const query = historyWhere(filters, selection)
   if ('error' in query) return Response.json({ errors: [{ message: query.error }] }, { status: 400 })
 

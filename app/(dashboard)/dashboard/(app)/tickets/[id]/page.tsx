@@ -6,7 +6,8 @@ import { TimerControl } from '@/dashboard/components/TimerControl'
 import { AdjustForm, CommentForm, ManualEntryForm } from '@/dashboard/components/TicketForms'
 import { loadTicket, myRunningTimer } from '@/dashboard/helpdesk'
 import { may, requireStaff } from '@/dashboard/staff'
-import { formatDateTime } from '@/lib/format'
+import { dateStyleOf, formatDateTime, zoneLabel } from '@/lib/dates'
+import { formatMinutes } from '@/lib/format'
 
 export const metadata: Metadata = { title: 'Ticket' }
 
@@ -30,8 +31,14 @@ export default async function TicketPage({ params }: Props) {
   const { ticket } = page
   const tracks = !staff.context.isSuperAdmin && may(staff, 'timeSessions.track')
   const running = tracks ? await myRunningTimer(staff) : null
-  const timeZone = staff.organization.timeZone || 'UTC'
-  const time = (value: string | null) => formatDateTime(value, timeZone)
+  // The ticket's branch's zone (else the organization's): the form takes times in it, the tables show them in it.
+  const dates = dateStyleOf(staff.organization, ticket.branchTimeZone)
+  const zone = zoneLabel(dates.timeZone)
+  const time = (value: string | null) => formatDateTime(value, dates)
+  // Timers stopped within a minute of starting book nothing; they are folded away, not listed.
+  const emptyTimer = (entry: (typeof page.time)[number]) => entry.kind === 'timer' && entry.endTime !== null && entry.minutes === 0 && !entry.corrected
+  const booked = page.time.filter((entry) => !emptyTimer(entry))
+  const empty = page.time.filter(emptyTimer)
 
   return (
     <main>
@@ -43,7 +50,7 @@ export default async function TicketPage({ params }: Props) {
       </h1>
       <p className="muted">
         {ticket.status} · {ticket.priority} · from {ticket.requester} · assigned to {ticket.assignee} ·{' '}
-        <strong data-total-minutes={ticket.minutes}>{ticket.minutes} min</strong> in all
+        <strong data-total-minutes={ticket.minutes}>{formatMinutes(ticket.minutes)}</strong> in all
       </p>
       {ticket.description && <p style={{ whiteSpace: 'pre-wrap' }}>{ticket.description}</p>}
 
@@ -51,13 +58,13 @@ export default async function TicketPage({ params }: Props) {
         <section aria-labelledby="time-heading" style={{ marginBlock: '1.5rem' }}>
           <h2 id="time-heading">Your time</h2>
           <TimerControl ticket={ticket.id} running={running} />
-          <ManualEntryForm ticket={ticket.id} />
+          <ManualEntryForm ticket={ticket.id} dates={dates} zone={zone} />
         </section>
       )}
 
       <section aria-labelledby="entries-heading" style={{ marginBlock: '1.5rem' }}>
         <h2 id="entries-heading">Time booked</h2>
-        {page.time.length === 0 ? (
+        {booked.length === 0 ? (
           <p className="muted">No time booked yet.</p>
         ) : (
           <div className="scroll">
@@ -67,18 +74,18 @@ export default async function TicketPage({ params }: Props) {
                   <th>Who</th>
                   <th>From</th>
                   <th>To</th>
-                  <th>Minutes</th>
+                  <th>Time</th>
                   <th>Note</th>
                   <th aria-label="Corrections" />
                 </tr>
               </thead>
               <tbody>
-                {page.time.map((entry) => (
+                {booked.map((entry) => (
                   <tr key={entry.id} data-entry={entry.id}>
                     <td>{entry.agent}</td>
                     <td>{entry.kind === 'adjustment' ? 'correction' : time(entry.startTime)}</td>
                     <td>{entry.kind === 'adjustment' ? '' : entry.endTime ? time(entry.endTime) : <strong>running</strong>}</td>
-                    <td>{entry.minutes ?? ''}</td>
+                    <td>{entry.minutes === null ? '' : formatMinutes(entry.minutes)}</td>
                     <td>
                       {entry.note || entry.reason}
                       {entry.autoStopped && <div className="muted">stopped as forgotten</div>}
@@ -89,6 +96,22 @@ export default async function TicketPage({ params }: Props) {
               </tbody>
             </table>
           </div>
+        )}
+        {!tracks && <p className="muted">Times in {zone}.</p>}
+        {empty.length > 0 && (
+          <details data-empty-timers={empty.length}>
+            <summary className="muted">
+              {empty.length === 1 ? '1 timer' : `${empty.length} timers`} stopped within a minute, booking no time
+            </summary>
+            <ul>
+              {empty.map((entry) => (
+                <li key={entry.id}>
+                  {entry.agent} · {time(entry.startTime)}
+                  {entry.note && ` · ${entry.note}`}
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
       </section>
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { formatBytes, formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
+import { formatBytes } from '@/lib/format'
 import { BYTES_PER_MB } from '@/lib/units'
 import { pageNumber, requireCustomer } from '@/portal/account'
 import { PortalFrame, portalHref } from '@/portal/components/PortalFrame'
@@ -44,7 +45,7 @@ export default async function SessionsPage({ params, searchParams }: { params: P
       })
     : { docs: [] }
   const planName = new Map(plans.docs.map((plan) => [String(plan.id), plan.name]))
-  const timeZone = page.place.location.timeZone
+  const dates = page.place.dates
   return (
     <PortalFrame page={page} section="account" title="My sessions">
       {sessions.totalDocs === 0 ? (
@@ -61,8 +62,8 @@ export default async function SessionsPage({ params, searchParams }: { params: P
                   <span className={live ? 'status-live' : undefined}>{STATE[session.status] ?? session.status}</span>
                 </div>
                 <div>
-                  {formatDateTime(session.startedAt, timeZone)} –{' '}
-                  {live ? `until ${formatDateTime(session.expiresAt, timeZone)}` : formatDateTime(session.endedAt, timeZone)}
+                  {formatDateTime(session.startedAt, dates)} –{' '}
+                  {live ? `until ${formatDateTime(session.expiresAt, dates)}` : formatDateTime(session.endedAt, dates)}
                 </div>
                 <div className="muted">
                   Device {session.deviceMac} · {formatBytes(bytes)} used

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
+import { formatBytes, formatDuration } from '@/lib/format'
 import { allowanceOfSession } from '@/plugins/network/captivePortal/allowance'
+import { AccountStatus } from '@/portal/components/AccountStatus'
 import { actionPath, FormFields, PortalFrame, portalHref } from '@/portal/components/PortalFrame'
 import { loadPortalPage, type PortalParams, type PortalSearch } from '@/portal/page'
 
@@ -15,24 +17,35 @@ const ENDED: Record<string, string> = {
   'Admin-Reset': 'staff ended it',
   'User-Request': 'you logged out',
   'Idle-Timeout': 'the device was idle',
+  'Never-Started': 'the WiFi network did not confirm the sign-in',
 }
 
 /**
  * The device this browser signed in (the router sends it here after the login): time and data
  * left, the device, and a log-out link to the router's own logout page. Refreshes itself every
- * minute without JavaScript.
+ * minute without JavaScript. A signed-in customer whose device this browser did not sign in sees
+ * their account's plan, time and data left instead.
  */
 export default async function StatusPage({ params, searchParams }: { params: PortalParams; searchParams: PortalSearch }) {
   const page = await loadPortalPage(params, searchParams)
   const { device, place, customer, hotspot } = page
   const allowance = device ? await allowanceOfSession(page.payload, { session: device.session, organization: place.organization.id }) : null
-  const timeZone = place.location.timeZone
+  const dates = place.dates
   const connectForm = customer && hotspot.kind === 'ok' && (
     <form method="post" action={actionPath(page, 'connect')}>
       <FormFields page={page} />
       <button type="submit">Connect this device with my account</button>
     </form>
   )
+
+  if (!allowance && customer) {
+    return (
+      <PortalFrame page={page} section="status" title="Status">
+        <AccountStatus page={page} customer={customer} />
+        {connectForm}
+      </PortalFrame>
+    )
+  }
 
   if (!allowance) {
     return (
@@ -59,7 +72,7 @@ export default async function StatusPage({ params, searchParams }: { params: Por
           <div className="value" data-testid="time-left">
             {allowance.secondsLeft === null ? 'No limit' : formatDuration(allowance.secondsLeft * 1000)}
           </div>
-          <div className="label">time left{session.expiresAt && ` · until ${formatDateTime(session.expiresAt, timeZone)}`}</div>
+          <div className="label">time left{session.expiresAt && ` · until ${formatDateTime(session.expiresAt, dates)}`}</div>
         </div>
         <div className="figure">
           <div className="value" data-testid="data-left">
@@ -87,10 +100,10 @@ export default async function StatusPage({ params, searchParams }: { params: Por
           {allowance.devicesOnline} of {plan?.devicesAllowed ?? 1} online
         </dd>
         <dt>Signed in</dt>
-        <dd>{formatDateTime(session.startedAt, timeZone)}</dd>
+        <dd>{formatDateTime(session.startedAt, dates)}</dd>
         <dt>State</dt>
         <dd className={online ? 'status-live' : undefined} data-testid="session-state">
-          {online ? (session.status === 'active' ? 'online' : 'waiting for the router') : session.status}
+          {online ? (session.status === 'active' ? 'online' : 'waiting for the router') : session.status === 'expired' ? 'ended: time or data used up' : 'ended'}
         </dd>
       </dl>
       {online && (

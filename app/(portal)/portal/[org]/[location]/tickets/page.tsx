@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
 import { requireCustomer, TICKET_STATE } from '@/portal/account'
 import { actionPath, FormFields, PortalFrame, portalHref } from '@/portal/components/PortalFrame'
 import { loadPortalPage, type PortalParams, type PortalSearch } from '@/portal/page'
@@ -50,7 +50,7 @@ export default async function TicketsPage({ params, searchParams }: { params: Po
               </a>
               <div className="muted">
                 <span className={`status-${ticket.status}`}>{TICKET_STATE[ticket.status] ?? ticket.status}</span> · updated{' '}
-                {formatDateTime(ticket.updatedAt, page.place.location.timeZone)}
+                {formatDateTime(ticket.updatedAt, page.place.dates)}
               </div>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/dates'
 import { isUuid } from '@/lib/ids'
 import { plainFromRichText } from '@/lib/richText'
 import { requireCustomer, TICKET_STATE } from '@/portal/account'
@@ -43,7 +43,7 @@ export default async function TicketPage({
     req: customer.req,
     overrideAccess: false,
   })
-  const timeZone = page.place.location.timeZone
+  const dates = page.place.dates
   const description = plainFromRichText(ticket.description)
   return (
     <PortalFrame page={page} section="help" title={`#${ticket.number} ${ticket.title}`}>
@@ -51,7 +51,7 @@ export default async function TicketPage({
         <span className={`status-${ticket.status}`} data-testid="ticket-state">
           {TICKET_STATE[ticket.status] ?? ticket.status}
         </span>{' '}
-        · opened {formatDateTime(ticket.createdAt, timeZone)}
+        · opened {formatDateTime(ticket.createdAt, dates)}
       </p>
       <ol className="conversation">
         {description && (
@@ -65,7 +65,7 @@ export default async function TicketPage({
           return (
             <li key={String(comment.id)} className={mine ? 'mine' : undefined}>
               <span className="who">
-                {mine ? 'You' : 'Support'} · {formatDateTime(comment.createdAt, timeZone)}
+                {mine ? 'You' : 'Support'} · {formatDateTime(comment.createdAt, dates)}
               </span>
               {comment.body}
             </li>
