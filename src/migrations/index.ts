@@ -8,6 +8,7 @@ import * as migration_20261122_232944_audit_logs from './20261122_232944_audit_l
 import * as migration_20261122_234459_audit_retention from './20261122_234459_audit_retention';
 import * as migration_20261123_005315_session_logs from './20261123_005315_session_logs';
 import * as migration_20261123_033013_portal from './20261123_033013_portal';
+import * as migration_20261204_224708_hot_path_plans from './20261204_224708_hot_path_plans';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261123_033013_portal.up,
     down: migration_20261123_033013_portal.down,
     name: '20261123_033013_portal',
+  },
+  {
+    up: migration_20261204_224708_hot_path_plans.up,
+    down: migration_20261204_224708_hot_path_plans.down,
+    name: '20261204_224708_hot_path_plans',
   },
 ];
