@@ -48,6 +48,9 @@ beforeAll(async () => {
   downtown = (await findPortalPlace(world.payload, 'demo-isp', world.locations.downtown))!
 })
 
+/** The Downtown router the portal hands devices to: the demo one, or one other tests added there and heard from last. */
+const downtownRouter = () => downtown.router!
+
 describe('the branch a portal address names', () => {
   it('is found with its branding and a router', async () => {
     expect(downtown).toMatchObject({
@@ -320,7 +323,7 @@ describe('what a device has left', () => {
     })
     expect(allowance!.secondsLeft).toBeGreaterThan(24 * 3600 - 60)
     expect(await allowanceOfSession(world.payload, { session: first.session.id, organization: world.organizations.other, now })).toBeNull()
-    expect(await allowanceAtRouter(world.payload, { router: network.routers.downtown, ip: '10.5.50.31', now })).toMatchObject({
+    expect(await allowanceAtRouter(world.payload, { router: downtownRouter(), ip: '10.5.50.31', now })).toMatchObject({
       session: { id: first.session.id },
     })
     expect(await allowanceAtRouter(world.payload, { router: network.routers.mainStreet, ip: '10.5.50.31', now })).toBeNull()
@@ -336,7 +339,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     await db.execute(sql`update sessions set status = 'active', usage_last_ip = '10.5.50.40' where id = ${connection.session.id}`)
 
     const device = RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.40' } })
-    const answer = await device.get(`/api/captive-portal/${network.routers.downtown}`)
+    const answer = await device.get(`/api/captive-portal/${downtownRouter()}`)
     expect(answer.status).toBe(200)
     expect(answer.headers.get('content-type')).toBe('application/captive+json')
     expect(answer.body).toMatchObject({
@@ -351,7 +354,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
 
     // Another address at the same router: still captive, and told nothing of the other device.
     const stranger = await RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.41' } }).get(
-      `/api/captive-portal?router=${network.routers.downtown}`,
+      `/api/captive-portal?router=${downtownRouter()}`,
     )
     expect(stranger.body).toEqual({
       captive: true,
@@ -362,7 +365,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     // Behind NAT the address says nothing; the portal's cookie still finds the device.
     const cookie = `${DEVICE_COOKIE}=${signDeviceTicket({ session: connection.session.id, organization: world.organizations.demo, mac: macOf(40), logoutUrl: 'http://10.5.50.1/logout' }, new Date(Date.now() + 3600_000))}`
     const browser = await RestClient.anonymous({ headers: { 'x-beacon-client-ip': '203.0.113.9', cookie } }).get(
-      `/api/captive-portal?router=${network.routers.downtown}`,
+      `/api/captive-portal?router=${downtownRouter()}`,
     )
     expect(browser.body.captive).toBe(false)
     // A cookie for Demo ISP's device means nothing at Other ISP's router.
@@ -371,7 +374,7 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
 
     // Once the session ends, the device is captive again.
     await db.execute(sql`update sessions set status = 'terminated', ended_at = now() where id = ${connection.session.id}`)
-    expect((await device.get(`/api/captive-portal?router=${network.routers.downtown}`)).body.captive).toBe(true)
+    expect((await device.get(`/api/captive-portal?router=${downtownRouter()}`)).body.captive).toBe(true)
   })
 
   it('tells a customer whose subscription runs on that the portal continues it, and a pending device that it is still captive', async () => {
@@ -382,9 +385,9 @@ describe('GET /api/captive-portal (RFC 8908)', () => {
     await db.execute(sql`update sessions set usage_last_ip = '10.5.50.50' where id = ${connection.session.id}`)
     const device = RestClient.anonymous({ headers: { 'x-beacon-client-ip': '10.5.50.50' } })
     // Handed to the router, not let in yet (no Accounting-Start): still captive.
-    expect((await device.get(`/api/captive-portal/${network.routers.downtown}`)).body.captive).toBe(true)
+    expect((await device.get(`/api/captive-portal/${downtownRouter()}`)).body.captive).toBe(true)
     await db.execute(sql`update sessions set status = 'active' where id = ${connection.session.id}`)
-    expect((await device.get(`/api/captive-portal/${network.routers.downtown}`)).body).toMatchObject({
+    expect((await device.get(`/api/captive-portal/${downtownRouter()}`)).body).toMatchObject({
       captive: false,
       'can-extend-session': true,
       'bytes-remaining': 2000 * 1_048_576,
