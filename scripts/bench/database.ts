@@ -41,12 +41,24 @@ export async function openBenchDatabase({ fsync }: { fsync: boolean }): Promise<
   ensurePayloadSecret()
   if (!fsync && process.env.DATABASE_URL) console.warn('--no-fsync: ignored, the DATABASE_URL server runs with its own settings.')
   const database = await openDatabaseOrExit(true, { durable: fsync })
-  process.once('uncaughtException', (error) => {
+  let closing = false
+  process.on('uncaughtException', (error) => {
+    // Connections still open in Payload's pool are cut off when the server stops: expected then.
+    if (closing) return
     console.error(error)
+    closing = true
     void database.close().finally(() => process.exit(1))
   })
   const settings = await durabilitySettings(database.url)
-  const opened: BenchDatabase = { ...database, settings, durable: settings.fsync === 'on' && settings.synchronous_commit !== 'off' }
+  const opened: BenchDatabase = {
+    ...database,
+    settings,
+    durable: settings.fsync === 'on' && settings.synchronous_commit !== 'off',
+    close: () => {
+      closing = true
+      return database.close()
+    },
+  }
   console.log(durabilityLine(opened))
   return opened
 }
