@@ -70,7 +70,7 @@ let explained: Explained[] = []
  */
 const FOREIGN_KEY_CHECK = /^SELECT 1 FROM ONLY .* FOR KEY SHARE OF x$/s
 
-/** Scans of growing tables that do not go straight to their rows by a key's index. */
+/** Scans of the hot paths' tables that do not go straight to their rows through a key's index. */
 function scansNotByKey({ query, plan }: Explained): string[] {
   if (FOREIGN_KEY_CHECK.test(query)) return []
   const problems: string[] = []
