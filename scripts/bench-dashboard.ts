@@ -6,7 +6,8 @@
  * peak memory.
  *   npm run bench:dashboard                               1,000,000 sessions, 100 samples a page
  *   npm run bench:dashboard -- --rows 200000 --samples 30 a quick look
- * Figures are printed, never asserted.
+ *   npm run bench:dashboard -- --help                     every option
+ * The database is a throw-away one with fsync on unless --no-fsync. Figures are printed, never asserted.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -17,20 +18,33 @@ import { sql } from '@payloadcms/db-postgres'
 import { freePort } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { drizzleFor, rowsOf } from '../src/db/sql'
+import { durabilityLine, openBenchDatabase } from './bench/database'
 import { fillBenchSessions } from './bench/fillSessions'
+import { FSYNC_OPTION, parseBenchOptions } from './bench/options'
 import { buildIfStale, projectRoot } from './runtime'
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? fallback : Number(process.argv[index + 1])
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`)
-  return value
-}
+const options = parseBenchOptions(
+  {
+    command: 'npm run bench:dashboard -- [options]',
+    about: [
+      'Fills a throw-away database with WiFi sessions, starts the production web app on it and prints p50/p99',
+      "of the server-rendered overview, live-sessions and history pages as a branch manager, and the web",
+      "server's peak memory.",
+    ].join('\n'),
+    examples: ['npm run bench:dashboard -- --rows 200000 --samples 30'],
+  },
+  {
+    rows: { kind: 'count', default: 1_000_000, min: 1, help: 'WiFi sessions' },
+    samples: { kind: 'count', default: 100, min: 1, help: 'timed requests of each page' },
+    ...FSYNC_OPTION,
+  },
+)
 
-const ROWS = arg('rows', 1_000_000)
-const SAMPLES = arg('samples', 100)
+const ROWS = options.rows
+const SAMPLES = options.samples
 const PASSWORD = 'bench-manager-password'
 
+const database = await openBenchDatabase({ fsync: !options['no-fsync'] })
 const { payload } = await prepareDatabase({ demoData: 'always' })
 const db = await drizzleFor(payload)
 const query = async <Row>(statement: ReturnType<typeof sql>) => rowsOf<Row>(await db.execute(statement))
@@ -132,5 +146,7 @@ await measure('live sessions  /dashboard/sessions', '/dashboard/sessions')
 await measure('history  /dashboard/history', '/dashboard/history')
 clearInterval(probe)
 console.log(`  web server peak memory: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
-web.kill('SIGTERM')
+console.log(`  ${durabilityLine(database)}`)
+await new Promise<void>((resolve) => (web.exitCode !== null ? resolve() : (web.once('exit', () => resolve()), web.kill('SIGTERM'))))
+await database.close()
 process.exit(0)

@@ -4,11 +4,13 @@
  *   npm run bench:radius                                   Beacon: 100,000 vouchers, 5,000 logins
  *   npm run bench:radius -- --logins 20000 --concurrency 64
  *   npm run bench:radius -- --against both --rounds 3      Beacon and FreeRADIUS in turn (see README)
+ *   npm run bench:radius -- --help                         every option
  * Each login is an Access-Request (PAP, a voucher's first use), then an Accounting-Start and
  * --interims Interim-Updates for it. FreeRADIUS holds every voucher Beacon did not use as a user
  * (radcheck, radreply), with the plan's reply attributes. With --rounds, the servers take turns
  * (each round new vouchers), so a noisy machine weighs on both alike, and the medians are printed
- * side by side. Figures are printed, never asserted.
+ * side by side. The database is a throw-away one with fsync on, as a real server runs, unless
+ * --no-fsync; the first line says which. Figures are printed, never asserted.
  * BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of Beacon's service there.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -28,37 +30,50 @@ import { prepareDatabase } from '../src/db/prepare'
 import { drizzleFor, rowsOf } from '../src/db/sql'
 import { generateVoucherBatch } from '../src/plugins/network/vouchers/generateBatch'
 import { projectRoot } from './runtime'
+import { durabilityLine, openBenchDatabase } from './bench/database'
 import { startFreeRadius } from './bench/freeradius'
+import { FSYNC_OPTION, parseBenchOptions } from './bench/options'
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? fallback : Number(process.argv[index + 1])
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`)
-  return value
-}
-const against = (() => {
-  const index = process.argv.indexOf('--against')
-  const value = index === -1 ? 'beacon' : process.argv[index + 1]
-  if (!['beacon', 'freeradius', 'both'].includes(value)) throw new Error('--against is beacon, freeradius or both')
-  return value
-})()
+const options = parseBenchOptions(
+  {
+    command: 'npm run bench:radius -- [options]',
+    about: [
+      "Drives Beacon's RADIUS service (and FreeRADIUS 3 with rlm_sql, with --against) as a router would: a voucher",
+      'login by PAP, an Accounting-Start and Interim-Updates per login, after an uncounted warm-up round; prints',
+      'requests per second, p50/p95/p99 latency and peak memory, on a throw-away database.',
+    ].join('\n'),
+    examples: ['npm run bench:radius -- --logins 20000 --concurrency 64', 'npm run bench:radius -- --against both --rounds 3'],
+  },
+  {
+    against: { kind: 'choice', choices: ['beacon', 'freeradius', 'both'], default: 'beacon', help: 'which RADIUS servers to drive, in turns' },
+    vouchers: { kind: 'count', default: 100_000, min: 1, help: 'vouchers created, each a FreeRADIUS user too' },
+    logins: { kind: 'count', default: 5_000, min: 1, help: 'voucher logins per round' },
+    interims: { kind: 'count', default: 2, help: 'Interim-Updates per login' },
+    concurrency: { kind: 'count', default: 32, min: 1, help: 'requests in flight at once' },
+    rounds: { kind: 'count', default: 1, min: 1, help: 'counted rounds per server, their medians printed' },
+    ...FSYNC_OPTION,
+  },
+)
+const against = options.against
 
-const VOUCHERS = arg('vouchers', 100_000)
-const LOGINS = Math.min(arg('logins', 5_000), VOUCHERS)
-const INTERIMS = arg('interims', 2)
-const ROUNDS = Math.max(1, arg('rounds', 1))
+const VOUCHERS = options.vouchers
+const LOGINS = Math.min(options.logins, VOUCHERS)
+const INTERIMS = options.interims
+const ROUNDS = options.rounds
 const SERVERS = against === 'both' ? 2 : 1
 // Each server gets a warm-up and ROUNDS rounds of LOGINS vouchers nobody else uses.
 if ((ROUNDS + 1) * SERVERS * LOGINS > VOUCHERS) {
-  throw new Error(`${ROUNDS} round(s) of ${LOGINS} logins for ${SERVERS} server(s) need --vouchers ${(ROUNDS + 1) * SERVERS * LOGINS} or more`)
+  console.error(`${ROUNDS} round(s) of ${LOGINS} logins for ${SERVERS} server(s) need --vouchers ${(ROUNDS + 1) * SERVERS * LOGINS} or more`)
+  process.exit(2)
 }
-const CONCURRENCY = arg('concurrency', 32)
+const CONCURRENCY = options.concurrency
 const SECRET = 'testing123' // the demo router at 127.0.0.1
 const TIMEOUT_MS = 5_000
 
 // ---------------------------------------------------------------------------------------------
 // Data: a plan and VOUCHERS vouchers at the demo router's branch.
 
+const database = await openBenchDatabase({ fsync: !options['no-fsync'] })
 const { payload } = await prepareDatabase({ demoData: 'always' })
 const superAdmin = (await payload.find({ collection: 'users', where: { email: { equals: 'super@beacon.test' } }, limit: 1 })).docs[0]
 const downtown = (await payload.find({ collection: 'locations', where: { name: { equals: 'Downtown' } }, limit: 1 })).docs[0]
@@ -83,6 +98,9 @@ for (let left = VOUCHERS; left > 0; left -= 10_000) {
   codes.push(...docs.map((doc) => doc.code))
 }
 console.log(`${codes.length.toLocaleString()} vouchers created in ${((performance.now() - creating) / 1000).toFixed(1)} s`)
+// Statistics as a server that has run a while has them (autovacuum would catch up on its own);
+// the sessions grow during the rounds, and the hot paths must not care (migration hot_path_plans).
+await (await drizzleFor(payload)).execute(sql`analyze`)
 
 // ---------------------------------------------------------------------------------------------
 // The load generator: one UDP socket per worker, CONCURRENCY workers, one request in flight each.
@@ -283,5 +301,7 @@ try {
 } finally {
   for (const stopServer of stops) await stopServer()
 }
+console.log(`  ${durabilityLine(database)}`)
 await payload.destroy()
+await database.close()
 process.exit(0)

@@ -4,7 +4,8 @@
  * after archiving the sessions that ended more than 90 days ago.
  *   npm run bench:sessions                      5,000,000 sessions on a throw-away database
  *   npm run bench:sessions -- --rows 500000     fewer, for a quick look
- * Figures are printed, never asserted.
+ *   npm run bench:sessions -- --help            every option
+ * The database is a throw-away one with fsync on unless --no-fsync. Figures are printed, never asserted.
  */
 import { performance } from 'node:perf_hooks'
 
@@ -14,25 +15,40 @@ import { drizzleFor, rowsOf } from '../src/db/sql'
 import { prepareDatabase } from '../src/db/prepare'
 import { allowanceAtRouter, allowanceOfSession } from '../src/plugins/network/captivePortal/allowance'
 import { archiveCutoff, archiveEndedSessions } from '../src/plugins/network/sessions/archive'
+import { durabilityLine, openBenchDatabase } from './bench/database'
 import { fillBenchSessions } from './bench/fillSessions'
+import { FSYNC_OPTION, parseBenchOptions } from './bench/options'
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? fallback : Number(process.argv[index + 1])
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`)
-  return value
-}
+const options = parseBenchOptions(
+  {
+    command: 'npm run bench:sessions -- [options]',
+    about: [
+      'Fills a throw-away database with WiFi sessions across many organizations and prints p50/p99 of the',
+      'live-list, RADIUS, history and expiry lookups, before and after archiving the sessions that ended',
+      'more than 90 days ago.',
+    ].join('\n'),
+    examples: ['npm run bench:sessions -- --rows 500000'],
+  },
+  {
+    rows: { kind: 'count', default: 5_000_000, min: 1, help: 'WiFi sessions' },
+    organizations: { kind: 'count', default: 40, min: 1, help: 'organizations (five branches each)' },
+    customers: { kind: 'count', default: 50_000, min: 1, help: 'customers' },
+    samples: { kind: 'count', default: 300, min: 1, help: 'timed runs of each lookup' },
+    ...FSYNC_OPTION,
+  },
+)
 
-const ROWS = arg('rows', 5_000_000)
-const ORGANIZATIONS = arg('organizations', 40)
+const ROWS = options.rows
+const ORGANIZATIONS = options.organizations
 const BRANCHES_PER_ORGANIZATION = 5
-const CUSTOMERS = arg('customers', 50_000)
+const CUSTOMERS = options.customers
 const OPEN_SESSIONS = Math.max(100, Math.round(ROWS * 0.002)) // ~10,000 devices online at 5 M rows
-const SAMPLES = arg('samples', 300)
+const SAMPLES = options.samples
 
 let peakRss = process.memoryUsage().rss
 const memoryProbe = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
 
+const database = await openBenchDatabase({ fsync: !options['no-fsync'] })
 const { payload } = await prepareDatabase({ demoData: 'always' })
 const db = await drizzleFor(payload)
 const query = async <Row>(statement: ReturnType<typeof sql>) => rowsOf<Row>(await db.execute(statement))
@@ -159,5 +175,7 @@ await runQueries('After archiving')
 
 clearInterval(memoryProbe)
 console.log(`\nPeak memory of this process (RSS): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
+console.log(durabilityLine(database))
 await payload.destroy()
+await database.close()
 process.exit(0)

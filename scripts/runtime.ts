@@ -25,9 +25,9 @@ export function ensurePayloadSecret(): string {
 }
 
 /** Opens the database and puts its URL in DATABASE_URL; says what went wrong in words if it cannot. */
-export async function openDatabaseOrExit(fresh: boolean): Promise<Database> {
+export async function openDatabaseOrExit(fresh: boolean, { durable }: { durable?: boolean } = {}): Promise<Database> {
   try {
-    const database = await openDatabase({ fresh, projectRoot })
+    const database = await openDatabase({ fresh, durable, projectRoot })
     process.env.DATABASE_URL = database.url
     return database
   } catch (error) {

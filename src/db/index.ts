@@ -20,6 +20,11 @@ export type Database = {
 type Options = {
   /** A new, empty database for this run (tests); removed again by `close`. */
   fresh?: boolean
+  /**
+   * Crash-safe (fsync on), as the embedded database always is except a fresh one's throw-away
+   * cluster, which tests run without it; benchmarks ask for it. A `DATABASE_URL` server is as it is.
+   */
+  durable?: boolean
   projectRoot: string
   log?: (line: string) => void
 }
@@ -83,7 +88,7 @@ function throwAwayDataDir(): string {
  * whose data stays in `.data/postgres` (or BEACON_DATA_DIR). With `fresh`, a new empty database
  * (on the given server, or on a throw-away embedded cluster) that `close` removes.
  */
-export async function openDatabase({ fresh = false, projectRoot, log }: Options): Promise<Database> {
+export async function openDatabase({ fresh = false, durable = !fresh, projectRoot, log }: Options): Promise<Database> {
   const external = process.env.DATABASE_URL
   if (external) {
     if (!fresh) {
@@ -104,7 +109,7 @@ export async function openDatabase({ fresh = false, projectRoot, log }: Options)
     throw new DatabaseStartError(`BEACON_DB_PORT=${process.env.BEACON_DB_PORT} is not a port number.`, 'Use a number from 1 to 65535, or leave it unset.')
   }
   const dataDir = fresh ? throwAwayDataDir() : path.resolve(process.env.BEACON_DATA_DIR ?? path.join(projectRoot, '.data', 'postgres'))
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: !fresh, log })
+  const server = await startEmbeddedPostgres({ dataDir, port, persistent: !fresh, durable, log })
   try {
     await ensureDatabase(server.adminUrl('postgres'), DATABASE_NAME)
   } catch (error) {
@@ -113,7 +118,7 @@ export async function openDatabase({ fresh = false, projectRoot, log }: Options)
   }
   return {
     url: server.adminUrl(DATABASE_NAME),
-    description: fresh ? 'a throw-away embedded PostgreSQL' : `embedded PostgreSQL (data in ${dataDir})`,
+    description: fresh ? `a throw-away embedded PostgreSQL${durable ? '' : ' without fsync'}` : `embedded PostgreSQL (data in ${dataDir})`,
     close: server.stop,
   }
 }

@@ -11,6 +11,7 @@ import * as migration_20261123_033013_portal from './20261123_033013_portal';
 import * as migration_20261204_223155_never_started from './20261204_223155_never_started';
 import * as migration_20261204_223702_customer_logins from './20261204_223702_customer_logins';
 import * as migration_20261204_224009_organization_dates from './20261204_224009_organization_dates';
+import * as migration_20261204_224708_hot_path_plans from './20261204_224708_hot_path_plans';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261204_224009_organization_dates.up,
     down: migration_20261204_224009_organization_dates.down,
-    name: '20261204_224009_organization_dates'
+    name: '20261204_224009_organization_dates',
+  },
+  {
+    up: migration_20261204_224708_hot_path_plans.up,
+    down: migration_20261204_224708_hot_path_plans.down,
+    name: '20261204_224708_hot_path_plans',
   },
 ];

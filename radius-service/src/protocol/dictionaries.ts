@@ -14,9 +14,35 @@ import radius from 'radius'
 type RadiusDictionaryLookups = {
   load_dictionaries(): void
   attr_name_to_id(name: string, vendorId?: number): string | undefined
+  attr_id_to_name(attribute: number | string, vendorId?: number): string | undefined
+  /** The package's own lookup behind the two above; field 2 is the type, 5 the modifiers. */
+  _attr_to(attribute: number | string, vendorId: number | undefined, field: 2 | 5): unknown
 }
 
 export const radiusDictionaryLookups = radius as unknown as RadiusDictionaryLookups
+
+/** What the dictionaries say of an attribute, by number or name (and vendor); null for one they do not have. */
+export type AttributeDefinition = {
+  name: string
+  /** The dictionary type in lower case: 'string', 'text', 'integer', 'ipaddr', 'octets', … */
+  type: string
+  /** RFC 2868 tagged (has_tag): a first octet up to 0x1F is the tag. */
+  tagged: boolean
+  /** Hidden with the shared secret (encrypt=N), such as User-Password. */
+  encrypted: boolean
+}
+
+export function attributeDefinition(attribute: number | string, vendorId?: number): AttributeDefinition | null {
+  const name = radiusDictionaryLookups.attr_id_to_name(attribute, vendorId)
+  if (name === undefined) return null
+  const modifiers = (radiusDictionaryLookups._attr_to(attribute, vendorId, 5) ?? {}) as Record<string, boolean>
+  return {
+    name,
+    type: String(radiusDictionaryLookups._attr_to(attribute, vendorId, 2)),
+    tagged: Boolean(modifiers.has_tag),
+    encrypted: Object.keys(modifiers).some((modifier) => modifier.startsWith('encrypt=')),
+  }
+}
 
 /**
  * Every vendor with a dictionary loaded: ADSL-Forum comes with the package (RFC 4679), the others

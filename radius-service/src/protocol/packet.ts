@@ -8,7 +8,8 @@
  */
 import radius from 'radius'
 
-import { VENDOR_IDS, loadDictionaries, radiusDictionaryLookups } from './dictionaries'
+import { attributeDefinition, VENDOR_IDS, loadDictionaries, radiusDictionaryLookups } from './dictionaries'
+import { decodeText, encodeText } from './text'
 
 export const RADIUS_CODES = {
   'Access-Request': 1,
@@ -86,11 +87,11 @@ export type RawAttribute = [type: number, value: Buffer]
 
 export type DecodedAttributes = {
   /**
-   * Values by dictionary name, as the `radius` package converts them: text and string as UTF-8
-   * strings, integers as numbers (or their VALUE name, e.g. 'Start'), ipaddr as dotted quads, date
-   * as Date, everything else as Buffer. A repeated attribute becomes an array. Vendor attributes
-   * are at the top level under their own names ('Mikrotik-Rate-Limit'); User-Password and
-   * Tunnel-Password are the hidden bytes as received.
+   * Values by dictionary name, as the `radius` package converts them: integers as numbers (or
+   * their VALUE name, e.g. 'Start'), ipaddr as dotted quads, date as Date, everything else as
+   * Buffer; string and text as text.ts reads them (UTF-8 without NUL, anything else as `\xHH`).
+   * A repeated attribute becomes an array. Vendor attributes are at the top level under their own
+   * names ('Mikrotik-Rate-Limit'); User-Password and Tunnel-Password are the hidden bytes as received.
    */
   attributes: Record<string, unknown>
   /** Every top-level attribute in packet order, vendors we have no dictionary for included; views into the datagram. */
@@ -164,13 +165,28 @@ function isDecodedVendor(value: Buffer): boolean {
   return value.length >= 4 && DECODED_VENDOR_IDS.has(value.readUInt32BE(0))
 }
 
-function checkVendorAttribute(value: Buffer): void {
+/** The attributes inside a Vendor-Specific of a vendor we decode; throws unless they walk exactly to its end. */
+function vendorAttributes(value: Buffer): AttributeSpan[] {
   const vendorId = value.readUInt32BE(0)
   const where = `Vendor-Specific of vendor ${vendorId}`
   if (value.length === 4) {
     throw new MalformedPacketError('bad-vendor-attribute', `${where}: no attribute follows the Vendor-Id.`)
   }
-  walkAttributes(value.subarray(4), 'bad-vendor-attribute', where)
+  return walkAttributes(value.subarray(4), 'bad-vendor-attribute', where)
+}
+
+const TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'text'])
+
+/**
+ * The value of a string or text attribute as text.ts reads it (the package's own UTF-8 decode
+ * keeps NUL and replaces invalid octets), or undefined for any other attribute. A tagged one keeps
+ * the package's [tag, value] shape.
+ */
+function textValueOf(type: number, value: Buffer, vendorId?: number): { name: string; value: unknown } | undefined {
+  const definition = attributeDefinition(type, vendorId)
+  if (!definition || !TEXT_TYPES.has(definition.type) || definition.encrypted) return undefined
+  if (definition.tagged && value.length > 0 && value[0] <= 0x1f) return { name: definition.name, value: [value[0], decodeText(value.subarray(1))] }
+  return { name: definition.name, value: decodeText(value) }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -191,11 +207,18 @@ export function decodeAttributes(packet: Buffer): DecodedAttributes {
 
   // The package would walk unknown vendors' attributes too, and some vendors use other layouts.
   const decodable: Buffer[] = []
+  // Text attributes in packet order, read from their octets (see textValueOf).
+  const texts = new Map<string, unknown[]>()
+  const keepText = (text: { name: string; value: unknown } | undefined) => {
+    if (text) texts.set(text.name, [...(texts.get(text.name) ?? []), text.value])
+  }
   for (const span of spans) {
     if (span.type !== VENDOR_SPECIFIC_TYPE) {
       decodable.push(span.encoded)
+      keepText(textValueOf(span.type, span.value))
     } else if (isDecodedVendor(span.value)) {
-      checkVendorAttribute(span.value)
+      const vendorId = span.value.readUInt32BE(0)
+      for (const attribute of vendorAttributes(span.value)) keepText(textValueOf(attribute.type, attribute.value, vendorId))
       decodable.push(span.encoded)
     }
   }
@@ -223,6 +246,8 @@ export function decodeAttributes(packet: Buffer): DecodedAttributes {
       attributes[name] = value
     }
   }
+
+  for (const [name, values] of texts) attributes[name] = values.length === 1 ? values[0] : values
 
   const raw = spans.map((span): RawAttribute => [span.type, span.value])
   // Without the secret the package gives null for User-Password; the hidden bytes are what we need.
@@ -274,9 +299,16 @@ function checkValue(name: string, value: AttributeValue, maxLength: number): voi
 // authenticators, which it does not compute for Access-Request.
 const UNUSED_SECRET = 'unused'
 
-/** The attribute as the package takes it: a vendor attribute inside a Vendor-Specific of its own. */
+/**
+ * The attribute as the package takes it: a vendor attribute inside a Vendor-Specific of its own,
+ * text as its octets (text.ts: `\xHH` is that octet), so what was decoded encodes to what came in.
+ */
 function packageAttributeOf(name: string, value: AttributeValue): unknown[] {
   const vendorId = vendorOf(name)
+  const definition = attributeDefinition(name, vendorId ?? undefined)
+  if (typeof value === 'string' && value !== '' && definition && TEXT_TYPES.has(definition.type) && !definition.encrypted) {
+    value = encodeText(value)
+  }
   checkValue(name, value, vendorId === null ? MAX_VALUE_LENGTH : MAX_VENDOR_VALUE_LENGTH)
   return vendorId === null ? [name, value] : ['Vendor-Specific', vendorId, [[name, value]]]
 }
@@ -300,8 +332,8 @@ function encodeWithPackage(attributes: unknown[]): Buffer {
 
 /**
  * Encodes attributes in the given order, each vendor attribute in a Vendor-Specific of its own.
- * Numbers are for integer attributes, strings for text (or an integer's VALUE name), Buffers are
- * sent as they are (octets such as Class and Proxy-State, or a Message-Authenticator placeholder
+ * Numbers are for integer attributes, strings for text as decodeAttributes gives it (`\xHH` is
+ * that octet) or an integer's VALUE name, Buffers are sent as they are (octets such as Class and Proxy-State, or a Message-Authenticator placeholder
  * of 16 zero octets for messageAuthenticator.ts to fill). Throws AttributeEncodingError.
  */
 export function encodeAttributes(attributes: ReadonlyArray<readonly [name: string, value: AttributeValue]>): Buffer {

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 
-export type AttributeInput = Record<string, string | number | Array<string | number>>
+/** Strings and numbers as radclient reads them; a Buffer is sent as exactly these octets (NUL included). */
+export type AttributeInput = Record<string, string | number | Buffer | Array<string | number | Buffer>>
 
 export type RadclientResult = {
   /** 'Access-Accept', 'Access-Reject', 'Accounting-Response', or null when nothing came back. */
@@ -27,11 +28,25 @@ function chapAnswer(password: string): string[] {
   return [`CHAP-Password = 0x${Buffer.concat([identifier, response]).toString('hex')}`, `CHAP-Challenge = 0x${challenge.toString('hex')}`]
 }
 
-/** `Name = value` lines: strings quoted, numbers and 0x… octets as they are. */
+/**
+ * Octets as a double-quoted radclient string: printable ASCII as it is, anything else (a NUL,
+ * octets that are not UTF-8) as FreeRADIUS's octal escapes, which it sends as those octets.
+ */
+function quotedOctets(octets: Buffer): string {
+  const escape = (octet: number) =>
+    octet >= 0x20 && octet < 0x7f && octet !== 0x22 && octet !== 0x5c ? String.fromCharCode(octet) : `\\${octet.toString(8).padStart(3, '0')}`
+  return `"${[...octets].map(escape).join('')}"`
+}
+
+/** `Name = value` lines: strings quoted, numbers and 0x… octets as they are, Buffers as quoted octets. */
 export function attributeLines(attributes: AttributeInput): string {
   const lines: string[] = []
   for (const [name, value] of Object.entries(attributes)) {
     for (const one of Array.isArray(value) ? value : [value]) {
+      if (Buffer.isBuffer(one)) {
+        lines.push(`${name} = ${quotedOctets(one)}`)
+        continue
+      }
       if (name === 'CHAP-Password' && typeof one === 'string' && one.toLowerCase().startsWith('0x')) {
         lines.push(...chapAnswer(one))
         continue

@@ -143,6 +143,23 @@ describe('force-logout', () => {
     expect(ended).toMatchObject({ status: 'terminated', terminateCause: 'Admin-Reset', control: { action: 'disconnect', outcome: 'acknowledged' } })
   })
 
+  it("repeats the router's own octets of User-Name and Acct-Session-Id, a NUL and octets that are not UTF-8 included", async () => {
+    fake.answer = 'ack'
+    const mac = newMac()
+    const acctSessionId = Buffer.concat([Buffer.from(unique('octets')), Buffer.from([0x00, 0xff])])
+    const userName = Buffer.from([0x67, 0x75, 0x65, 0x73, 0x74, 0x00, 0xc3])
+    await account([['Acct-Status-Type', 'Start'], ['Acct-Session-Id', acctSessionId], ['User-Name', userName], ['Calling-Station-Id', mac]])
+    const stored = `${acctSessionId.subarray(0, -2).toString()}\\x00\\xFF`
+    const [live] = (await world.payload.find({ collection: 'sessions', where: { acctSessionId: { equals: stored } }, depth: 0 })).docs
+    expect(live.userName).toBe('guest\\x00\\xC3')
+
+    await forceLogout(await createLocalReq({ user: world.actors.manager }, world.payload), String(live.id))
+    const request = await received(stored, 'Disconnect')
+    const sent = (type: number) => decodeAttributes(request.datagram).raw.find(([rawType]) => rawType === type)?.[1]
+    expect(sent(1)).toEqual(userName)
+    expect(sent(44)).toEqual(acctSessionId)
+  })
+
   it('records a router that answers nothing (CoA nor API) as failed, after retrying', async () => {
     fake.answer = 'silent'
     routerOs.mode = 'silent'

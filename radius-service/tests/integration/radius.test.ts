@@ -18,6 +18,7 @@ import { accountingRecordOf, recordCommonCases } from '../../src/accounting'
 import type { DropReason } from '../../src/metrics'
 import { accountingRequestAuthenticator } from '../../src/protocol/authenticator'
 import { parseHeader, RADIUS_CODES } from '../../src/protocol/packet'
+import { encodeText } from '../../src/protocol/text'
 import { testConfig } from '../helpers/config'
 import { type AttributeInput, classSession, radclient, type RadclientResult, valueOf } from '../helpers/radclient'
 import { accessRequest, accountingRequest, exchange } from '../helpers/udp'
@@ -353,6 +354,72 @@ describe('packets that get no answer', () => {
       await world.payload.update({ collection: 'routers', id: routers, data: { requireMessageAuthenticator: false } })
       service.routers.clear()
     }
+  })
+})
+
+describe('text PostgreSQL cannot store as it came (a NUL, octets that are not UTF-8)', () => {
+  const WRONG_CREDENTIALS = 'The username or password is not correct.'
+
+  it('gets an Access-Reject that says why, for a NUL in User-Name', async () => {
+    const code = await voucher()
+    const codeThenNul = Buffer.concat([Buffer.from(code), Buffer.from([0])])
+    expectReject(await auth({ 'User-Name': codeThenNul, 'User-Password': code, 'Calling-Station-Id': newMac() }), WRONG_CREDENTIALS)
+    expectReject(await auth({ 'User-Name': Buffer.from([0x61, 0x00, 0xff, 0x62]), 'User-Password': 'x' }), WRONG_CREDENTIALS)
+    const { docs } = await world.payload.find({ collection: 'vouchers', where: { code: { equals: code } }, depth: 0 })
+    expect(docs[0].status).toBe('AVAILABLE')
+  })
+
+  it('records accounting with such an Acct-Session-Id and User-Name, losslessly, and acknowledges it', async () => {
+    const prefix = unique('nul')
+    const acctSessionId = Buffer.concat([Buffer.from(prefix), Buffer.from([0x00, 0xff, 0x5c])])
+    // Differs only in an octet that is not UTF-8, which a plain decode would read as the same U+FFFD.
+    const sibling = Buffer.concat([Buffer.from(prefix), Buffer.from([0x00, 0xfe, 0x5c])])
+    const start = await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': acctSessionId, 'User-Name': Buffer.from('b\0ob'), 'Calling-Station-Id': newMac() })
+    expect(start.code, start.output).toBe('Accounting-Response')
+    expect((await acct({ 'Acct-Status-Type': 'Start', 'Acct-Session-Id': sibling, 'Calling-Station-Id': newMac() })).code).toBe('Accounting-Response')
+    const interim = await acct({ 'Acct-Status-Type': 'Interim-Update', 'Acct-Session-Id': acctSessionId, 'Acct-Output-Octets': 2_097_152, 'Acct-Session-Time': 60 })
+    expect(interim.code, interim.output).toBe('Accounting-Response')
+
+    const find = async (stored: string) => (await world.payload.find({ collection: 'sessions', where: { acctSessionId: { equals: stored } }, depth: 0 })).docs
+    const [recorded] = await find(`${prefix}\\x00\\xFF\\x5C`)
+    expect(recorded).toMatchObject({ status: 'active', authMethod: 'accounting', userName: 'b\\x00ob', usage: { dataMB: 2 } })
+    expect(encodeText(recorded.acctSessionId!)).toEqual(acctSessionId)
+    expect(await find(`${prefix}\\x00\\xFE\\x5C`)).toHaveLength(1)
+
+    const stop = await acct({ 'Acct-Status-Type': 'Stop', 'Acct-Session-Id': acctSessionId, 'Acct-Terminate-Cause': 'User-Request', 'Acct-Session-Time': 90 })
+    expect(stop.code, stop.output).toBe('Accounting-Response')
+    expect(await session(recorded.id)).toMatchObject({ status: 'terminated', terminateCause: 'User-Request' })
+  })
+
+  it('answers every request whatever octets its text attributes hold, also when they arrive together', async () => {
+    // Mostly NUL, backslash and octets that are not UTF-8 on their own.
+    const interesting = [0x00, 0x5c, 0x80, 0xc3, 0xed, 0xff]
+    const octets = (length: number) =>
+      Buffer.from(Array.from({ length }, () => (Math.random() < 0.5 ? interesting[Math.floor(Math.random() * interesting.length)] : 0x41 + Math.floor(Math.random() * 26))))
+    const records = Array.from({ length: 40 }, (_, index) =>
+      accountingRequest(
+        [
+          ['Acct-Status-Type', index % 2 === 0 ? 'Start' : 'Interim-Update'],
+          ['Acct-Session-Id', Buffer.concat([Buffer.from(unique('fuzz')), octets(1 + Math.floor(Math.random() * 8))])],
+          ['User-Name', octets(1 + Math.floor(Math.random() * 12))],
+          ['NAS-Identifier', octets(4)],
+          ['Acct-Output-Octets', index],
+        ],
+        SECRET,
+        index,
+      ),
+    )
+    // Sent at once from several sockets, so the service batches them into shared statements.
+    const replies = (await Promise.all(records.map((record) => exchange([record], { port: service.accountingPort, timeoutMs: 5_000 })))).flat()
+    expect(replies.map((reply) => reply && parseHeader(reply).code)).toEqual(records.map(() => RADIUS_CODES['Accounting-Response']))
+
+    const logins = Array.from({ length: 4 }, () => accessRequest('xyz', 'password', SECRET, [], Math.floor(Math.random() * 256)))
+    for (const login of logins) {
+      // The User-Name replaced by octets of every kind (its length stays 3).
+      login.set(Buffer.from([1, 5, 0x61, 0x00, interesting[Math.floor(Math.random() * interesting.length)]]), 20)
+    }
+    const answers = (await Promise.all(logins.map((login) => exchange([login], { port: service.authPort, timeoutMs: 5_000 })))).flat()
+    expect(answers.map((reply) => reply && parseHeader(reply).code)).toEqual(logins.map(() => RADIUS_CODES['Access-Reject']))
   })
 })
 

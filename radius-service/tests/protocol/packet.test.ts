@@ -240,6 +240,33 @@ describe('decodeAttributes', () => {
     ])
   })
 
+  it('reads text attributes losslessly as text PostgreSQL can store: NUL, backslash and invalid UTF-8 as \\xHH', () => {
+    const decoded = decodeAttributes(
+      rawPacket(
+        '0105' + '410042' + // User-Name "A", NUL, "B"
+          '2c08' + '61ff5c62c3a9' + // Acct-Session-Id "a", 0xFF, backslash, "b", "é"
+          '1a0c00003a8c0306' + '7800ed80' + // Mikrotik-Group (a vendor string): "x", NUL, a cut-short character
+          '5106' + '01766c30' + // Tunnel-Private-Group-Id, tag 1: "vl0"
+          '1f05' + '6100e2' + // Calling-Station-Id twice, in order
+          '1f03' + '62',
+      ),
+    )
+    expect(decoded.attributes).toEqual({
+      'User-Name': 'A\\x00B',
+      'Acct-Session-Id': 'a\\xFF\\x5Cbé',
+      'Mikrotik-Group': 'x\\x00\\xED\\x80',
+      'Tunnel-Private-Group-Id': [1, 'vl0'],
+      'Calling-Station-Id': ['a\\x00\\xE2', 'b'],
+    })
+    // Encoding gives the router's octets back (a Disconnect-Request repeats User-Name and Acct-Session-Id).
+    const encoded = encodeAttributes([
+      ['User-Name', 'A\\x00B'],
+      ['Acct-Session-Id', 'a\\xFF\\x5Cbé'],
+      ['Mikrotik-Group', 'x\\x00\\xED\\x80'],
+    ])
+    expect(encoded.toString('hex')).toBe('0105410042' + '2c0861ff5c62c3a9' + '1a0c00003a8c03067800ed80')
+  })
+
   it.each([
     ['a MikroTik attribute running past its Vendor-Specific', '1a0c00003a8c0807324d2f35', 'bad-vendor-attribute'],
     ['a MikroTik attribute of length 1', '1a0800003a8c0801', 'bad-vendor-attribute'],
@@ -318,12 +345,25 @@ describe('hostile packets', () => {
     }
   }
 
-  /** Success or MalformedPacketError, nothing else; returns the outcome for coverage counting. */
+  /** A decoded text value PostgreSQL's text type would refuse (NUL) or that is not well-formed, if any. */
+  function unstorableText(attributes: Record<string, unknown>): string | undefined {
+    const values = Object.values(attributes).flatMap((value) => (Array.isArray(value) ? value.flat() : [value]))
+    // Lone surrogates would not survive a round trip through UTF-8.
+    const wellFormed = (text: string) => Buffer.from(text, 'utf8').toString('utf8') === text
+    return values.find((value): value is string => typeof value === 'string' && (value.includes('\u0000') || !wellFormed(value)))
+  }
+
+  /**
+   * Success, with text a database can store, or MalformedPacketError, nothing else; returns the
+   * outcome for coverage counting ('text' when a decoded text attribute held a NUL or invalid UTF-8).
+   */
   function outcomeOf(packet: Buffer): string {
     try {
       parseHeader(packet)
-      decodeAttributes(packet)
-      return 'ok'
+      const { attributes, raw } = decodeAttributes(packet)
+      const unstorable = unstorableText(attributes)
+      if (unstorable !== undefined) throw new Error(`Decoded text ${JSON.stringify(unstorable)} cannot be stored`)
+      return raw.some(([type, value]) => type === 1 && value.some((octet) => octet === 0 || octet >= 0x80)) ? 'text' : 'ok'
     } catch (error) {
       if (error instanceof MalformedPacketError) return error.reason
       throw new Error(`${String(error)} for packet ${packet.toString('hex')}`, { cause: error })
@@ -342,8 +382,9 @@ describe('hostile packets', () => {
       return outcomeOf(packet)
     })
     const counts = tally(outcomes)
-    // Every reason is reached, so the fuzzing gets past the header.
-    for (const reason of ['ok', 'too-short', 'bad-length', 'length-mismatch', 'bad-attribute', 'bad-vendor-attribute', 'bad-attribute-value']) {
+    // Every reason is reached, so the fuzzing gets past the header, and User-Names with a NUL or
+    // octets beyond ASCII were decoded ('text').
+    for (const reason of ['ok', 'text', 'too-short', 'bad-length', 'length-mismatch', 'bad-attribute', 'bad-vendor-attribute', 'bad-attribute-value']) {
       expect(counts[reason], `${reason} in ${JSON.stringify(counts)}`).toBeGreaterThan(0)
     }
   })
@@ -364,6 +405,7 @@ describe('hostile packets', () => {
     ]
     const outcomes = Array.from({ length: 10_000 }, () => outcomeOf(mutate(originals[below(originals.length)])))
     expect(tally(outcomes).ok).toBeGreaterThan(0)
+    expect(tally(outcomes).text).toBeGreaterThan(0)
   })
 })
 
