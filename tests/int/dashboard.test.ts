@@ -12,7 +12,7 @@ import { getAccessContext } from '@/access'
 import { selectBranches } from '@/dashboard/branches'
 import { loadTicket, loadTickets } from '@/dashboard/helpdesk'
 import { loadLiveSessions } from '@/dashboard/liveSessions'
-import { loadOverview } from '@/dashboard/overview'
+import { loadOverview, startOfToday } from '@/dashboard/overview'
 import { loadRouters } from '@/dashboard/routers'
 import { type Staff, staffIn } from '@/dashboard/staff'
 import { loadUsage } from '@/dashboard/usage'
@@ -154,7 +154,9 @@ describe('online', () => {
     const place = { organization: organization.id, location: quay, user: finn, router, plan }
     const expiresAt = new Date(now + 50 * 60_000).toISOString()
     // One device online (started, reporting); the same device accepted three more times with no Start from its router.
-    const online = await createSession(place, { startedAt: new Date(now - 10 * 60_000).toISOString(), expiresAt, lastAccountingAt: new Date(now).toISOString() })
+    // Started 10 minutes ago, or at midnight when the test runs just after it: today either way.
+    const startedAt = new Date(Math.max(now - 10 * 60_000, startOfToday('UTC', new Date(now)).getTime()))
+    const online = await createSession(place, { startedAt: startedAt.toISOString(), expiresAt, lastAccountingAt: new Date(now).toISOString() })
     const accepted = []
     for (const minutesAgo of [1, 2, 3]) {
       accepted.push(
