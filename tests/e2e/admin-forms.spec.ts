@@ -166,15 +166,15 @@ test('the staff member made in the form signs in and opens a ticket for the cust
   await expect(page).toHaveURL(/\/admin$/)
   await page.goto('/admin/collections/tickets/create')
   await page.locator('#field-title').fill(`Slow at night ${tag}`)
-  await choose(page, 'priority', 'high')
+  await choose(page, 'priority', 'High')
   await choose(page, 'requester', customer.name)
   await choose(page, 'location', branchName)
   await save(page)
   await expect(page.locator('#field-number')).not.toHaveValue('')
-  await choose(page, 'status', 'in-progress')
+  await choose(page, 'status', 'In progress')
   await save(page)
   await page.reload()
-  await expect(page.locator('#field-status')).toContainText('in-progress')
+  await expect(page.locator('#field-status')).toContainText('In progress')
 })
 
 test('an agent opens and updates a ticket in the admin panel', async ({ page }) => {
@@ -184,10 +184,10 @@ test('an agent opens and updates a ticket in the admin panel', async ({ page }) 
   await page.locator('#field-title').fill(`Router blinking red ${tag}`)
   await choose(page, 'requester', 'Alice')
   await save(page)
-  await choose(page, 'priority', 'urgent')
+  await choose(page, 'priority', 'Urgent')
   await save(page)
   await page.reload()
-  await expect(page.locator('#field-priority')).toContainText('urgent')
+  await expect(page.locator('#field-priority')).toContainText('Urgent')
 })
 
 test('a branch manager generates a voucher batch in the admin panel, and its codes log devices in', async ({ page, context }) => {
@@ -201,6 +201,11 @@ test('a branch manager generates a voucher batch in the admin panel, and its cod
   // A branch manager makes vouchers for their own branch only.
   await expect(form.getByLabel('Branch').locator('option')).toHaveText(['Downtown'])
   await form.getByLabel('Code prefix (optional)').fill(`M${tag.slice(0, 3)}`.toUpperCase())
+  // The last day of use, typed as Demo ISP writes dates; it ends at midnight in Downtown's zone.
+  const lastDay = new Date(Date.now() + 30 * 86_400_000)
+  const typedDay = [lastDay.getUTCDate(), lastDay.getUTCMonth() + 1].map((part) => String(part).padStart(2, '0')).join('/') + `/${lastDay.getUTCFullYear()}`
+  await form.getByLabel(/Last day to use \(optional, East Africa Time/).fill(typedDay)
+  await form.getByLabel(/Last day to use/).press('Escape')
   await form.getByRole('button', { name: 'Generate' }).click()
   await expect(form.getByRole('status')).toContainText('3 vouchers ready')
   const batchId = (await form.getByRole('status').locator('code').innerText()).trim()
@@ -210,6 +215,7 @@ test('a branch manager generates a voucher batch in the admin panel, and its cod
   await expect(sheetPage.locator('body')).toContainText(`M${tag.slice(0, 3)}`.toUpperCase())
   const codes = await sheetPage.locator('.code').allInnerTexts()
   expect(codes).toHaveLength(3)
+  await expect(sheetPage.locator('.valid-until').first()).toHaveText(`Use before ${typedDay} 23:59`)
 
   // The new batch is in the list, and a code from it logs a device in at Downtown's router.
   await page.goto(`/admin/collections/vouchers?where[batchId][equals]=${batchId}`)
@@ -218,7 +224,7 @@ test('a branch manager generates a voucher batch in the admin panel, and its cod
 
   // The manager edits a voucher: one taken off sale no longer logs in.
   await page.locator('.table tbody tr', { hasText: codes[1].trim() }).locator('a').first().click()
-  await choose(page, 'status', 'EXPIRED')
+  await choose(page, 'status', 'Expired')
   await save(page)
   expect(await voucherLogin(codes[1].trim())).toContain('Received Access-Reject')
 })

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 
 import { badRequest, can, canCreate, conflict, type TenantPaths } from '@/access'
+import { optionsInWords } from '@/lib/words'
 
 import {
   activeOrganizationFilter,
@@ -104,7 +105,7 @@ export const Vouchers: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'AVAILABLE',
-      options: VOUCHER_STATUSES.map((value) => ({ label: value, value })),
+      options: optionsInWords(VOUCHER_STATUSES),
     },
     { name: 'batchId', label: 'Batch', type: 'text', index: true, access: systemOnly, admin: { readOnly: true } },
     {

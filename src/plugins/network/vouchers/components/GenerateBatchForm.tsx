@@ -1,9 +1,11 @@
 'use client'
 
-import { TZDate } from '@date-fns/tz'
 import { Button } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useState } from 'react'
+
+import { DayInput } from '@/dashboard/components/DateInputs'
+import { dateHint, parseDay, zonedInstant, zoneLabel } from '@/lib/dates'
 
 import type { BatchChoices } from '../batchChoices'
 
@@ -12,7 +14,7 @@ type Made = { count: number; batchId: string; sheetUrl: string; csvUrl: string }
 const field: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: '0.25rem' }
 
 /** Generates a batch of vouchers and offers its printable sheet and CSV. */
-export function GenerateBatchForm({ plans, branches, everyBranch, timeZone }: BatchChoices) {
+export function GenerateBatchForm({ plans, branches, everyBranch, timeZone, dateFormat }: BatchChoices) {
   const router = useRouter()
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -24,10 +26,15 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone }: Ba
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    const lastDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(form.get('validUntil') ?? ''))
+    const typed = String(form.get('validUntil') ?? '').trim()
+    const lastDay = parseDay(typed, dateFormat)
+    setMade(null)
+    if (typed && !lastDay) {
+      setError(`The last day to use is not a date: write it as ${dateHint(dateFormat)}.`)
+      return
+    }
     setBusy(true)
     setError('')
-    setMade(null)
     try {
       const response = await fetch('/api/vouchers/generate', {
         method: 'POST',
@@ -38,9 +45,7 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone }: Ba
           count: Number(form.get('count')),
           location: form.get('location') || undefined,
           // The end of the last day of use, in the branch's zone (the organization's for every branch).
-          validUntil: lastDay
-            ? new TZDate(Number(lastDay[1]), Number(lastDay[2]) - 1, Number(lastDay[3]), 23, 59, 59, zone).toISOString()
-            : undefined,
+          validUntil: lastDay ? zonedInstant(lastDay, 23, 59, zone).toISOString() : undefined,
           prefix: form.get('prefix') || undefined,
         }),
       })
@@ -93,10 +98,7 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone }: Ba
           ))}
         </select>
       </label>
-      <label style={field}>
-        Last day to use (optional, {zone} time)
-        <input name="validUntil" type="date" />
-      </label>
+      <DayInput name="validUntil" label={`Last day to use (optional, ${zoneLabel(zone)})`} dateFormat={dateFormat} />
       <label style={field}>
         Code prefix (optional)
         <input name="prefix" maxLength={6} pattern="[A-Za-z0-9]*" style={{ width: '7rem' }} />

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { notFound, relationId } from '@/access'
+import { type DateStyle, dateStyleOf, formatDateTime } from '@/lib/dates'
 import type { Location, Organization, Plan, Voucher } from '@/payload-types'
 
 import { vouchersToCsv } from '../csv'
@@ -13,7 +14,7 @@ type Batch = {
   plans: Map<string, Plan>
   organization: Organization
   location: Location | null
-  timeZone: string
+  dates: DateStyle
 }
 
 /**
@@ -46,7 +47,8 @@ async function loadBatch(req: PayloadRequest): Promise<Batch> {
     plans: new Map(plans.map((plan) => [String(plan.id), plan])),
     organization,
     location,
-    timeZone: location?.timeZone ?? organization.timeZone,
+    // Dates as the organization writes them, in the branch's zone (the organization's for every branch).
+    dates: dateStyleOf(organization, location?.timeZone),
   }
 }
 
@@ -55,8 +57,7 @@ function money(amount: number, currency: string | null | undefined): string {
   return new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'code' }).format(amount)
 }
 
-const dateTime = (value: string | null | undefined, timeZone: string) =>
-  value ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value)) : ''
+const dateTime = (value: string | null | undefined, dates: DateStyle) => (value ? formatDateTime(value, dates) : '')
 
 const unauthorized = () => Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
 
@@ -66,13 +67,13 @@ export const voucherBatchSheetEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return unauthorized()
-    const { vouchers, plans, organization, location, timeZone } = await loadBatch(req)
+    const { vouchers, plans, organization, location, dates } = await loadBatch(req)
     const html = renderVoucherSheet({
       organizationName: organization.branding?.displayName || organization.name,
       brandColor: organization.branding?.color,
       batchId: String(vouchers[0].batchId),
       location: location?.name ?? null,
-      generatedAt: dateTime(vouchers[0].createdAt, timeZone),
+      generatedAt: dateTime(vouchers[0].createdAt, dates),
       cards: vouchers.map((voucher) => {
         const plan = plans.get(relationId(voucher.plan)!)!
         return {
@@ -80,7 +81,7 @@ export const voucherBatchSheetEndpoint: Endpoint = {
           planName: plan.name,
           price: money(plan.price, plan.currency),
           validity: formatValidity(plan.validityMinutes),
-          validUntil: voucher.validUntil ? dateTime(voucher.validUntil, timeZone) : null,
+          validUntil: voucher.validUntil ? dateTime(voucher.validUntil, dates) : null,
         }
       }),
     })
@@ -101,7 +102,7 @@ export const voucherBatchCsvEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return unauthorized()
-    const { vouchers, plans, location, timeZone } = await loadBatch(req)
+    const { vouchers, plans, location, dates } = await loadBatch(req)
     const csv = vouchersToCsv(
       vouchers.map((voucher) => {
         const plan = plans.get(relationId(voucher.plan)!)!
@@ -112,8 +113,8 @@ export const voucherBatchCsvEndpoint: Endpoint = {
           batchId: String(voucher.batchId),
           location: location?.name ?? '',
           price: money(plan.price, plan.currency),
-          validUntil: dateTime(voucher.validUntil, timeZone),
-          usedAt: dateTime(voucher.usedAt, timeZone),
+          validUntil: dateTime(voucher.validUntil, dates),
+          usedAt: dateTime(voucher.usedAt, dates),
         }
       }),
     )
