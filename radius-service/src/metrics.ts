@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
 
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+
+import { servePrometheus } from '@/lib/prometheus'
 
 export type RequestType = 'access' | 'accounting'
 
@@ -67,23 +68,6 @@ export class RadiusMetrics {
 }
 
 /** `GET /metrics` in Prometheus' text format; everything else is 404. */
-export async function serveMetrics(metrics: RadiusMetrics, host: string, port: number): Promise<{ server: Server; port: number }> {
-  const server = createServer((request, response) => {
-    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n')
-      return
-    }
-    metrics.registry.metrics().then(
-      (body) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
-      (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
-    )
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  return { server, port: (server.address() as AddressInfo).port }
+export function serveMetrics(metrics: RadiusMetrics, host: string, port: number): Promise<{ server: Server; port: number }> {
+  return servePrometheus(metrics.registry, host, port)
 }

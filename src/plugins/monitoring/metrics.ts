@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+
+import { servePrometheus } from '@/lib/prometheus'
 
 /** How a job's run ended: done, failed with retries left, or failed for good. */
 export type JobOutcome = 'succeeded' | 'retrying' | 'failed'
@@ -167,26 +168,9 @@ export function webMetrics(): WebMetrics {
 }
 
 /** `GET /metrics` in Prometheus' text format on its own address; everything else is 404. */
-export async function serveWebMetrics(metrics: WebMetrics, host: string, port: number): Promise<{ server: Server; port: number }> {
+export function serveWebMetrics(metrics: WebMetrics, host: string, port: number): Promise<{ server: Server; port: number }> {
   metrics.collectProcessMetrics()
-  const server = createServer((request, response) => {
-    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n')
-      return
-    }
-    metrics.registry.metrics().then(
-      (body) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
-      (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`${String(error)}\n`),
-    )
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  return { server, port: (server.address() as AddressInfo).port }
+  return servePrometheus(metrics.registry, host, port)
 }
 
 /**

@@ -4,6 +4,7 @@ import { Button } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import React, { useState } from 'react'
 
+import { apiAction } from '@/dashboard/components/apiAction'
 import { DayInput } from '@/dashboard/components/DateInputs'
 import { dateHint, parseDay, zonedInstant, zoneLabel } from '@/lib/dates'
 
@@ -36,25 +37,22 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone, date
     setBusy(true)
     setError('')
     try {
-      const response = await fetch('/api/vouchers/generate', {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+      const batch = await apiAction<Made>(
+        '/api/vouchers/generate',
+        {
           plan: form.get('plan'),
           count: Number(form.get('count')),
           location: form.get('location') || undefined,
           // The end of the last day of use, in the branch's zone (the organization's for every branch).
           validUntil: lastDay ? zonedInstant(lastDay, 23, 59, zone).toISOString() : undefined,
           prefix: form.get('prefix') || undefined,
-        }),
-      })
-      const answer = await response.json().catch(() => null)
-      if (!response.ok) throw new Error(answer?.errors?.[0]?.message ?? 'The vouchers could not be generated.')
-      setMade(answer as Made)
+        },
+        { fallback: 'The vouchers could not be generated.' },
+      )
+      setMade(batch)
       router.refresh()
     } catch (failure) {
-      setError(failure instanceof TypeError ? 'Beacon did not answer. Check the connection and try again.' : (failure as Error).message)
+      setError((failure as Error).message)
     } finally {
       setBusy(false)
     }
