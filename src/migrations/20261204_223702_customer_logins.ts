@@ -5,8 +5,9 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
  * organization each of these names one customer at most: otherwise a customer could set their
  * phone (or a username) to someone else's and that person's sign-in would match two accounts and
  * be refused. `customer_logins` holds every name of every customer membership, kept by triggers
- * on `users` and `users_memberships`, with the database's uniqueness per organization. A username
- * of digits, dots and dashes (a phone number, as ISPs often use it) also names its digits.
+ * on `users` and `users_memberships`, with the database's uniqueness per organization. A phone
+ * number is named by its digits (+254 722 000 111 and 254722000111 are one number), and a
+ * username of digits, dots and dashes (a phone number, as ISPs often use it) by its digits too.
  * Names held twice before this migration stay with the account that had them first.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
@@ -26,7 +27,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     SELECT DISTINCT ON (n.login) n.field, n.login FROM (VALUES
       (1, 'email', lower(btrim(email))),
       (2, 'username', lower(btrim(username))),
-      (3, 'phone', btrim(phone)),
+      -- A number with or without its "+" is one number: phones are named by their digits.
+      (3, 'phone', CASE WHEN length(regexp_replace(phone, '[^0-9]', '', 'g')) BETWEEN 7 AND 15
+        THEN regexp_replace(phone, '[^0-9]', '', 'g') ELSE btrim(phone) END),
       (4, 'username', CASE WHEN username ~ '^[0-9.-]+$' AND length(regexp_replace(username, '[^0-9]', '', 'g')) BETWEEN 7 AND 15
         THEN regexp_replace(username, '[^0-9]', '', 'g') END)
     ) AS n(rank, field, login)

@@ -60,6 +60,18 @@ describe("a customer cannot block another customer's sign-in", () => {
     expect(await signsIn(phone.replace('+254', '0'))).toEqual({ outcome: 'ok', customer: victim.id })
   })
 
+  it('by the same number written without its "+"', async () => {
+    const phone = newPhone()
+    const victim = await createDemoCustomer({ phone })
+    await expect(createDemoCustomer({ phone: phone.slice(1) })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining(`phone number ${phone.slice(1)} is already used`),
+    })
+    // Either spelling signs the customer in, as a sign-up's hint asks for the "+".
+    expect(await signsIn(phone.slice(1))).toEqual({ outcome: 'ok', customer: victim.id })
+    expect(await signsIn(`+${phone.slice(1, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`)).toEqual({ outcome: 'ok', customer: victim.id })
+  })
+
   it('a new customer with a taken phone number is refused, in words', async () => {
     const phone = newPhone()
     await createDemoCustomer({ phone })

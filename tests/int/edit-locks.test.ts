@@ -126,6 +126,14 @@ describe('edit locks across tenants', () => {
     expect(saved.status).toBe(200)
   })
 
+  it('a customer cannot lock their own account, so their administrators can always save it', async () => {
+    const alice = await RestClient.signIn('alice@demo-isp.test', 'beacon-alice-1')
+    const attempt = await alice.post(`/api/${LOCKS}`, { document: { relationTo: 'users', value: world.users.alice } })
+    expect(attempt.status).toBe(403)
+    const admin = await RestClient.signIn('admin@demo-isp.test', 'beacon-admin-1')
+    expect((await admin.patch(`/api/users/${world.users.alice}`, { name: 'Alice Customer' })).status).toBe(200)
+  })
+
   it("nobody releases another person's lock on a document they cannot edit", async () => {
     const id = targets["Other ISP's admin's lock on their Daily plan"]
     const admin = await RestClient.signIn('admin@demo-isp.test', 'beacon-admin-1')

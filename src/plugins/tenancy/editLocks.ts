@@ -8,7 +8,7 @@ import type {
   Where,
 } from 'payload'
 
-import { getAccessContext, relationId } from '@/access'
+import { getAccessContext, isStaffAnywhere, relationId } from '@/access'
 
 /** Payload's own collection of edit locks (`payload/dist/locked-documents/config.js`). */
 export const EDIT_LOCKS_SLUG = 'payload-locked-documents'
@@ -82,11 +82,16 @@ const visibleLocks: Access = async ({ req }) => {
   return editable.length ? { or: [own, { id: { in: editable } }] } : own
 }
 
-/** A new lock names a document the person may update; who holds it is set by `lockHeldBySelf`. */
+/**
+ * A new lock names a document the person may update, and the person works in the admin panel:
+ * a customer may update their own account but edits nothing there, and a lock of theirs would
+ * only turn their administrators' saves away (423). Who holds it is set by `lockHeldBySelf`.
+ */
 const mayLock: Access = async ({ req, data }) => {
   const context = await getAccessContext(req)
   if (!context.userId) return false
   if (context.isSuperAdmin) return true
+  if (!isStaffAnywhere(context)) return false
   const document = (data as EditLock | undefined)?.document
   if (!document?.relationTo) return false
   return mayUpdate(req, document.relationTo, document.value)

@@ -24,7 +24,8 @@ export type LoginCandidate = {
 export async function customersNamedBy(payload: Payload, organization: string, login: string): Promise<LoginCandidate[]> {
   const wanted = login.trim().toLowerCase()
   if (!wanted || wanted.length > 254) return []
-  const phone = canonicalPhone(wanted) ?? wanted
+  // Phone numbers are named by their digits, with or without the "+" (see customer_logins).
+  const phone = canonicalPhone(wanted)?.replace('+', '') ?? wanted
   const db = await drizzleFor(payload)
   return rowsOf<LoginCandidate>(
     await db.execute(sql`

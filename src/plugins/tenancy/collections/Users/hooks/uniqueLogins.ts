@@ -51,7 +51,8 @@ export const uniqueLogins: CollectionBeforeChangeHook = async ({ data, originalD
         limit 1`),
     )
     if (taken) {
-      throw conflict(`The ${FIELD_WORDS[taken.field] ?? taken.field} ${taken.login} is already used by another customer of this organization.`)
+      const typed = ({ email, username, phone } as Record<string, string | null>)[taken.field] ?? taken.login
+      throw conflict(`The ${FIELD_WORDS[taken.field] ?? taken.field} ${typed} is already used by another customer of this organization.`)
     }
   }
   return submitted ? { ...data, username: submitted } : data
