@@ -85,7 +85,8 @@ if (!options.dev && !(await buildIfStale())) await shutdown(1)
 const web = spawn(bin('tsx'), ['scripts/web-server.ts', ...(options.dev ? ['--dev'] : []), '--port', String(port)], {
   cwd: projectRoot,
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: options.dev ? 'development' : 'production' },
+  // PORT: the address the app links to when no BEACON_PUBLIC_URL says otherwise (reset links).
+  env: { ...process.env, PORT: String(port), NODE_ENV: options.dev ? 'development' : 'production' },
 })
 children.push(web)
 web.on('exit', (code) => {

@@ -4,3 +4,12 @@ export function publicBaseUrl(requestUrl: string | undefined): string {
   if (configured) return configured
   return new URL(requestUrl ?? 'http://localhost:3000').origin
 }
+
+/**
+ * Where links that carry a secret point (password-reset links): BEACON_PUBLIC_URL, else this
+ * machine as `npm start` serves it. Never the request's own address, which whoever asks chooses
+ * with its Host header: a reset link to their site would hand them the victim's token.
+ */
+export function trustedBaseUrl(): string {
+  return process.env.BEACON_PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${process.env.PORT || 3000}`
+}

@@ -5,7 +5,7 @@ import { APIError, getPayload, type Payload } from 'payload'
 import { isUuid } from '@/lib/ids'
 import { addressBlock, CLIENT_IP_HEADER, requestIp } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
-import { publicBaseUrl } from '@/lib/publicUrl'
+import { publicBaseUrl, trustedBaseUrl } from '@/lib/publicUrl'
 import { richTextFromPlain } from '@/lib/richText'
 import { DEVICE_COOKIE, signDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 
@@ -23,6 +23,9 @@ const MAX_FORM_BYTES = 16 * 1024
 
 /** Accounts made per client address (a venue may share one): 30 an hour. */
 const signUps = new FailureWindow(30, 60 * 60_000)
+
+/** How long after answering "Forgot password" the link is made and sent. */
+const RESET_SENT_AFTER_MS = 500
 
 /** Password-reset emails asked for per client address: 10 an hour. */
 const resetRequests = new FailureWindow(10, 60 * 60_000)
@@ -208,15 +211,19 @@ const ACTIONS: Record<string, Action> = {
       const key = step.ip ? addressBlock(step.ip, 48) : 'unknown'
       if (resetRequests.exhausted(key)) return step.back('forgot', { problem: 'too-many-resets' })
       resetRequests.fail(key)
-      const base = publicBaseUrl(step.request.url)
+      // A link with a secret in it points at Beacon's own address, never at the Host the request names.
+      const base = trustedBaseUrl()
       const { place } = step
-      // Not waited for: the answer comes as fast whether or not the address has an account here.
-      void sendPasswordResetLink(step.payload, {
-        organization: place.organization.id,
-        organizationName: place.organization.name,
-        email,
-        resetPage: (token) => `${base}${portalPath(place, 'reset')}?${new URLSearchParams({ token })}`,
-      }).catch((error: unknown) => step.payload.logger.error({ err: error, organization: place.organization.id }, 'Sending a password-reset link failed'))
+      // After the answer, not waited for: it comes as fast whether or not the address has an
+      // account here, and the work for one does not compete with it.
+      setTimeout(() => {
+        sendPasswordResetLink(step.payload, {
+          organization: place.organization.id,
+          organizationName: place.organization.name,
+          email,
+          resetPage: (token) => `${base}${portalPath(place, 'reset')}?${new URLSearchParams({ token })}`,
+        }).catch((error: unknown) => step.payload.logger.error({ err: error, organization: place.organization.id }, 'Sending a password-reset link failed'))
+      }, RESET_SENT_AFTER_MS)
       return step.back('forgot', { sent: '1' })
     },
   },

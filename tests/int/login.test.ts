@@ -1,7 +1,10 @@
 /** Who may sign in, what they are told when they may not, and lockout after repeated failures. */
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { REFUSED_SIGN_IN_FLOOR_MS } from '@/plugins/tenancy/collections/Users/hooks/equalizeSignInTime'
+
 import { loadWorld, unique, type World } from '../helpers/fixtures'
+import { RestClient } from '../helpers/rest'
 
 let world: World
 
@@ -126,6 +129,24 @@ describe('sign-in timing tells nobody who has an account', () => {
     const locked = await medianRefusalTime(() => [lockedOut, 'wrong-password'])
     expect(unknownEmail / wrongPassword, `unknown ${unknownEmail} ms, wrong password ${wrongPassword} ms`).toBeGreaterThan(0.6)
     expect(locked / wrongPassword, `locked ${locked} ms, wrong password ${wrongPassword} ms`).toBeGreaterThan(0.6)
+  })
+})
+
+describe('a refused sign-in over the API', () => {
+  // What differs after the password check (a wrong password is counted on its account) stays
+  // below a floor that every refusal waits for.
+  it.each([
+    ['an unknown address', () => `${unique('nobody')}@example.test`],
+    ['a wrong password', () => 'admin@demo-isp.test'],
+  ])('is answered no sooner than the floor: %s, over REST and GraphQL', async (_, address) => {
+    const client = RestClient.anonymous({ headers: { 'x-beacon-client-ip': `198.51.100.${10 + Math.floor(Math.random() * 200)}` } })
+    let started = performance.now()
+    expect((await client.post('/api/users/login', { email: address(), password: 'not-the-password' })).status).toBe(401)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(REFUSED_SIGN_IN_FLOOR_MS - 5)
+    started = performance.now()
+    const graphql = await client.graphql('mutation ($email: String!) { loginUser(email: $email, password: "not-the-password") { token } }', { email: address() })
+    expect(graphql.body.errors?.length).toBeGreaterThan(0)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(REFUSED_SIGN_IN_FLOOR_MS - 5)
   })
 })
 

@@ -294,11 +294,15 @@ describe('routers', () => {
     expect((await world.payload.count({ collection: 'routers', where: { name: { equals: data.name } } })).totalDocs).toBe(0)
   })
 
-  it('refuse an IP address another router already has, in any organization', async () => {
-    const status = await statusOf(() =>
-      world.payload.create({ collection: 'routers', data: router({ ipAddress: '127.0.0.2' }) as never, ...asAdmin() }),
-    )
-    expect(status).toBe(400)
+  it('refuse an IP address another router already has, in any organization, saying so on the field', async () => {
+    const refused = await world.payload
+      .create({ collection: 'routers', data: router({ ipAddress: '127.0.0.2' }) as never, ...asAdmin() })
+      .catch((error: { status?: number; data?: { errors?: { path: string; message: string }[] } }) => error)
+    expect(refused).toMatchObject({ status: 400 })
+    expect((refused as { data: { errors: unknown[] } }).data.errors).toContainEqual(expect.objectContaining({
+      path: 'ipAddress',
+      message: expect.stringContaining('Another router already uses this address'),
+    }))
   })
 
   it.each([

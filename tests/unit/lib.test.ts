@@ -53,6 +53,11 @@ describe('time zones and currencies', () => {
     expect(isTimeZone('Africa/Nairobi')).toBe(true)
     expect(isTimeZone('UTC')).toBe(true)
     expect(isTimeZone('Mars/Olympus')).toBe(false)
+    // Today's names, which ICU lists under their older ones (Asia/Calcutta, Europe/Kiev, …).
+    for (const zone of ['Asia/Kolkata', 'Europe/Kyiv', 'Asia/Kathmandu', 'Asia/Ho_Chi_Minh', 'America/Argentina/Buenos_Aires']) {
+      expect(isTimeZone(zone), zone).toBe(true)
+    }
+    expect(isTimeZone('Nairobi')).toBe(false)
     expect(isCurrency('KES')).toBe(true)
     expect(isCurrency('XXY')).toBe(false)
   })

@@ -17,7 +17,7 @@ import { findSessionLog, getAccessContext, relationId, SESSION_LOGS_SLUG, starti
 import { addressBlock, requestIp } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
 
-import { USERS_SLUG } from '../../tenancy'
+import { answerRefusedSignInOnTime, USERS_SLUG } from '../../tenancy'
 
 import type { FailureReason } from './index'
 import { closeSessionLogs, cookieSessionOf, endLoginSession, openLoginSession } from './loginSessions'
@@ -171,6 +171,7 @@ async function recordFailedSignIn(req: PayloadRequest, error: unknown, identifie
     // The person still gets the login's own answer; the log's failure is the operator's to see.
     req.payload.logger.error({ err: logError, ip, identifier, msg: 'Could not record a failed sign-in' })
   }
+  await answerRefusedSignInOnTime(req)
 }
 
 /** Users sign in with their email address (Payload compares it in lower case). */

@@ -119,6 +119,7 @@ export const Routers: CollectionConfig = {
       label: 'IP address',
       required: true,
       unique: true,
+      taken: 'Another router already uses this address. Beacon tells routers apart by the address their RADIUS packets come from, so each needs its own.',
       admin: { description: 'The source address of its RADIUS packets, as Beacon sees it (its VPN address when it connects over VPN).' },
     }),
     ...secretField({

@@ -45,7 +45,7 @@ export const Locations: CollectionConfig = {
       type: 'text',
       admin: { description: "IANA time zone, e.g. Africa/Nairobi. Leave empty to use the organization's." },
       validate: (value: unknown) =>
-        value == null || value === '' || (typeof value === 'string' && isTimeZone(value)) ? true : 'Unknown time zone.',
+        value == null || value === '' || (typeof value === 'string' && isTimeZone(value)) ? true : 'Unknown time zone: use its IANA name, such as Africa/Nairobi or Asia/Kolkata.',
     },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
     organizationColumn(),

@@ -77,7 +77,7 @@ export const Organizations: CollectionConfig = {
       required: true,
       defaultValue: 'UTC',
       admin: { description: 'IANA time zone, e.g. Africa/Nairobi.' },
-      validate: (value: unknown) => (typeof value === 'string' && isTimeZone(value) ? true : 'Unknown time zone.'),
+      validate: (value: unknown) => (typeof value === 'string' && isTimeZone(value) ? true : 'Unknown time zone: use its IANA name, such as Africa/Nairobi or Asia/Kolkata.'),
     },
     {
       name: 'currency',

@@ -10,6 +10,9 @@ import { dateHint, parseDay, zonedInstant, zoneLabel } from '@/lib/dates'
 
 import type { BatchChoices } from '../batchChoices'
 
+/** The whole last minute of the last day (23:59:00 to 23:59:59.999). */
+const LAST_MINUTE_MS = 59_999
+
 type Made = { count: number; batchId: string; sheetUrl: string; csvUrl: string }
 
 const field: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: '0.25rem' }
@@ -44,7 +47,7 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone, date
           count: Number(form.get('count')),
           location: form.get('location') || undefined,
           // The end of the last day of use, in the branch's zone (the organization's for every branch).
-          validUntil: lastDay ? zonedInstant(lastDay, 23, 59, zone).toISOString() : undefined,
+          validUntil: lastDay ? new Date(zonedInstant(lastDay, 23, 59, zone).getTime() + LAST_MINUTE_MS).toISOString() : undefined,
           prefix: form.get('prefix') || undefined,
         },
         { fallback: 'The vouchers could not be generated.' },

@@ -29,6 +29,7 @@ import { reserveBeaconAddresses } from './hooks/reserveBeaconAddresses'
 import { refuseLockedLogin } from './hooks/refuseLockedLogin'
 import { refuseSuperAdminGrant } from './hooks/refuseSuperAdminGrant'
 import { uniqueLogins } from './hooks/uniqueLogins'
+import { forgotPasswordEndpoint, resetEmailHtml } from './passwordReset'
 import { validateMemberships } from './hooks/validateMemberships'
 
 export const USERS_SLUG = 'users'
@@ -65,6 +66,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     useSessions: true,
+    forgotPassword: { generateEmailSubject: () => 'Reset your Beacon password', generateEmailHTML: resetEmailHtml },
     // Secure cookies need HTTPS; a public URL on https turns them on.
     cookies: { sameSite: 'Lax', secure: process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false },
   },
@@ -86,7 +88,8 @@ export const Users: CollectionConfig = {
     beforeLogin: [refuseLockedLogin],
     afterChange: [recordDefaultOrganizationChange],
   },
-  endpoints: tenantContextEndpoints,
+  // Before Payload's own endpoints, so its forgot-password is replaced.
+  endpoints: [...tenantContextEndpoints, forgotPasswordEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true },
     {
