@@ -12,6 +12,7 @@ import * as migration_20261204_223155_never_started from './20261204_223155_neve
 import * as migration_20261204_223702_customer_logins from './20261204_223702_customer_logins';
 import * as migration_20261204_224009_organization_dates from './20261204_224009_organization_dates';
 import * as migration_20261204_224708_hot_path_plans from './20261204_224708_hot_path_plans';
+import * as migration_20261205_033000_never_started_refund from './20261205_033000_never_started_refund';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261204_224708_hot_path_plans.up,
     down: migration_20261204_224708_hot_path_plans.down,
     name: '20261204_224708_hot_path_plans',
+  },
+  {
+    up: migration_20261205_033000_never_started_refund.up,
+    down: migration_20261205_033000_never_started_refund.down,
+    name: '20261205_033000_never_started_refund',
   },
 ];
