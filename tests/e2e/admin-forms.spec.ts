@@ -161,6 +161,36 @@ test('an org-admin adds a branch, a plan, a router, a staff member and a custome
   expect(branch && customerId).toBeTruthy()
 })
 
+test("an org-admin types the organization's M-Pesa and SMS keys, which are kept and never shown again", async ({ page }) => {
+  await signInToAdmin(page, DEMO.orgAdmin)
+  await expect(page).toHaveURL(/\/admin$/)
+  const found = await (await page.request.get('/api/organizations?where[slug][equals]=demo-isp&depth=0')).json()
+  const demo = String(found.docs[0].id)
+  await page.goto(`/admin/collections/organizations/${demo}`)
+  const keys = { consumerKey: `ck-${tag}`, consumerSecret: `cs-${tag}`, passkey: `pk-${tag}` }
+  for (const [name, value] of Object.entries(keys)) {
+    const input = page.locator(`#field-settings__gateways__mpesa__${name}`)
+    await expect(input).toBeEditable()
+    await expect(input).toHaveAttribute('type', 'password')
+    await input.fill(value)
+  }
+  await page.locator('#field-settings__gateways__mpesa__shortCode').fill(`17${tag.replace(/\D/g, '').padEnd(4, '7').slice(0, 4)}`)
+  await expect(page.locator('#field-settings__gateways__sms__apiKey')).toHaveAttribute('type', 'password')
+  await page.locator('#field-settings__gateways__sms__apiKey').fill(`sms-${tag}`)
+  await save(page)
+
+  await page.reload()
+  for (const name of [...Object.keys(keys), 'sms']) {
+    const input = page.locator(name === 'sms' ? '#field-settings__gateways__sms__apiKey' : `#field-settings__gateways__mpesa__${name}`)
+    await expect(input).toHaveValue('')
+  }
+  // The settings saved beside the keys read back; the keys themselves nowhere.
+  await expect(page.locator('#field-settings__gateways__mpesa__shortCode')).toHaveValue(/^17\d{4}$/)
+  const body = await (await page.request.get(`/api/organizations/${demo}?depth=0`)).text()
+  for (const value of [...Object.values(keys), `sms-${tag}`]) expect(body).not.toContain(value)
+  expect(JSON.parse(body).settings.gateways.mpesa.shortCode).toMatch(/^17\d{4}$/)
+})
+
 test('the staff member made in the form signs in and opens a ticket for the customer', async ({ page }) => {
   await signInToAdmin(page, staff)
   await expect(page).toHaveURL(/\/admin$/)

@@ -21,10 +21,14 @@ export const ORGANIZATION_STATUSES = ['TRIAL', 'ACTIVE', 'SUSPENDED', 'EXPIRED']
 
 const paths: TenantPaths = { organization: 'id' }
 
-/** Gateway configuration is for those who may change the organization, not every member. */
-const canManageSettings: FieldAccess = async ({ req, doc }) => {
+/**
+ * Gateway configuration is for those who may change the organization, not every member. The
+ * admin panel's form asks with the document's `id` and `data` rather than `doc`: reading only
+ * `doc` left its settings out of an org-admin's form (no values, Payload's plain inputs).
+ */
+const canManageSettings: FieldAccess = async ({ req, doc, data, id }) => {
   const context = await getAccessContext(req)
-  const organization = relationId(doc?.id)
+  const organization = relationId(doc?.id ?? id ?? data?.id)
   return (
     context.isSuperAdmin ||
     grantsWith(context, 'organizations.update').some((grant) => grant.organization === organization)
