@@ -72,4 +72,24 @@ describe('a staff member who forgot their password', () => {
     expect(await token()).toBeFalsy()
     expect(await until(token, Boolean)).toMatch(/^[0-9a-f]{40}$/)
   })
+
+  it('is answered the same way over GraphQL, before anything is done with the account', async () => {
+    const email = `${unique('staff')}@example.test`
+    const staff = await world.payload.create({
+      collection: 'users',
+      data: { email, password: 'a-long-password-1', name: 'Queried', memberships: [{ organization: world.organizations.demo, role: 'agent' }] } as never,
+    })
+    const token = async () =>
+      ((await world.payload.findByID({ collection: 'users', id: staff.id, depth: 0, showHiddenFields: true })) as { resetPasswordToken?: string | null }).resetPasswordToken
+    const ask = (address: string) => RestClient.anonymous().graphql('mutation ($email: String!) { forgotPasswordUser(email: $email) }', { email: address })
+    const known = await ask(email)
+    const unknown = await ask(`${unique('nobody')}@example.test`)
+    expect(known.body).toEqual({ data: { forgotPasswordUser: true } })
+    expect(unknown.body).toEqual(known.body)
+    expect(await token()).toBeFalsy()
+    expect(await until(token, Boolean)).toMatch(/^[0-9a-f]{40}$/)
+    // Only server code may have the token handed back instead of emailed.
+    const handBack = await RestClient.anonymous().graphql('mutation ($email: String!) { forgotPasswordUser(email: $email, disableEmail: true) }', { email })
+    expect(handBack.body.errors?.[0]?.message).toMatch(/disableEmail/)
+  })
 })

@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { Locations } from './collections/Locations'
 import { Organizations } from './collections/Organizations'
 import { Users, USERS_SLUG } from './collections/Users'
+import { forgotPasswordMutation } from './collections/Users/passwordReset'
 import { scopeEditLocks } from './editLocks'
 
 export { LOCATIONS_SLUG } from './collections/Locations'
@@ -28,6 +29,10 @@ export const tenancyPlugin =
   (config) => ({
     ...config,
     collections: [...(config.collections ?? []), Organizations, Locations, Users],
+    graphQL: {
+      ...config.graphQL,
+      mutations: (GraphQL, context) => ({ ...config.graphQL?.mutations?.(GraphQL, context), ...forgotPasswordMutation(GraphQL, context) }),
+    },
     onInit: async (payload) => {
       await config.onInit?.(payload)
       scopeEditLocks(payload)
