@@ -15,13 +15,13 @@ import { type DateFormat, dateHint, parseDay, TIME_FORMAT } from '@/lib/dates'
  * beside the picker, not around it: its calendar pops up inside the picker's element.
  */
 
-/** A day, submitted under `name` as the organization writes it ("23/11/2026"). */
-export function DayInput({ name, label, dateFormat, defaultValue, required }: { name: string; label: string; dateFormat: DateFormat; defaultValue?: string; required?: boolean }) {
+type PickerProps = { name: string; label: string; dateFormat: DateFormat; required?: boolean; initial: Date | null; withTime: boolean }
+
+/** The label and the picker, which shows and submits its value as text in `dateFormat` (and the time). */
+function LabelledPicker({ name, label, dateFormat, required, initial, withTime }: PickerProps) {
   const id = useId()
-  const [selected, setSelected] = useState<Date | null>(() => {
-    const day = parseDay(defaultValue, dateFormat)
-    return day ? new Date(day.year, day.month - 1, day.day) : null
-  })
+  const [selected, setSelected] = useState<Date | null>(initial)
+  const time = withTime ? { showTimeSelect: true, timeFormat: TIME_FORMAT, timeIntervals: 5 } : {}
   return (
     <span className="date-input">
       <label htmlFor={id}>{label}</label>{' '}
@@ -30,8 +30,9 @@ export function DayInput({ name, label, dateFormat, defaultValue, required }: { 
         name={name}
         selected={selected}
         onChange={(value: Date | null) => setSelected(value)}
-        dateFormat={dateFormat}
-        placeholderText={dateHint(dateFormat)}
+        {...time}
+        dateFormat={withTime ? `${dateFormat} ${TIME_FORMAT}` : dateFormat}
+        placeholderText={withTime ? `${dateHint(dateFormat)} hh:mm` : dateHint(dateFormat)}
         required={required}
         autoComplete="off"
         calendarStartDay={1}
@@ -40,27 +41,13 @@ export function DayInput({ name, label, dateFormat, defaultValue, required }: { 
   )
 }
 
+/** A day, submitted under `name` as the organization writes it ("23/11/2026"). */
+export function DayInput({ defaultValue, ...props }: { name: string; label: string; dateFormat: DateFormat; defaultValue?: string; required?: boolean }) {
+  const day = parseDay(defaultValue, props.dateFormat)
+  return <LabelledPicker {...props} initial={day ? new Date(day.year, day.month - 1, day.day) : null} withTime={false} />
+}
+
 /** A date and time, submitted under `name` as "23/11/2026 10:00" (wall-clock time of the zone the form states). */
-export function DateTimeInput({ name, label, dateFormat, required }: { name: string; label: string; dateFormat: DateFormat; required?: boolean }) {
-  const id = useId()
-  const [selected, setSelected] = useState<Date | null>(null)
-  return (
-    <span className="date-input">
-      <label htmlFor={id}>{label}</label>{' '}
-      <DatePicker
-        id={id}
-        name={name}
-        selected={selected}
-        onChange={(value: Date | null) => setSelected(value)}
-        showTimeSelect
-        timeFormat={TIME_FORMAT}
-        timeIntervals={5}
-        dateFormat={`${dateFormat} ${TIME_FORMAT}`}
-        placeholderText={`${dateHint(dateFormat)} hh:mm`}
-        required={required}
-        autoComplete="off"
-        calendarStartDay={1}
-      />
-    </span>
-  )
+export function DateTimeInput(props: { name: string; label: string; dateFormat: DateFormat; required?: boolean }) {
+  return <LabelledPicker {...props} initial={null} withTime />
 }
