@@ -336,7 +336,7 @@ test('usage charts show the last day and month, and the top customers', async ({
   await signInToDashboard(page, DEMO.manager)
   await expect(page).toHaveURL(/\/dashboard$/)
   await page.getByRole('link', { name: 'Usage', exact: true }).click()
-  for (const title of ['Data per hour, last 24 hours', 'Devices online, last 24 hours', 'Data per day, last 30 days', 'Top customers by data, last 30 days']) {
+  for (const title of ['Data per hour, last 24 hours', 'Devices online per hour, last 24 hours', 'Data per day, last 30 days', 'Top customers by data, last 30 days']) {
     const chart = page.locator(`figure[aria-label="${title}"]`)
     await expect(chart).toBeVisible()
     await expect(chart.locator('svg.recharts-surface')).toBeVisible()

@@ -4,6 +4,7 @@ import React from 'react'
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 
 import { formatBytes } from '@/lib/format'
+import { countOf } from '@/lib/words'
 
 type Point = { label: string; bytes: number; devices: number }
 
@@ -39,7 +40,7 @@ export function UsageCharts({ hourly, daily, top }: { hourly: Point[]; daily: Po
           <Bar dataKey="bytes" name="Data" fill={brand} isAnimationActive={false} />
         </BarChart>
       </Chart>
-      <Chart title="Devices online, last 24 hours" summary={`at most ${peak} at once`}>
+      <Chart title="Devices online per hour, last 24 hours" summary={`at most ${countOf(peak, 'device')} in an hour`}>
         <LineChart data={hourly}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" interval={3} fontSize={12} />
