@@ -249,3 +249,28 @@ describe('people on the pages', () => {
     expect(usage.top.find((row) => row.name === 'Voucher guests')?.bytes).toBeGreaterThanOrEqual(lots)
   })
 })
+
+describe('devices nobody registered', () => {
+  it('are listed as an unregistered device with their MAC (none when the router sent none), whoever reads the list', async () => {
+    const payload = await testPayload()
+    const world = await loadWorld()
+    const demo = world.organizations.demo
+    const downtown = world.locations.downtown
+    const [account] = (await payload.find({ collection: 'users', where: { email: { equals: `unregistered-devices@${demo}.beacon.invalid` } }, limit: 1 })).docs
+    const unregistered = account
+      ? String(account.id)
+      : String((await payload.db.drizzle.execute(`select beacon_organization_account('${demo}', 'unregistered-devices', 'Unregistered devices') as id`)).rows[0].id)
+    const seen = await createSession({ organization: demo, location: downtown, user: unregistered }, { authMethod: 'accounting', startedAt: new Date().toISOString() })
+    const silent = await createSession(
+      { organization: demo, location: downtown, user: unregistered },
+      { authMethod: 'accounting', deviceMac: '00:00:00:00:00:00', startedAt: new Date().toISOString() },
+    )
+    for (const actor of ['orgAdmin', 'manager'] as const) {
+      const staff = await dashboardOf(world.actors[actor], demo)
+      const live = await loadLiveSessions(staff, selectBranches(staff, downtown).branches, seen.deviceMac, 1)
+      expect(live.rows.map(({ customer, mac }) => ({ customer, mac }))).toEqual([{ customer: 'Unregistered device', mac: seen.deviceMac }])
+      const all = await loadLiveSessions(staff, selectBranches(staff, downtown).branches, '', 1)
+      expect(all.rows.find((row) => row.id === String(silent.id))).toMatchObject({ customer: 'Unregistered device', mac: null })
+    }
+  })
+})

@@ -4,6 +4,7 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { DayInput } from '@/dashboard/components/DateInputs'
+import { DeviceMac } from '@/dashboard/components/DeviceMac'
 import { filterDay, historyFilters, historyWhere, loadHistory } from '@/dashboard/history'
 import { planOptions } from '@/dashboard/plans'
 import { Refused } from '@/dashboard/components/Refused'
@@ -119,7 +120,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                       {selection.branches.length > 1 && <div className="muted">{row.branch}</div>}
                     </td>
                     <td>
-                      <code>{row.mac}</code>
+                      <DeviceMac mac={row.mac} />
                       <div className="muted">{row.ip ?? ''}</div>
                     </td>
                     <td>{row.plan ?? '—'}</td>

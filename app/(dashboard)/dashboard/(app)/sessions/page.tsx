@@ -4,12 +4,14 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { AutoRefresh } from '@/dashboard/components/AutoRefresh'
+import { DeviceMac } from '@/dashboard/components/DeviceMac'
 import { ForceLogoutButton } from '@/dashboard/components/ForceLogoutButton'
 import { loadLiveSessions, loadRecentForceLogouts } from '@/dashboard/liveSessions'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDateTime, formatTime } from '@/lib/dates'
 import { formatBytes, formatDuration } from '@/lib/format'
+import { UNREGISTERED_DEVICE } from '@/plugins/network/sessions/devices'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'Live sessions' }
@@ -90,7 +92,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                     {selection.branches.length > 1 && <div className="muted">{row.branch}</div>}
                   </td>
                   <td>
-                    <code>{row.mac}</code>
+                    <DeviceMac mac={row.mac} />
                     <div className="muted">{row.ip ?? 'no IP yet'}</div>
                   </td>
                   <td>
@@ -109,7 +111,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                   </td>
                   {mayForceLogout && (
                     <td>
-                      <ForceLogoutButton session={row.id} who={row.customer} />
+                      <ForceLogoutButton session={row.id} who={row.customer === UNREGISTERED_DEVICE && row.mac ? `${row.customer} ${row.mac}` : row.customer} />
                     </td>
                   )}
                 </tr>
@@ -147,7 +149,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                 <tr key={row.id} data-ended-session={row.id}>
                   <td>{row.customer}</td>
                   <td>
-                    <code>{row.mac}</code>
+                    <DeviceMac mac={row.mac} />
                   </td>
                   <td>{formatTime(row.endedAt, selection.dates)}</td>
                   <td className={row.outcome ? `outcome-${row.outcome}` : undefined}>
