@@ -11,6 +11,7 @@ import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDate, formatDateTime, zoneLabel } from '@/lib/dates'
 import { formatBytes, formatMinutes } from '@/lib/format'
+import { countOf } from '@/lib/words'
 import { archiveCutoff } from '@/plugins/network/sessions/archive'
 import { TERMINATE_CAUSE_LABELS, TERMINATE_CAUSES, terminateCauseLabel } from '@/plugins/network/sessions/fields'
 
@@ -134,7 +135,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           </div>
           <nav className="toolbar" aria-label="Pages">
             <span className="muted">
-              Page {history.page} of {history.totalPages} · {history.total} sessions
+              Page {history.page} of {history.totalPages} · {countOf(history.total, 'session')}
             </span>
             <span>
               {history.page > 1 && <Link href={pageHref(history.page - 1)}>Previous</Link>}{' '}

@@ -11,6 +11,7 @@ import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDateTime, formatTime } from '@/lib/dates'
 import { formatBytes, formatDuration } from '@/lib/format'
+import { countOf } from '@/lib/words'
 import { UNREGISTERED_DEVICE } from '@/plugins/network/sessions/devices'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
 
@@ -123,7 +124,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
       {live.totalPages > 1 && (
         <nav className="toolbar" aria-label="Pages">
           <span className="muted">
-            Page {live.page} of {live.totalPages} · {live.total} devices
+            Page {live.page} of {live.totalPages} · {countOf(live.total, 'device')}
           </span>
           <span>
             {live.page > 1 && <Link href={keep({ page: String(live.page - 1) })}>Previous</Link>}{' '}
