@@ -12,6 +12,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { webMetricsAddress } from '../src/plugins/monitoring/metrics'
+import { isRadiusListening, radiusBanner, radiusListeningLine } from './banner'
 import { buildIfStale, demoDataPolicy, ensurePayloadSecret, openDatabaseOrExit, projectRoot, takeOverShutdownSignals } from './runtime'
 
 const { values: options } = parseArgs({
@@ -97,8 +98,13 @@ web.on('exit', (code) => {
 })
 
 // The RADIUS service: its own process over the same database (RADIUS_* variables configure it).
-const radius = spawn(bin('tsx'), ['radius-service/src/main.ts'], { cwd: projectRoot, stdio: 'inherit', env: process.env })
+// Over IPC it says where it listens: with a port 0 (any free one) only it knows which.
+const radius = spawn(bin('tsx'), ['radius-service/src/main.ts'], { cwd: projectRoot, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env })
 children.push(radius)
+const radiusPorts = radiusBanner()
+radius.on('message', (message) => {
+  if (radiusPorts.portsPicked && isRadiusListening(message)) console.log(`\n${radiusListeningLine(message)}\n`)
+})
 radius.on('exit', (code) => {
   if (!stopping) {
     console.error(`The RADIUS service stopped (exit code ${code}).`)
@@ -113,7 +119,7 @@ Beacon is starting on ${base}
   Dashboard     ${base}/dashboard
   Portal        ${portalExample ? `${base}${portalExample}` : `${base}/portal/<organization>/<branch id>`}
   REST API      ${base}/api
-  RADIUS        UDP ${process.env.RADIUS_AUTH_PORT || 1812} (auth) and ${process.env.RADIUS_ACCT_PORT || 1813} (accounting); /metrics on port ${process.env.RADIUS_METRICS_PORT || 9812}
+  RADIUS        ${radiusPorts.line}
   Metrics       ${webMetricsLine()}
 Sign in with the demo accounts listed in README.md (e.g. admin@demo-isp.test / beacon-admin-1).
 Press Ctrl+C to stop.

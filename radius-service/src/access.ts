@@ -5,6 +5,7 @@ import { authorizeCustomer, findCustomerByMac, type LoginDecision } from '@/plug
 import { verifyCustomerPassword } from '@/plugins/network/logins/passwords'
 import { rejectLogin } from '@/plugins/network/logins/rejections'
 import { isPortalUsername, redeemPortalCredentials } from '@/plugins/network/portalCredentials/credentials'
+import { UNKNOWN_DEVICE_MAC } from '@/plugins/network/sessions/devices'
 import { normalizeVoucherCode } from '@/plugins/network/vouchers/codes'
 import { type VoucherLogin, type VoucherLoginInput, voucherLogins } from '@/plugins/network/vouchers/redeemVoucher'
 
@@ -17,11 +18,8 @@ import type { KnownRouter } from './routers'
 /** What Class carries so accounting finds the session Beacon accepted (RFC 2865 §5.25). */
 export const CLASS_PREFIX = 'beacon:'
 
-/**
- * The device of a request without Calling-Station-Id (radtest, misconfigured routers). MikroTik
- * hotspots always send the device's MAC; without it, such requests share one device slot.
- */
-export const UNKNOWN_DEVICE_MAC = '00:00:00:00:00:00'
+/** The device of a request without Calling-Station-Id: one definition, which the dashboard reads too. */
+export { UNKNOWN_DEVICE_MAC }
 
 export type LoginMethod = 'voucher' | 'account' | 'mac' | 'portal' | 'none'
 

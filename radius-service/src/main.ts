@@ -54,6 +54,14 @@ export async function runRadiusService(payload: Payload): Promise<void> {
     }
     throw error
   }
+  // Under `npm start` (an IPC channel): where it listens, which only it knows for a port 0.
+  process.send?.({
+    type: 'radius-listening',
+    authPort: service.authPort,
+    accountingPort: service.accountingPort,
+    metricsHost: config.metricsHost,
+    metricsPort: service.metricsPort,
+  })
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

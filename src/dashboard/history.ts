@@ -9,7 +9,7 @@ import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
 import type { Session } from '@/payload-types'
 
 import type { BranchSelection } from './branches'
-import { summarizeSession } from './liveSessions'
+import { type SummaryContext, summarizeSession, summaryContext } from './liveSessions'
 import type { Staff } from './staff'
 
 /** `from` and `to` as 2026-11-23 (what links, the CSV and the API take) once they are real days. */
@@ -19,7 +19,8 @@ export type HistoryRow = {
   id: string
   customer: string
   voucher: string | null
-  mac: string
+  /** The device's MAC, or null when its router reported none. */
+  mac: string | null
   ip: string | null
   plan: string | null
   branch: string
@@ -102,8 +103,8 @@ export function historyWhere(filters: HistoryFilters, selection: BranchSelection
   return { where: { and: conditions } }
 }
 
-function toRow(session: Session, branchNames: Map<string, string>): HistoryRow {
-  const { bytesUsed, plan, ...summary } = summarizeSession(session, branchNames)
+function toRow(session: Session, context: SummaryContext): HistoryRow {
+  const { bytesUsed, plan, ...summary } = summarizeSession(session, context)
   const end = session.endedAt ? new Date(session.endedAt).getTime() : new Date(session.startedAt).getTime()
   return {
     ...summary,
@@ -118,7 +119,7 @@ function toRow(session: Session, branchNames: Map<string, string>): HistoryRow {
 
 /** One page of ended sessions, newest first, through the Local API as the person. */
 export async function loadHistory(staff: Staff, selection: BranchSelection, where: Where, page: number, limit = PAGE_SIZE) {
-  const names = new Map(selection.branches.map((branch) => [branch.id, branch.name]))
+  const context = await summaryContext(staff, selection.branches)
   const result = await staff.req.payload.find({
     collection: 'sessions',
     where,
@@ -129,7 +130,7 @@ export async function loadHistory(staff: Staff, selection: BranchSelection, wher
     req: staff.req,
     overrideAccess: false,
   })
-  return { rows: result.docs.map((session) => toRow(session, names)), page: result.page ?? 1, totalPages: result.totalPages, total: result.totalDocs }
+  return { rows: result.docs.map((session) => toRow(session, context)), page: result.page ?? 1, totalPages: result.totalPages, total: result.totalDocs }
 }
 
 export const HISTORY_CSV_HEADER = ['started', 'ended', 'minutes', 'customer', 'voucher', 'mac', 'ip', 'plan', 'branch', 'bytes', 'end reason'] as const
@@ -137,5 +138,5 @@ export const HISTORY_CSV_HEADER = ['started', 'ended', 'minutes', 'customer', 'v
 /** A row as the CSV export writes it, times in the branch's time zone. */
 export function historyCsvRow(row: HistoryRow, timeZone: string): (string | number)[] {
   const local = (value: string | null) => (value ? format(new TZDate(new Date(value).getTime(), timeZone), 'yyyy-MM-dd HH:mm') : '')
-  return [local(row.startedAt), local(row.endedAt), row.minutes, row.customer, row.voucher ?? '', row.mac, row.ip ?? '', row.plan ?? '', row.branch, row.bytes, row.cause ?? '']
+  return [local(row.startedAt), local(row.endedAt), row.minutes, row.customer, row.voucher ?? '', row.mac ?? '', row.ip ?? '', row.plan ?? '', row.branch, row.bytes, row.cause ?? '']
 }

@@ -1,6 +1,8 @@
 import type { Where } from 'payload'
 
 import { canonicalMac } from '@/lib/mac'
+import { findOrganizationAccount } from '@/plugins/network/logins/organizationAccounts'
+import { reportedMac, UNREGISTERED_DEVICE } from '@/plugins/network/sessions/devices'
 import { onlineWhere } from '@/plugins/network/sessions/online'
 import type { Plan, Session, User, Voucher } from '@/payload-types'
 
@@ -10,7 +12,8 @@ export type LiveRow = {
   id: string
   customer: string
   voucher: string | null
-  mac: string
+  /** The device's MAC, or null when its router reported none. */
+  mac: string | null
   ip: string | null
   plan: string | null
   branch: string
@@ -21,7 +24,7 @@ export type LiveRow = {
   status: string
 }
 
-export type EndedRow = { id: string; customer: string; mac: string; endedAt: string; outcome: string | null; errorCause: string | null }
+export type EndedRow = { id: string; customer: string; mac: string | null; endedAt: string; outcome: string | null; errorCause: string | null }
 
 const MB = 1_048_576
 const PAGE_SIZE = 50
@@ -45,25 +48,43 @@ export function searchWhere(text: string): Where | null {
 /** What the dashboard's lists show of any WiFi session, read at depth 1 with the person's access. */
 export type SessionSummary = {
   id: string
-  /** The customer's name, or what they are to the branch when their account is not one it reads. */
+  /**
+   * The customer's name, or what they are to the branch when their account is not one it reads;
+   * a device nobody registered is named as such, whoever reads it.
+   */
   customer: string
   voucher: string | null
-  mac: string
+  /** The device's MAC, or null when its router reported none. */
+  mac: string | null
   ip: string | null
   plan: Plan | null
   branch: string
   bytesUsed: number
 }
 
-export function summarizeSession(session: Session, branchNames: Map<string, string>): SessionSummary {
+/** What summaries need to know beyond the session: branch names, and the organization's Unregistered devices account. */
+export type SummaryContext = { branchNames: Map<string, string>; unregisteredDevices: string | null }
+
+/** What `summarizeSession` needs for the person's organization, read once per page. */
+export async function summaryContext(staff: Staff, branches: Branch[]): Promise<SummaryContext> {
+  const { req } = staff
+  const unregisteredDevices = await findOrganizationAccount(req.payload, req, { organization: String(staff.organization.id), kind: 'unregistered-devices' })
+  return { branchNames: new Map(branches.map((branch) => [branch.id, branch.name])), unregisteredDevices }
+}
+
+export function summarizeSession(session: Session, { branchNames, unregisteredDevices }: SummaryContext): SessionSummary {
   const user = session.user && typeof session.user === 'object' ? (session.user as User) : null
+  const userId = user ? String(user.id) : session.user ? String(session.user) : null
   const voucher = session.voucher && typeof session.voucher === 'object' ? (session.voucher as Voucher) : null
   const location = typeof session.location === 'object' ? String(session.location.id) : String(session.location)
+  // The Unregistered devices account owns every device a router reported that nobody registered:
+  // its own name ("Unregistered devices") reads as a group, and only some people may read it.
+  const unregistered = userId !== null && userId === unregisteredDevices
   return {
     id: String(session.id),
-    customer: user ? user.name || user.email : voucher ? 'Voucher guest' : 'Customer',
+    customer: unregistered ? UNREGISTERED_DEVICE : user ? user.name || user.email : voucher ? 'Voucher guest' : 'Customer',
     voucher: voucher?.code ?? null,
-    mac: session.deviceMac,
+    mac: reportedMac(session.deviceMac),
     ip: session.usage?.lastIp ?? null,
     plan: session.plan && typeof session.plan === 'object' ? (session.plan as Plan) : null,
     branch: branchNames.get(location) ?? '',
@@ -78,7 +99,7 @@ export function summarizeSession(session: Session, branchNames: Map<string, stri
  */
 export async function loadLiveSessions(staff: Staff, branches: Branch[], search: string, page: number) {
   const { req } = staff
-  const names = new Map(branches.map((branch) => [branch.id, branch.name]))
+  const context = await summaryContext(staff, branches)
   const conditions: Where[] = [onlineWhere, { location: { in: branches.map((branch) => branch.id) } }]
   const matching = searchWhere(search)
   if (matching) conditions.push(matching)
@@ -93,7 +114,7 @@ export async function loadLiveSessions(staff: Staff, branches: Branch[], search:
     overrideAccess: false,
   })
   const rows: LiveRow[] = result.docs.map((session) => {
-    const summary = summarizeSession(session, names)
+    const summary = summarizeSession(session, context)
     const cap = summary.plan?.dataCapMB ? summary.plan.dataCapMB * MB : null
     return {
       ...summary,
@@ -110,6 +131,7 @@ export async function loadLiveSessions(staff: Staff, branches: Branch[], search:
 /** Sessions force-logged out in these branches in the last 15 minutes, with what their router did. */
 export async function loadRecentForceLogouts(staff: Staff, branches: Branch[]): Promise<EndedRow[]> {
   const { req } = staff
+  const context = await summaryContext(staff, branches)
   const since = new Date(Date.now() - 15 * 60_000).toISOString()
   const { docs } = await req.payload.find({
     collection: 'sessions',
@@ -128,8 +150,8 @@ export async function loadRecentForceLogouts(staff: Staff, branches: Branch[]): 
   })
   return docs.map((session) => ({
     id: String(session.id),
-    customer: summarizeSession(session, new Map()).customer,
-    mac: session.deviceMac,
+    customer: summarizeSession(session, context).customer,
+    mac: reportedMac(session.deviceMac),
     endedAt: String(session.endedAt),
     outcome: session.control?.outcome ?? null,
     errorCause: session.control?.errorCause ?? null,

@@ -19,8 +19,9 @@ type Bucket = { start: Date; end: Date; label: string }
 /**
  * Data and devices per bucket, computed in the database: each session's bytes are spread evenly
  * over its time online (routers report totals, not when within a session the bytes flowed), and
- * a device counts in a bucket if it was online at the bucket's middle. Online means what it means
- * on every page (sessions/online.ts): logins their router never started count nowhere.
+ * a device counts once in every bucket [start, finish) it was online in at all, however briefly:
+ * a session started before the bucket's end and not ended by its start. Online means what it
+ * means on every page (sessions/online.ts): logins their router never started count nowhere.
  */
 async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): Promise<UsagePoint[]> {
   if (branchIds.length === 0) return buckets.map((bucket) => ({ label: bucket.label, bytes: 0, devices: 0 }))
@@ -36,6 +37,7 @@ async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): 
       with buckets (position, start, finish) as (values ${values}),
       online as (
         select started_at,
+               device_mac,
                greatest(${onlineUntilSql()}, started_at + interval '1 second') as finish,
                usage_input_octets + usage_output_octets as bytes
           from sessions
@@ -48,8 +50,7 @@ async function perBucket(staff: Staff, branchIds: string[], buckets: Bucket[]): 
       select b.position,
              coalesce(sum(o.bytes * extract(epoch from (least(o.finish, b.finish) - greatest(o.started_at, b.start)))
                                   / extract(epoch from (o.finish - o.started_at))), 0) as bytes,
-             count(o.started_at) filter (where o.started_at <= b.start + (b.finish - b.start) / 2
-                                           and o.finish > b.start + (b.finish - b.start) / 2) as devices
+             count(distinct o.device_mac) as devices
         from buckets b
         left join online o on o.started_at < b.finish and o.finish > b.start
        group by b.position

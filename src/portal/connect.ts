@@ -65,7 +65,7 @@ export async function connectCustomer(
   if (blocked) return blocked
   const decision = await authorizeCustomer(payload, { router: place.router!, customer, deviceMac: hotspot.mac, method: 'account', now })
   if (decision.outcome === 'reject') {
-    // The router's words are about vouchers; an account's plan is told as such.
+    // A redirect carries only a code (problemMessage), so the plan's refusal in fixed words.
     if (decision.reason === 'too-many-devices') return refused('plan-devices', PLAN_DEVICES_MESSAGE)
     return refused(decision.reason, decision.message)
   }

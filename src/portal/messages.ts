@@ -1,4 +1,4 @@
-import { LOGIN_REJECTION_MESSAGES, type LoginRejection } from '@/plugins/network/logins/rejections'
+import { isBeaconRejectionMessage, LOGIN_REJECTION_MESSAGES, type LoginRejection } from '@/plugins/network/logins/rejections'
 
 import { NO_ROUTER_MESSAGE, PLAN_DEVICES_MESSAGE } from './connect'
 import { tooManyAttemptsMessage } from './limits'
@@ -43,8 +43,6 @@ export function problemMessage(code: string | undefined, wait?: string): string 
 
 export const isLoginRejection = (reason: string): reason is LoginRejection => Object.hasOwn(LOGIN_REJECTION_MESSAGES, reason)
 
-const BEACON_REPLIES = new Set<string>(Object.values(LOGIN_REJECTION_MESSAGES))
-
 /**
  * What the router said (`$(error)` in the query string) in words the portal stands behind.
  * Anyone can put text in a link, so only Beacon's own Reply-Messages (which RouterOS shows as
@@ -53,7 +51,7 @@ const BEACON_REPLIES = new Set<string>(Object.values(LOGIN_REJECTION_MESSAGES))
 export function routerErrorMessage(error: string | null): string | null {
   if (!error) return null
   const text = error.trim()
-  if (BEACON_REPLIES.has(text)) return text
+  if (isBeaconRejectionMessage(text)) return text
   if (/radius server is not responding/i.test(text))
     return 'The WiFi network cannot reach its sign-in service right now. Please try again in a minute.'
   if (/already logged in|no more sessions/i.test(text)) return 'This account or voucher is already in use on as many devices as it allows.'

@@ -1,6 +1,7 @@
 import { APIError, type Payload } from 'payload'
 
 import { escapeHtml } from '@/lib/html'
+import { countOf } from '@/lib/words'
 
 import { findCustomerByLogin, PASSWORD_MIN_LENGTH } from './customers'
 
@@ -28,11 +29,11 @@ export async function sendPasswordResetLink(
     subject: `Reset your password for ${organizationName}`,
     text: [
       `Someone asked to reset the password of your account at ${organizationName} (${customer.email}).`,
-      `Choose a new password within ${RESET_LINK_HOURS} hour: ${link}`,
+      `Choose a new password within ${countOf(RESET_LINK_HOURS, 'hour')}: ${link}`,
       'If it was not you, ignore this email: your password stays as it is.',
     ].join('\n\n'),
     html: `<p>Someone asked to reset the password of your account at ${escapeHtml(organizationName)} (${escapeHtml(customer.email)}).</p>
-<p><a href="${escapeHtml(link)}">Choose a new password</a> within ${RESET_LINK_HOURS} hour.</p>
+<p><a href="${escapeHtml(link)}">Choose a new password</a> within ${countOf(RESET_LINK_HOURS, 'hour')}.</p>
 <p>If it was not you, ignore this email: your password stays as it is.</p>`,
   })
   return 'sent'

@@ -76,6 +76,16 @@ test("the Downtown manager's overview counts Downtown, and links to its pages", 
   await expect(page.locator('[data-figure="devices-online"] .figure')).not.toHaveText('0')
   await expect(page.locator('[data-figure="vouchers-left"]')).toContainText('Day Pass: 5')
   await expect(page.locator('[data-figure="open-tickets"]')).toBeVisible()
+  // Each figure with its noun as people write it: 1 device, 2 devices.
+  for (const [figure, one, many] of [
+    ['devices-online', 'device online now', 'devices online now'],
+    ['sessions-today', 'session started today', 'sessions started today'],
+    ['open-tickets', 'open ticket', 'open tickets'],
+  ]) {
+    const card = page.locator(`[data-figure="${figure}"]`)
+    const count = Number(await card.locator('.figure').textContent())
+    await expect(card.locator('.label')).toHaveText(count === 1 ? one : many)
+  }
   await screenshots(page, 'overview')
   await page.locator('[data-figure="devices-online"]').click()
   await expect(page).toHaveURL(/\/dashboard\/sessions$/)
@@ -230,6 +240,11 @@ test('the manager generates 10 vouchers, opens their print sheet, and sees the b
   expect(lines).toHaveLength(11)
   expect(lines.slice(1).every((line) => line.includes('AVAILABLE') && line.includes(batchId))).toBe(true)
 
+  // A batch of one is one voucher.
+  await form.getByLabel('How many').fill('1')
+  await form.getByRole('button', { name: 'Generate' }).click()
+  await expect(form.getByRole('status')).toContainText('1 voucher ready.')
+
   // Out of range: the form says so before anything is sent.
   await form.getByLabel('How many').fill('0')
   expect(await form.getByLabel('How many').evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true)
@@ -336,7 +351,7 @@ test('usage charts show the last day and month, and the top customers', async ({
   await signInToDashboard(page, DEMO.manager)
   await expect(page).toHaveURL(/\/dashboard$/)
   await page.getByRole('link', { name: 'Usage', exact: true }).click()
-  for (const title of ['Data per hour, last 24 hours', 'Devices online, last 24 hours', 'Data per day, last 30 days', 'Top customers by data, last 30 days']) {
+  for (const title of ['Data per hour, last 24 hours', 'Devices online per hour, last 24 hours', 'Data per day, last 30 days', 'Top customers by data, last 30 days']) {
     const chart = page.locator(`figure[aria-label="${title}"]`)
     await expect(chart).toBeVisible()
     await expect(chart.locator('svg.recharts-surface')).toBeVisible()

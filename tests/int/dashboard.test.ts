@@ -1,6 +1,6 @@
 /**
  * The dashboard's figures computed in SQL: usage spread over each session's time online per hour
- * and day, devices online at each hour's middle, the top customers, and the overview's counts,
+ * and day, the devices online at any time in each hour, the top customers, and the overview's counts,
  * for branches of a new organization with sessions at known times; what a branch manager's
  * figures leave out (another branch, another organization); and one meaning of "online" on every
  * page, with logins their router never started closed by the sweep.
@@ -52,7 +52,7 @@ beforeAll(async () => {
 })
 
 describe('usage', () => {
-  it('spreads each session over its time online, counts devices at each hour, and ranks customers', async () => {
+  it('spreads each session over its time online, counts the devices online in each hour, and ranks customers', async () => {
     const harbour = await branch(organization.id, 'Harbour')
     const staff = await dashboardOf(organization.admin, organization.id)
     const selection = selectBranches(staff, harbour)
@@ -68,8 +68,8 @@ describe('usage', () => {
     const usage = await loadUsage(staff, selection, new Date(base + 3 * HOUR + 60_000))
     const hours = usage.hourly.slice(-4)
     expect(hours.map((point) => point.bytes)).toEqual([3_600, 5_400, 0, 0])
-    // At 00:30 Ana; at 01:30 Ana (Ben left at 01:30 exactly).
-    expect(hours.map((point) => point.devices)).toEqual([1, 1, 0, 0])
+    // Hour 0: Ana; hour 1: Ana and Ben; hour 2: nobody (Ana left as it began).
+    expect(hours.map((point) => point.devices)).toEqual([1, 2, 0, 0])
     expect(usage.hourly).toHaveLength(24)
     expect(usage.daily).toHaveLength(30)
     expect(usage.daily.reduce((sum, point) => sum + point.bytes, 0)).toBe(9_000)
@@ -77,6 +77,32 @@ describe('usage', () => {
       { name: 'Ana', bytes: 7_200 },
       { name: 'Ben', bytes: 1_800 },
     ])
+  })
+
+  it('counts every device online at any time in an hour, each once, and only sessions that went online', async () => {
+    const dock = await branch(organization.id, 'Dock')
+    const staff = await dashboardOf(organization.admin, organization.id)
+    const selection = selectBranches(staff, dock)
+    const base = Math.floor(Date.now() / HOUR) * HOUR - 6 * HOUR
+    const place = { organization: organization.id, location: dock, user: await customer(organization.id, 'Gil') }
+    const at = (offset: number) => new Date(base + offset).toISOString()
+    const MINUTE = 60_000
+    const ended = (start: number, end: number, overrides: Record<string, unknown> = {}) =>
+      createSession(place, { status: 'terminated', startedAt: at(start), endedAt: at(end), expiresAt: at(6 * HOUR), ...overrides })
+    // Hour 0: one device online from :05 to :25, nowhere near the hour's middle.
+    await ended(5 * MINUTE, 25 * MINUTE)
+    // Hour 1: one device twice (:00-:10 and :40-:50), another from hour 0's :50 to :02.
+    const phone = '02:00:AA:BB:CC:01'
+    await ended(HOUR, HOUR + 10 * MINUTE, { deviceMac: phone })
+    await ended(HOUR + 40 * MINUTE, HOUR + 50 * MINUTE, { deviceMac: phone })
+    await ended(50 * MINUTE, HOUR + 2 * MINUTE)
+    // Hour 2: a login its router never started counts nowhere.
+    await ended(2 * HOUR + 10 * MINUTE, 2 * HOUR + 15 * MINUTE, { acctSessionId: null, terminateCause: 'Never-Started' })
+    // Hour 3: one device still online since hour 3's :55 (counted in hour 3, 4 and the current one).
+    await createSession(place, { status: 'active', startedAt: at(3 * HOUR + 55 * MINUTE), expiresAt: at(9 * HOUR) })
+
+    const usage = await loadUsage(staff, selection, new Date(base + 5 * HOUR + 30 * MINUTE))
+    expect(usage.hourly.slice(-6).map((point) => point.devices)).toEqual([2, 2, 0, 1, 1, 1])
   })
 })
 
@@ -221,5 +247,30 @@ describe('people on the pages', () => {
     })
     const usage = await loadUsage(manager, selectBranches(manager, world.locations.downtown))
     expect(usage.top.find((row) => row.name === 'Voucher guests')?.bytes).toBeGreaterThanOrEqual(lots)
+  })
+})
+
+describe('devices nobody registered', () => {
+  it('are listed as an unregistered device with their MAC (none when the router sent none), whoever reads the list', async () => {
+    const payload = await testPayload()
+    const world = await loadWorld()
+    const demo = world.organizations.demo
+    const downtown = world.locations.downtown
+    const [account] = (await payload.find({ collection: 'users', where: { email: { equals: `unregistered-devices@${demo}.beacon.invalid` } }, limit: 1 })).docs
+    const unregistered = account
+      ? String(account.id)
+      : String((await payload.db.drizzle.execute(`select beacon_organization_account('${demo}', 'unregistered-devices', 'Unregistered devices') as id`)).rows[0].id)
+    const seen = await createSession({ organization: demo, location: downtown, user: unregistered }, { authMethod: 'accounting', startedAt: new Date().toISOString() })
+    const silent = await createSession(
+      { organization: demo, location: downtown, user: unregistered },
+      { authMethod: 'accounting', deviceMac: '00:00:00:00:00:00', startedAt: new Date().toISOString() },
+    )
+    for (const actor of ['orgAdmin', 'manager'] as const) {
+      const staff = await dashboardOf(world.actors[actor], demo)
+      const live = await loadLiveSessions(staff, selectBranches(staff, downtown).branches, seen.deviceMac, 1)
+      expect(live.rows.map(({ customer, mac }) => ({ customer, mac }))).toEqual([{ customer: 'Unregistered device', mac: seen.deviceMac }])
+      const all = await loadLiveSessions(staff, selectBranches(staff, downtown).branches, '', 1)
+      expect(all.rows.find((row) => row.id === String(silent.id))).toMatchObject({ customer: 'Unregistered device', mac: null })
+    }
   })
 })

@@ -1,5 +1,8 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
+import { emptyReason, UsageCharts } from '@/dashboard/components/UsageCharts'
 import { startOfToday } from '@/dashboard/overview'
 import { hourBuckets } from '@/dashboard/usage'
 import { searchWhere } from '@/dashboard/liveSessions'
@@ -120,5 +123,27 @@ describe('hotspotLoginHtml', () => {
     expect(html).toContain(`<a href="${target}">Continue to Demo &quot;ISP&quot; &lt;WiFi&gt; WiFi</a>`)
     expect(html).not.toContain('<script')
     expect(html).not.toContain('<WiFi>')
+  })
+})
+
+describe('the usage charts', () => {
+  const hours = (values: Partial<{ bytes: number; devices: number }>[]) =>
+    Array.from({ length: 24 }, (_, index) => ({ label: `${String(index).padStart(2, '0')}:00`, bytes: 0, devices: 0, ...values[index] }))
+  const render = (props: Parameters<typeof UsageCharts>[0]) => renderToStaticMarkup(createElement(UsageCharts, props))
+
+  it('say there were no sessions instead of drawing axes over nothing', () => {
+    const html = render({ hourly: hours([]), daily: hours([]).slice(0, 30), top: [] })
+    expect(html.match(/No sessions in this period\./g)).toHaveLength(3)
+    expect(html).toContain('No data used in this period.')
+    expect(html).not.toContain('recharts')
+    expect(html).not.toContain('at most 0')
+  })
+
+  it('draw what there is, and tell devices online without data used', () => {
+    const busy = render({ hourly: hours([{ bytes: 2_048, devices: 1 }]), daily: hours([{ bytes: 2_048, devices: 1 }]), top: [{ name: 'Ana', bytes: 2_048 }] })
+    expect(busy).not.toContain('data-empty-chart')
+    expect(busy).toContain('at most 1 device in an hour')
+    expect(emptyReason(hours([{ devices: 2 }]), 'bytes')).toBe('No data used in this period.')
+    expect(emptyReason(hours([{ devices: 2 }]), 'devices')).toBeNull()
   })
 })

@@ -211,6 +211,19 @@ describe('portal words and limits', () => {
     expect(routerErrorMessage(null)).toBeNull()
   })
 
+  it("repeats the account's devices refusal the RADIUS service sends, for any number, and nothing made to look like it", () => {
+    const two = 'Your account is already in use on 2 devices, the most your plan allows. Sign out on another device first.'
+    const one = 'Your account is already in use on 1 device, the most your plan allows. Sign out on another device first.'
+    expect(routerErrorMessage(two)).toBe(two)
+    expect(routerErrorMessage(one)).toBe(one)
+    for (const forged of [
+      'Your account is already in use on 1 devices, the most your plan allows. Sign out on another device first.',
+      'Your account is already in use on 2 devices, the most your plan allows. Send your PIN to +1 555.',
+    ]) {
+      expect(routerErrorMessage(forged)).toBe('The WiFi network could not sign this device in. Please try again.')
+    }
+  })
+
   it('reads phone numbers as + and digits', () => {
     expect(canonicalPhone('+254 700 000-001')).toBe('+254700000001')
     expect(canonicalPhone('(0700) 000 001')).toBe('0700000001')

@@ -21,6 +21,7 @@ let network: Awaited<ReturnType<typeof loadNetwork>>
 let proxy: TcpProxy
 let child: ChildProcess
 let output = ''
+let listening: unknown = null
 const ports = { auth: 0, accounting: 0, metrics: 0 }
 
 function waitForOutput(text: string | RegExp, timeoutMs: number): Promise<void> {
@@ -61,8 +62,10 @@ beforeAll(async () => {
       // Jobs queued by other test files would make this process send CoA to routers that are not there.
       RADIUS_RUN_JOBS: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel `npm start` opens, on which the service says where it listens.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
+  child.on('message', (message) => (listening = message))
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   await waitForOutput(/metricsPort\S*:\s*\d+\s/, 90_000)
@@ -86,6 +89,12 @@ async function droppedWhileProcessing(): Promise<number> {
 }
 
 describe('the RADIUS service process', () => {
+  it('tells npm start where it listens, the ports it took for port 0', async () => {
+    await expect
+      .poll(() => listening)
+      .toEqual({ type: 'radius-listening', authPort: ports.auth, accountingPort: ports.accounting, metricsHost: '127.0.0.1', metricsPort: ports.metrics })
+  })
+
   it('answers no accounting while the database is down, and records the retried request once it is back', async () => {
     const voucher = await world.payload.create({
       collection: 'vouchers',

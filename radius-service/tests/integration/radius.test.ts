@@ -194,6 +194,14 @@ describe('customers', () => {
     expect((await session(classSession(second)!)).expiresAt).toBe(stored.expiresAt)
   })
 
+  it("refuses a device over the plan's devices at once in words about the account, not a voucher", async () => {
+    const account = await customer(subscribed()) // Day Pass: 2 devices
+    const signIn = () => auth({ 'User-Name': account.username, 'User-Password': account.password, 'Calling-Station-Id': newMac() })
+    expectAccept(await signIn())
+    expectAccept(await signIn())
+    expectReject(await signIn(), 'Your account is already in use on 2 devices, the most your plan allows. Sign out on another device first.')
+  })
+
   it('accepts a customer account by its phone number, however it is written', async () => {
     const phone = `+25474${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
     const account = await customer({ ...subscribed(), phone: `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` })

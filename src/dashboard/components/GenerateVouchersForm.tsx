@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
+import { countOf } from '@/lib/words'
+
 import { apiAction } from './apiAction'
 
 type Option = { id: string; name: string }
@@ -75,7 +77,7 @@ export function GenerateVouchersForm({ plans, branches, everyBranch }: { plans: 
       )}
       {made && (
         <p role="status" style={{ flexBasis: '100%' }}>
-          {made.count} vouchers ready.{' '}
+          {countOf(made.count, 'voucher')} ready.{' '}
           <a href={made.sheetUrl} target="_blank" rel="noreferrer">
             Open the printable sheet
           </a>{' '}

@@ -7,6 +7,7 @@ import { loadOverview } from '@/dashboard/overview'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatBytes } from '@/lib/format'
+import { nounFor } from '@/lib/words'
 
 export const metadata: Metadata = { title: 'Overview' }
 
@@ -32,7 +33,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <>
             <Link className="card" href={`/dashboard/sessions${query}`} data-figure="devices-online">
               <div className="figure">{overview.devicesOnline}</div>
-              <div className="label">devices online now</div>
+              <div className="label">{nounFor(overview.devicesOnline, 'device')} online now</div>
             </Link>
             <Link className="card" href={`/dashboard/sessions${query}`} data-figure="data-today">
               <div className="figure">{formatBytes(overview.bytesToday)}</div>
@@ -40,7 +41,7 @@ export default async function OverviewPage({ searchParams }: Props) {
             </Link>
             <Link className="card" href={`/dashboard/sessions${query}`} data-figure="sessions-today">
               <div className="figure">{overview.sessionsStartedToday}</div>
-              <div className="label">sessions started today</div>
+              <div className="label">{nounFor(overview.sessionsStartedToday, 'session')} started today</div>
             </Link>
           </>
         )}
@@ -50,7 +51,7 @@ export default async function OverviewPage({ searchParams }: Props) {
               {overview.routers.online} <span className="muted">/ {overview.routers.online + overview.routers.offline}</span>
             </div>
             <div className="label">
-              routers online
+              {nounFor(overview.routers.online, 'router')} online
               {overview.routers.offline > 0 ? ` · ${overview.routers.offline} offline` : ''}
             </div>
           </Link>
@@ -58,7 +59,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         {overview.openTickets !== null && (
           <Link className="card" href={`/dashboard/tickets${query}`} data-figure="open-tickets">
             <div className="figure">{overview.openTickets}</div>
-            <div className="label">open tickets</div>
+            <div className="label">open {nounFor(overview.openTickets, 'ticket')}</div>
           </Link>
         )}
         {overview.vouchersLeft && (

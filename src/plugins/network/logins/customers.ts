@@ -20,7 +20,7 @@ import {
   openPendingSession,
   readSession,
 } from './allowance'
-import { type Rejected, rejectLogin } from './rejections'
+import { type Rejected, rejectLogin, rejectTooManyDevices } from './rejections'
 
 export type LoginDecision = { outcome: 'accept'; session: Session; plan: Plan; attributes: MikrotikReplyAttributes } | Rejected
 
@@ -93,7 +93,8 @@ export async function authorizeCustomer(payload: Payload, input: AuthorizeCustom
     }
 
     const grant = grantDevice(plan, { sessions, expiresAt, deviceMac, now })
-    if (grant.outcome === 'full') return rejectLogin('too-many-devices')
+    // Whoever's allowance it is (a voucher the customer redeemed too), they signed in with their account.
+    if (grant.outcome === 'full') return rejectTooManyDevices('account', plan.devicesAllowed)
     if (grant.outcome === 'exhausted') return rejectLogin(grant.reason === 'data-cap' ? 'data-cap' : 'no-plan')
     const id =
       grant.session ??

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { RESERVED_EMAIL_SUFFIX } from '@/lib/reservedEmails'
 
 /**
  * An organization's own customer accounts that nobody signs in to (no password), owning the
@@ -30,4 +31,29 @@ export async function organizationAccount(
     await db.execute(sql`select beacon_organization_account(${organization}, ${kind}, ${ORGANIZATION_ACCOUNTS[kind]}) as id`),
   )
   return account.id
+}
+
+/** The address of an organization's account of this kind, as `beacon_organization_account` writes it. */
+export const organizationAccountEmail = (organization: string, kind: OrganizationAccountKind) => `${kind}@${organization}${RESERVED_EMAIL_SUFFIX}`
+
+/**
+ * The id of the organization's account of this kind if it was made yet, read as the system: it is
+ * nobody's own record, and pages name what it owns (a device nobody registered) for every reader.
+ */
+export async function findOrganizationAccount(
+  payload: Payload,
+  req: PayloadRequest,
+  { organization, kind }: { organization: string; kind: OrganizationAccountKind },
+): Promise<string | null> {
+  const { docs } = await payload.find({
+    collection: 'users',
+    where: { email: { equals: organizationAccountEmail(organization, kind) } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: { email: true },
+  })
+  return docs[0] ? String(docs[0].id) : null
 }

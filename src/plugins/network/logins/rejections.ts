@@ -1,3 +1,5 @@
+import { countOf } from '@/lib/words'
+
 import { VOUCHER_REJECTION_MESSAGES, type VoucherRejection } from '../vouchers/redeemVoucher'
 
 export type LoginRejection =
@@ -26,3 +28,23 @@ export const LOGIN_REJECTION_MESSAGES: Record<LoginRejection, string> = {
 export type Rejected = { outcome: 'reject'; reason: LoginRejection; message: string }
 
 export const rejectLogin = (reason: LoginRejection): Rejected => ({ outcome: 'reject', reason, message: LOGIN_REJECTION_MESSAGES[reason] })
+
+/** The refusal of one device too many on a customer's account (its username, phone or registered MAC). */
+export const accountDevicesMessage = (devicesAllowed: number) =>
+  `Your account is already in use on ${countOf(devicesAllowed, 'device')}, the most your plan allows. Sign out on another device first.`
+
+/**
+ * A device over the plan's devices at once, told about what the customer signed in with: their
+ * account, with how many devices its plan allows, or a voucher (VOUCHER_REJECTION_MESSAGES).
+ */
+export function rejectTooManyDevices(signedInWith: 'account' | 'voucher', devicesAllowed: number): Rejected {
+  if (signedInWith === 'voucher') return rejectLogin('too-many-devices')
+  return { outcome: 'reject', reason: 'too-many-devices', message: accountDevicesMessage(devicesAllowed) }
+}
+
+/** Whether `text` is a Reply-Message Beacon sends: a fixed one, or the account's devices refusal for some number. */
+export function isBeaconRejectionMessage(text: string): boolean {
+  if (Object.values(LOGIN_REJECTION_MESSAGES).includes(text)) return true
+  const devices = /^Your account is already in use on (\d{1,5}) devices?,/.exec(text)
+  return devices !== null && text === accountDevicesMessage(Number(devices[1]))
+}

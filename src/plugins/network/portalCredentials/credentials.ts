@@ -7,11 +7,12 @@ import { relationId } from '@/access'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inSystemTransaction } from '@/db/transaction'
 import { canonicalMac } from '@/lib/mac'
+import { isReservedEmail } from '@/lib/reservedEmails'
 import { decryptSecret, encryptSecret } from '@/lib/secrets'
 
 import { allowanceKeyOf, allowanceSessions, grantDevice } from '../logins/allowance'
 import type { LoginDecision } from '../logins/customers'
-import { rejectLogin } from '../logins/rejections'
+import { rejectLogin, rejectTooManyDevices } from '../logins/rejections'
 import { routerPlace } from '../routers/place'
 import { OPEN_SESSION_STATUSES } from '../sessions/fields'
 
@@ -137,7 +138,8 @@ export async function redeemPortalCredentials(payload: Payload, input: RedeemPor
     const expiresAt = new Date(session.expiresAt)
     const key = allowanceKeyOf({ voucher: relationId(session.voucher), user: relationId(session.user)!, plan: String(plan.id), expiresAt })
     const grant = grantDevice(plan, { sessions: await allowanceSessions(payload, req, key), expiresAt, deviceMac: credential.device_mac, now })
-    if (grant.outcome === 'full') return rejectLogin('too-many-devices')
+    // A voucher typed on the portal is the organization's Voucher guests'; anyone else signed in to their account.
+    if (grant.outcome === 'full') return rejectTooManyDevices(isReservedEmail(customer.email) ? 'voucher' : 'account', plan.devicesAllowed)
     if (grant.outcome === 'exhausted') return rejectLogin(grant.reason === 'data-cap' ? 'data-cap' : 'voucher-used-up')
     await db.execute(sql`update portal_credentials set used_at = ${now.toISOString()}::timestamptz, updated_at = now() where id = ${credential.id}`)
     const current =

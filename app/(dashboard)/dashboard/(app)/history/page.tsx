@@ -4,12 +4,14 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { DayInput } from '@/dashboard/components/DateInputs'
+import { DeviceMac } from '@/dashboard/components/DeviceMac'
 import { filterDay, historyFilters, historyWhere, loadHistory } from '@/dashboard/history'
 import { planOptions } from '@/dashboard/plans'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDate, formatDateTime, zoneLabel } from '@/lib/dates'
 import { formatBytes, formatMinutes } from '@/lib/format'
+import { countOf } from '@/lib/words'
 import { archiveCutoff } from '@/plugins/network/sessions/archive'
 import { TERMINATE_CAUSE_LABELS, TERMINATE_CAUSES, terminateCauseLabel } from '@/plugins/network/sessions/fields'
 
@@ -119,7 +121,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                       {selection.branches.length > 1 && <div className="muted">{row.branch}</div>}
                     </td>
                     <td>
-                      <code>{row.mac}</code>
+                      <DeviceMac mac={row.mac} />
                       <div className="muted">{row.ip ?? ''}</div>
                     </td>
                     <td>{row.plan ?? '—'}</td>
@@ -133,7 +135,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           </div>
           <nav className="toolbar" aria-label="Pages">
             <span className="muted">
-              Page {history.page} of {history.totalPages} · {history.total} sessions
+              Page {history.page} of {history.totalPages} · {countOf(history.total, 'session')}
             </span>
             <span>
               {history.page > 1 && <Link href={pageHref(history.page - 1)}>Previous</Link>}{' '}

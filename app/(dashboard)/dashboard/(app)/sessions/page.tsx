@@ -4,12 +4,15 @@ import React from 'react'
 
 import { selectBranches } from '@/dashboard/branches'
 import { AutoRefresh } from '@/dashboard/components/AutoRefresh'
+import { DeviceMac } from '@/dashboard/components/DeviceMac'
 import { ForceLogoutButton } from '@/dashboard/components/ForceLogoutButton'
 import { loadLiveSessions, loadRecentForceLogouts } from '@/dashboard/liveSessions'
 import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDateTime, formatTime } from '@/lib/dates'
 import { formatBytes, formatDuration } from '@/lib/format'
+import { countOf } from '@/lib/words'
+import { UNREGISTERED_DEVICE } from '@/plugins/network/sessions/devices'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
 
 export const metadata: Metadata = { title: 'Live sessions' }
@@ -90,7 +93,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                     {selection.branches.length > 1 && <div className="muted">{row.branch}</div>}
                   </td>
                   <td>
-                    <code>{row.mac}</code>
+                    <DeviceMac mac={row.mac} />
                     <div className="muted">{row.ip ?? 'no IP yet'}</div>
                   </td>
                   <td>
@@ -109,7 +112,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                   </td>
                   {mayForceLogout && (
                     <td>
-                      <ForceLogoutButton session={row.id} who={row.customer} />
+                      <ForceLogoutButton session={row.id} who={row.customer === UNREGISTERED_DEVICE && row.mac ? `${row.customer} ${row.mac}` : row.customer} />
                     </td>
                   )}
                 </tr>
@@ -121,7 +124,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
       {live.totalPages > 1 && (
         <nav className="toolbar" aria-label="Pages">
           <span className="muted">
-            Page {live.page} of {live.totalPages} · {live.total} devices
+            Page {live.page} of {live.totalPages} · {countOf(live.total, 'device')}
           </span>
           <span>
             {live.page > 1 && <Link href={keep({ page: String(live.page - 1) })}>Previous</Link>}{' '}
@@ -147,7 +150,7 @@ export default async function LiveSessionsPage({ searchParams }: Props) {
                 <tr key={row.id} data-ended-session={row.id}>
                   <td>{row.customer}</td>
                   <td>
-                    <code>{row.mac}</code>
+                    <DeviceMac mac={row.mac} />
                   </td>
                   <td>{formatTime(row.endedAt, selection.dates)}</td>
                   <td className={row.outcome ? `outcome-${row.outcome}` : undefined}>

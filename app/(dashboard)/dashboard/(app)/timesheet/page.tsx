@@ -11,6 +11,7 @@ import { may, requireStaff } from '@/dashboard/staff'
 import { formatDateTime, zoneLabel } from '@/lib/dates'
 import { dayRange } from '@/lib/days'
 import { formatMinutes } from '@/lib/format'
+import { countOf } from '@/lib/words'
 import type { Ticket } from '@/payload-types'
 
 export const metadata: Metadata = { title: 'Timesheet' }
@@ -148,7 +149,7 @@ export default async function TimesheetPage({ searchParams }: Props) {
           </div>
           {emptyTimers > 0 && (
             <p className="muted" data-empty-timers={emptyTimers}>
-              Not listed: {emptyTimers === 1 ? '1 timer' : `${emptyTimers} timers`} stopped within a minute, booking no time.
+              Not listed: {countOf(emptyTimers, 'timer')} stopped within a minute, booking no time.
             </p>
           )}
         </>

@@ -28,7 +28,7 @@ export default async function UsagePage({ searchParams }: Props) {
       </h1>
       <p className="muted">
         Hours and days in {zoneLabel(selection.timeZone)}. A session&apos;s data is spread evenly over its time online; a device
-        counts while its router reports it online.
+        counts in every hour its router reported it online, however briefly.
       </p>
       <UsageCharts hourly={usage.hourly} daily={usage.daily} top={usage.top} />
       <h2>Top customers, last 30 days</h2>

@@ -7,6 +7,7 @@ import React, { useState } from 'react'
 import { apiAction } from '@/dashboard/components/apiAction'
 import { DayInput } from '@/dashboard/components/DateInputs'
 import { dateHint, parseDay, zonedInstant, zoneLabel } from '@/lib/dates'
+import { countOf } from '@/lib/words'
 
 import type { BatchChoices } from '../batchChoices'
 
@@ -114,7 +115,7 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone, date
       )}
       {made && (
         <p role="status" style={{ flexBasis: '100%' }}>
-          {made.count} vouchers ready in batch <code>{made.batchId}</code>.{' '}
+          {countOf(made.count, 'voucher')} ready in batch <code>{made.batchId}</code>.{' '}
           <a href={made.sheetUrl} target="_blank" rel="noreferrer">
             Open the printable sheet
           </a>{' '}

@@ -8,6 +8,7 @@ import { loadTicket, myRunningTimer } from '@/dashboard/helpdesk'
 import { may, requireStaff } from '@/dashboard/staff'
 import { dateStyleOf, formatDateTime, zoneLabel } from '@/lib/dates'
 import { formatMinutes } from '@/lib/format'
+import { countOf } from '@/lib/words'
 
 export const metadata: Metadata = { title: 'Ticket' }
 
@@ -101,7 +102,7 @@ export default async function TicketPage({ params }: Props) {
         {empty.length > 0 && (
           <details data-empty-timers={empty.length}>
             <summary className="muted">
-              {empty.length === 1 ? '1 timer' : `${empty.length} timers`} stopped within a minute, booking no time
+              {countOf(empty.length, 'timer')} stopped within a minute, booking no time
             </summary>
             <ul>
               {empty.map((entry) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import React from 'react'
 
+import { countOf } from '@/lib/words'
 import { actionPath, FormFields, PortalFrame, portalHref } from '@/portal/components/PortalFrame'
 import { loadPortalPage, type PortalParams, type PortalSearch, searchValue } from '@/portal/page'
 import { RESET_LINK_HOURS } from '@/portal/passwordReset'
@@ -16,7 +17,7 @@ export default async function ForgotPasswordPage({ params, searchParams }: { par
     <PortalFrame page={page} section="account" title="Forgot password">
       {sent ? (
         <p className="good" role="status">
-          If an account here has that email address, a link to choose a new password is on its way. It works for {RESET_LINK_HOURS} hour.
+          If an account here has that email address, a link to choose a new password is on its way. It works for {countOf(RESET_LINK_HOURS, 'hour')}.
           Check your spam folder if it does not come.
         </p>
       ) : (
