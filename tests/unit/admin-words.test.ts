@@ -2,6 +2,7 @@
  * What the admin panel says in words instead of codes: audit log actions, permissions, prices,
  * checkboxes, and the zone beside a time.
  */
+import type { ClientField } from 'payload'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { ALL_PERMISSIONS, PERMISSION_LABELS } from '@/access'
 import { shortZoneName } from '@/lib/dates'
 import { formatMoney } from '@/lib/format'
 import { YesNoCell } from '@/plugins/admin/components/YesNoCell'
+import { describeChange } from '@/plugins/audit/auditLogs/changeWords'
 import { auditActionInWords } from '@/plugins/audit/auditLogs/words'
 
 describe('audit log actions in words', () => {
@@ -71,5 +73,37 @@ describe('shortZoneName', () => {
     expect(shortZoneName('America/New_York', '2026-01-15T12:00:00Z')).toBe('EST')
     expect(shortZoneName('America/New_York', '2026-07-15T12:00:00Z')).toBe('EDT')
     expect(shortZoneName('UTC', '2026-07-15T12:00:00Z')).toBe('UTC')
+  })
+})
+
+describe("an audit entry's changes", () => {
+  // As the admin panel's client config describes a collection's fields.
+  const fields = [
+    {
+      type: 'row',
+      fields: [
+        { name: 'priority', type: 'select', options: [{ label: 'High', value: 'high' }, { label: 'Normal', value: 'normal' }] },
+        { name: 'status', type: 'select', label: 'State', options: ['open', 'closed'] },
+      ],
+    },
+    { name: 'active', type: 'checkbox' },
+    { name: 'burst', type: 'group', fields: [{ name: 'downloadMbps', label: 'Burst download (Mbps)', type: 'number' }] },
+    { name: 'addedPermissions', type: 'select', hasMany: true, options: [{ label: 'Work on tickets', value: 'tickets.update' }, { label: 'See plans', value: 'plans.read' }] },
+  ] as unknown as ClientField[]
+
+  it('name the field as its form does, and a choice by its label', () => {
+    const priority = describeChange(fields, 'priority')
+    expect([priority.label, priority.say('high'), priority.say('normal')]).toEqual(['Priority', 'High', 'Normal'])
+    expect(describeChange(fields, 'status').label).toBe('State')
+    expect(describeChange(fields, 'burst.downloadMbps').label).toBe('Burst download (Mbps)')
+    expect(describeChange(fields, 'burst.downloadMbps').say(20)).toBeNull()
+    expect(describeChange(fields, 'addedPermissions').say(['tickets.update', 'plans.read'])).toBe('Work on tickets, See plans')
+  })
+
+  it('say Yes or No for a checkbox, and name a field the form no longer has in words', () => {
+    expect(describeChange(fields, 'active').say(false)).toBe('No')
+    const gone = describeChange(fields, 'totalTimeSpent')
+    expect([gone.label, gone.say(true), gone.say('x')]).toEqual(['Total time spent', 'Yes', null])
+    expect(describeChange(undefined, 'settings.gateways').label).toBe('Settings › Gateways')
   })
 })
