@@ -66,6 +66,16 @@ test('the audit log, plans, permissions and checkboxes read as words, prices in 
   await expect(entry.first()).toContainText('Branch updated')
   await expect(entry.first().locator('td.cell-targetType')).toHaveText('Branch')
   await expect(page.locator('.table')).not.toContainText('BRANCH_UPDATE')
+  // The entry opens from its date, and names its action and a choice's change in words too.
+  const [ticket] = (await (await request.get('/api/tickets?where[number][equals]=3&depth=0')).json()).docs
+  const priority = ticket.priority === 'high' ? 'low' : 'high'
+  expect((await request.patch(`/api/tickets/${ticket.id}`, { data: { priority } })).status()).toBe(200)
+  await page.reload()
+  await page.locator('.table tbody tr', { hasText: ticket.id }).first().locator('td.cell-createdAt a').click()
+  await expect(page.locator('[data-in-words="action"]')).toHaveText('Ticket updated')
+  const change = page.getByRole('table', { name: 'Changes' }).locator('tr[data-field="priority"]')
+  await expect(change).toContainText(priority === 'high' ? 'High' : 'Low')
+  await expect(change).not.toContainText(priority)
 
   await page.goto('/admin/collections/plans')
   await expect(page.locator('.table thead')).toContainText('Validity')
