@@ -448,14 +448,17 @@ export interface Plan {
     timeSeconds?: number | null;
   };
   /**
-   * How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.
+   * In minutes: how long a session on this plan lasts from its first login (60 = 1 hour, 1440 = 1 day).
    */
   validityMinutes: number;
   /**
-   * Upload and download together, 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.
+   * In MB, upload and download together: 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.
    */
   dataCapMB?: number | null;
   devicesAllowed: number;
+  /**
+   * In the currency beside it, e.g. 100 or 99.50.
+   */
   price: number;
   /**
    * ISO 4217 code; empty for the organization's.
@@ -885,9 +888,6 @@ export interface TimeSession {
    */
   durationMinutes?: number | null;
   note?: string | null;
-  /**
-   * Stopped by Beacon after running past the limit (BEACON_TIMER_LIMIT_HOURS).
-   */
   autoStopped?: boolean | null;
   adjusts?: (string | null) | TimeSession;
   reason?: string | null;

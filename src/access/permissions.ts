@@ -52,6 +52,47 @@ export const ALL_PERMISSIONS: readonly Permission[] = [
   ...DOMAIN_PERMISSIONS,
 ]
 
+/** Each permission as the admin panel offers it in a user's overrides: what it lets the person do. */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'organizations.create': 'Create organizations',
+  'organizations.read': 'See organizations',
+  'organizations.update': 'Change organizations',
+  'organizations.delete': 'Delete organizations',
+  'locations.create': 'Add branches',
+  'locations.read': 'See branches',
+  'locations.update': 'Change branches',
+  'locations.delete': 'Delete branches',
+  'users.create': 'Add users',
+  'users.read': 'See users',
+  'users.update': 'Change users',
+  'users.delete': 'Delete users',
+  'routers.create': 'Add routers',
+  'routers.read': 'See routers',
+  'routers.update': 'Change routers',
+  'routers.delete': 'Delete routers',
+  'plans.create': 'Add plans',
+  'plans.read': 'See plans',
+  'plans.update': 'Change plans',
+  'plans.delete': 'Delete plans',
+  'vouchers.create': 'Add vouchers',
+  'vouchers.read': 'See vouchers',
+  'vouchers.update': 'Change vouchers',
+  'vouchers.delete': 'Delete vouchers',
+  'sessions.read': 'See WiFi sessions',
+  'tickets.create': 'Open tickets',
+  'tickets.read': 'See tickets',
+  'tickets.update': 'Work on tickets',
+  'auditLogs.read': 'See the audit log',
+  'sessionLogs.read': 'See session logs (sign-ins)',
+  'contextChanges.read': 'See context changes (organization switches)',
+  'sessions.forceLogout': 'Force-logout WiFi sessions',
+  'vouchers.generate': 'Generate voucher batches',
+  'timeSessions.track': 'Book own time on tickets',
+  'timeSessions.viewTeam': "See the team's time",
+  'timeSessions.adjustTeam': "Correct the team's time",
+  'sessionLogs.revoke': "End other people's sign-in sessions",
+}
+
 export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && (ALL_PERMISSIONS as readonly string[]).includes(value)
 }

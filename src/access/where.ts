@@ -50,6 +50,9 @@ export const can =
   async ({ req }) =>
     permissionWhere(await getAccessContext(req), permission, paths)
 
+/** Whether the person holds `permission` in the organization they work in (super-admins always). */
+const holds = (context: AccessContext, permission: Permission) => context.isSuperAdmin || grantsWith(context, permission).length > 0
+
 /**
  * Access for create: whether the user holds the permission anywhere. Which organization and
  * branch the new document may go to is checked by the tenancy plugin's `enforceTenantScope`
@@ -57,10 +60,17 @@ export const can =
  */
 export const canCreate =
   (permission: Permission): Access =>
-  async ({ req }) => {
-    const context = await getAccessContext(req)
-    return context.isSuperAdmin || grantsWith(context, permission).length > 0
-  }
+  async ({ req }) =>
+    holds(await getAccessContext(req), permission)
+
+/**
+ * Field access for a field that only means something to people holding `permission`, such as a
+ * link to a record only they may read: for everyone else it is neither shown nor written.
+ */
+export const fieldForHoldersOf =
+  (permission: Permission): FieldAccess =>
+  async ({ req }) =>
+    holds(await getAccessContext(req), permission)
 
 export const isSuperAdmin = async ({ req }: { req: PayloadRequest }): Promise<boolean> =>
   (await getAccessContext(req)).isSuperAdmin

@@ -104,6 +104,13 @@ export function zoneLabel(timeZone: string): string {
   return name && name !== timeZone ? `${name} (${timeZone})` : timeZone
 }
 
+/** A time zone's short name at an instant, to write beside a time: "GMT+3", "EST", "UTC". */
+export function shortZoneName(timeZone: string, instant: string | Date = new Date()): string {
+  if (timeZone === 'UTC') return 'UTC'
+  const when = readable(instant) ? new Date(instant) : new Date()
+  return new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'short' }).formatToParts(when).find((part) => part.type === 'timeZoneName')?.value ?? timeZone
+}
+
 export type Day = { year: number; month: number; day: number }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -35,3 +35,9 @@ export function formatMinutes(minutes: number | null | undefined): string {
   const parts = [`${days} ${days === 1 ? 'day' : 'days'}`, hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean)
   return `${sign}${parts.join(' ')}`
 }
+
+/** An amount as people read it, with its currency's code: "KES 100.00", "UGX 2,000"; the number alone when there is no currency. */
+export function formatMoney(amount: number, currency: string | null | undefined): string {
+  if (!currency) return amount.toFixed(2)
+  return new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'code' }).format(amount)
+}

@@ -55,6 +55,64 @@ test('texts name no API paths, and lists and forms say values in words, units an
   await expect(page.locator('table')).not.toContainText('INITIAL')
 })
 
+test('the audit log, plans, permissions and checkboxes read as words, prices in the organization’s currency', async ({ page, request }) => {
+  await signInOverRest(request, DEMO.orgAdmin)
+  expect((await request.patch(`/api/locations/${ids.airport}`, { data: { address: `Words street ${Date.now() % 10_000}` } })).status()).toBe(200)
+
+  await signInToAdmin(page, DEMO.orgAdmin)
+  await expect(page.getByRole('link', { name: 'Branches' }).first()).toBeVisible()
+  await page.goto('/admin/collections/audit-logs')
+  const entry = page.locator('.table tbody tr', { hasText: ids.airport })
+  await expect(entry.first()).toContainText('Branch updated')
+  await expect(entry.first().locator('td.cell-targetType')).toHaveText('Branch')
+  await expect(page.locator('.table')).not.toContainText('BRANCH_UPDATE')
+  // The entry opens from its date, and names its action and a choice's change in words too.
+  const [ticket] = (await (await request.get('/api/tickets?where[number][equals]=3&depth=0')).json()).docs
+  const priority = ticket.priority === 'high' ? 'low' : 'high'
+  expect((await request.patch(`/api/tickets/${ticket.id}`, { data: { priority } })).status()).toBe(200)
+  await page.reload()
+  await page.locator('.table tbody tr', { hasText: ticket.id }).first().locator('td.cell-createdAt a').click()
+  await expect(page.locator('[data-in-words="action"]')).toHaveText('Ticket updated')
+  const change = page.getByRole('table', { name: 'Changes' }).locator('tr[data-field="priority"]')
+  await expect(change).toContainText(priority === 'high' ? 'High' : 'Low')
+  await expect(change).not.toContainText(priority)
+
+  await page.goto('/admin/collections/plans')
+  await expect(page.locator('.table thead')).toContainText('Validity')
+  await expect(page.locator('.table thead')).not.toContainText('(minutes)')
+  const dayPass = page.locator('.table tbody tr', { hasText: 'Day Pass' })
+  await expect(dayPass).toContainText('KES 100.00')
+  await expect(dayPass.locator('td.cell-active')).toHaveText('Yes')
+  await page.goto('/admin/collections/locations')
+  await expect(page.locator('.table tbody tr', { hasText: 'Downtown' }).locator('td.cell-active')).toHaveText('Yes')
+
+  // A user's permission overrides are offered by what they allow.
+  await page.goto(`/admin/collections/users/${ids.tech1}`)
+  await page.locator('.collapsible__toggle-wrap', { hasText: 'Permission overrides' }).getByRole('button', { name: 'Toggle block' }).click()
+  await page.locator('#field-addedPermissions .rs__control').click()
+  await expect(page.locator('.rs__option', { hasText: 'Work on tickets' })).toBeVisible()
+  await expect(page.locator('.rs__option', { hasText: 'tickets.update' })).toHaveCount(0)
+})
+
+test('an agent opens a ticket without asking for WiFi sessions they may not read', async ({ page, request }) => {
+  await signInOverRest(request, DEMO.orgAdmin)
+  const [ticket] = (await (await request.get('/api/tickets?where[number][equals]=1&depth=0')).json()).docs
+  const refused: string[] = []
+  page.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`)
+  })
+  await signInToAdmin(page, { email: 'tech1@demo-isp.test', password: 'beacon-tech-1' })
+  await expect(page.getByRole('link', { name: 'Tickets' }).first()).toBeVisible()
+  await page.goto(`/admin/collections/tickets/${ticket.id}`)
+  await expect(page.locator('#field-title')).toHaveValue(ticket.title)
+  await expect(page.getByRole('heading', { name: /^Time booked · / })).toBeVisible()
+  await expect(page.locator('#field-wifiSession')).toHaveCount(0)
+  await page.goto('/admin/collections/tickets/create')
+  await expect(page.locator('#field-title')).toBeVisible()
+  await expect(page.locator('#field-wifiSession')).toHaveCount(0)
+  expect(refused).toEqual([])
+})
+
 test("a ticket's page shows its conversation and the time booked, and its WiFi session is picked from a list", async ({ page, request }) => {
   await signInOverRest(request, DEMO.orgAdmin)
   const [ticket] = (await (await request.get('/api/tickets?where[number][equals]=1&depth=0')).json()).docs

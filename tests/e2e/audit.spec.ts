@@ -19,7 +19,7 @@ test('a change in the admin panel is in the audit log, read-only, and the chain 
   await expect(page.getByText(/updated successfully/i)).toBeVisible()
 
   await page.goto('/admin/collections/audit-logs')
-  await expect(page.locator('table').getByText('BRANCH_UPDATE').first()).toBeVisible()
+  await expect(page.locator('table').getByText('Branch updated').first()).toBeVisible()
   await expect(page.getByRole('link', { name: /create new/i })).toHaveCount(0)
 
   await signInOverRest(request, DEMO.orgAdmin)

@@ -1,4 +1,5 @@
-import type { Payload, PayloadRequest } from 'payload'
+import { headers } from 'next/headers'
+import { createLocalReq, executeAuthStrategies, type Payload, type PayloadRequest } from 'payload'
 import { cache } from 'react'
 
 import { getAccessContext, relationId } from '@/access'
@@ -34,3 +35,13 @@ export async function documentDateStyle(payload: Payload, doc: Dated, collection
 export async function workingOrganization(req: PayloadRequest): Promise<string | null> {
   return (await getAccessContext(req)).activeOrganization ?? null
 }
+
+/**
+ * The organization the person viewing this page works in, for server components Payload gives
+ * no `req` (list cells): signed in from the page request's cookie, once per render.
+ */
+export const workingOrganizationOfPage = cache(async (payload: Payload): Promise<string | null> => {
+  const { user } = await executeAuthStrategies({ headers: await headers(), payload, canSetHeaders: false })
+  if (!user) return null
+  return workingOrganization(await createLocalReq({ user }, payload))
+})

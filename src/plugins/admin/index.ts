@@ -6,12 +6,14 @@ import type { CollectionConfig, Field, Plugin } from 'payload'
  * - every date field, and every list's date column, is in the document's branch's (or
  *   organization's) zone and its organization's date format, and says which zone
  *   (components/OrganizationDates.tsx), pickers included;
+ * - every checkbox's list column says Yes or No;
  * - Beacon's icon (app/icon.svg) in place of Payload's.
  * Byte counts and lengths of time are shown in units field by field, with `inUnits`.
  */
 
 const DATE_FIELD = '/plugins/admin/components/OrganizationDates#OrganizationDateField'
 const DATE_CELL = '/plugins/admin/components/OrganizationDates#OrganizationDateCell'
+const YES_NO_CELL = '/plugins/admin/components/YesNoCell#YesNoCell'
 
 const AMOUNTS = '/plugins/admin/components/Amounts'
 
@@ -36,7 +38,7 @@ export const inUnits = {
   },
 }
 
-function withOrganizationDates(field: Field): Field {
+function inPeoplesTerms(field: Field): Field {
   if (field.type === 'date') {
     const components = field.admin?.components ?? {}
     return {
@@ -44,8 +46,12 @@ function withOrganizationDates(field: Field): Field {
       admin: { ...field.admin, components: { ...components, Field: components.Field ?? DATE_FIELD, Cell: components.Cell ?? DATE_CELL } },
     }
   }
-  if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: field.fields.map(withOrganizationDates) } as Field
-  if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(withOrganizationDates) })) }
+  if (field.type === 'checkbox') {
+    const components = field.admin?.components ?? {}
+    return { ...field, admin: { ...field.admin, components: { ...components, Cell: components.Cell ?? YES_NO_CELL } } }
+  }
+  if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: field.fields.map(inPeoplesTerms) } as Field
+  if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: tab.fields.map(inPeoplesTerms) })) }
   return field
 }
 
@@ -76,6 +82,6 @@ export const adminPlugin =
     },
     collections: (config.collections ?? []).map((collection) => ({
       ...collection,
-      fields: [...collection.fields, ...timestampFields(collection)].map(withOrganizationDates),
+      fields: [...collection.fields, ...timestampFields(collection)].map(inPeoplesTerms),
     })),
   })

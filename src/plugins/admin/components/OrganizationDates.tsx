@@ -1,9 +1,11 @@
+import { Link } from '@payloadcms/ui'
 import type { DefaultServerCellComponentProps, PayloadRequest } from 'payload'
 import React from 'react'
 
-import { formatDate, formatDateTime, zoneLabel } from '@/lib/dates'
+import { zoneLabel } from '@/lib/dates'
 
-import { documentDateStyle, workingOrganization } from '../dates'
+import { dateCellContent } from '../dateCell'
+import { documentDateStyle, workingOrganization, workingOrganizationOfPage } from '../dates'
 import { OrganizationDateInput } from './OrganizationDateInput'
 
 type FieldProps = {
@@ -21,12 +23,25 @@ export async function OrganizationDateField({ clientField, path, readOnly, req, 
   return <OrganizationDateInput field={clientField} path={path} readOnly={readOnly} dates={dates} zone={zoneLabel(dates.timeZone)} />
 }
 
-/** Every date column of the admin panel's lists: each row in its own organization's zone and format. */
-export async function OrganizationDateCell({ cellData, rowData, payload, collectionConfig, field }: DefaultServerCellComponentProps) {
-  if (!cellData) return <span>—</span>
-  const dates = await documentDateStyle(payload, rowData, collectionConfig.slug)
-  // A column shows the time too, unless the field holds days only.
-  const appearance = field.type === 'date' ? field.admin?.date?.pickerAppearance : undefined
-  const withTime = appearance !== 'dayOnly' && appearance !== 'monthOnly'
-  return <span data-zone={dates.timeZone}>{withTime ? formatDateTime(cellData as string, dates) : formatDate(cellData as string, dates)}</span>
+/**
+ * Every date column of the admin panel's lists: each row in its own organization's zone and
+ * format, naming the zone where it is not the person's; the list's first column links to the document.
+ */
+export async function OrganizationDateCell(props: DefaultServerCellComponentProps) {
+  const { text, zone, timeZone, zoneNote, href } = await dateCellContent(props, await workingOrganizationOfPage(props.payload))
+  const shown = (
+    <>
+      {text}
+      {zoneNote ? <span className="zone-note"> {zoneNote}</span> : null}
+    </>
+  )
+  return href ? (
+    <Link href={href} prefetch={false} data-zone={timeZone} title={zone}>
+      {shown}
+    </Link>
+  ) : (
+    <span data-zone={timeZone} title={zone}>
+      {shown}
+    </span>
+  )
 }

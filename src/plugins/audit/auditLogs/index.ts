@@ -8,6 +8,7 @@ import { auditLogEndpoints } from './endpoints'
 export const AUDIT_LOGS_SLUG = 'audit-logs'
 
 const readOnly = { readOnly: true } as const
+const COMPONENTS = '/plugins/audit/components'
 
 /**
  * What staff changed: one row per create, update and delete, with the fields before and after
@@ -35,19 +36,35 @@ export const AuditLogs: CollectionConfig = {
   endpoints: auditLogEndpoints,
   fields: [
     { name: 'organization', type: 'relationship', relationTo: 'organizations', admin: { ...readOnly, position: 'sidebar' } },
-    { name: 'action', type: 'text', required: true, index: true, admin: readOnly },
+    {
+      name: 'action',
+      type: 'text',
+      required: true,
+      index: true,
+      admin: {
+        ...readOnly,
+        components: { Cell: `${COMPONENTS}/AuditActionCell#AuditActionCell`, afterInput: [`${COMPONENTS}/AuditActionCell#AuditActionInWords`] },
+      },
+    },
     {
       type: 'row',
       fields: [
         { name: 'actor', type: 'relationship', relationTo: 'users', index: true, admin: readOnly },
-        { name: 'actorName', type: 'text', admin: { ...readOnly, description: 'As it was at the time.' } },
+        { name: 'actorName', label: 'By', type: 'text', admin: { ...readOnly, description: 'As it was at the time.' } },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'targetType', type: 'text', required: true, index: true, admin: readOnly },
-        { name: 'targetId', type: 'text', required: true, index: true, admin: readOnly },
+        {
+          name: 'targetType',
+          label: 'Record type',
+          type: 'text',
+          required: true,
+          index: true,
+          admin: { ...readOnly, components: { Cell: `${COMPONENTS}/RecordTypeCell#RecordTypeCell` } },
+        },
+        { name: 'targetId', label: 'Record id', type: 'text', required: true, index: true, admin: readOnly },
       ],
     },
     {

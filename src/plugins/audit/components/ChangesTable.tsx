@@ -1,19 +1,18 @@
 'use client'
 
-import { FieldDescription, FieldLabel, useField } from '@payloadcms/ui'
+import { FieldDescription, FieldLabel, useConfig, useField, useFormFields } from '@payloadcms/ui'
 import type { JSONFieldClient } from 'payload'
 import React from 'react'
 
-import { inWords } from '@/lib/words'
+import { describeChange } from '../auditLogs/changeWords'
 
 type Change = { from?: unknown; to?: unknown }
 
-/** A field's name in words: "totalTimeSpent" → "Total time spent", "settings.gateways" → "Settings › gateways". */
-const fieldName = (key: string) => key.split('.').map((part) => inWords(part.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))).join(' › ')
-
-const shown = (value: unknown) => {
+const shown = (value: unknown, say: (value: unknown) => string | null) => {
   if (value === null || value === undefined || value === '') return <span style={{ color: 'var(--theme-elevation-500)' }}>—</span>
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value)
+  const words = say(value)
+  if (words !== null) return words
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
   return <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(value, null, 1)}</code>
 }
 
@@ -25,6 +24,10 @@ const shown = (value: unknown) => {
 export function ChangesTable({ field, path }: { field: JSONFieldClient; path: string }) {
   const { value } = useField<Record<string, Change> | null>({ path })
   const rows = value && typeof value === 'object' ? Object.entries(value) : []
+  // Named and written as the changed document's own form does.
+  const targetType = useFormFields(([fields]) => fields.targetType?.value)
+  const { getEntityConfig } = useConfig()
+  const target = typeof targetType === 'string' ? getEntityConfig({ collectionSlug: targetType }) : null
   return (
     <div className="field-type" style={{ marginBlock: '1rem' }}>
       <FieldLabel label={field.label} path={path} />
@@ -42,15 +45,18 @@ export function ChangesTable({ field, path }: { field: JSONFieldClient; path: st
             </tr>
           </thead>
           <tbody>
-            {rows.map(([key, change]) => (
+            {rows.map(([key, change]) => {
+              const { label, say } = describeChange(target?.fields, key)
+              return (
               <tr key={key} data-field={key}>
-                {[fieldName(key), shown(change?.from), shown(change?.to)].map((cell, index) => (
+                {[label, shown(change?.from, say), shown(change?.to, say)].map((cell, index) => (
                   <td key={index} style={{ padding: '0.4rem 0.6rem', borderBottom: '1px solid var(--theme-elevation-100)', verticalAlign: 'top' }}>
                     {cell}
                   </td>
                 ))}
               </tr>
-            ))}
+              )
+            })}
           </tbody>
         </table>
       )}

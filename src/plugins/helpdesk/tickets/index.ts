@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { can, canCreate, getAccessContext, nobody, relationId } from '@/access'
+import { can, canCreate, fieldForHoldersOf, getAccessContext, nobody, relationId } from '@/access'
 
 import { activeOrganization } from '../../tenancy/activeOrganization'
 import {
@@ -23,6 +23,7 @@ export const TICKETS_SLUG = 'tickets'
 export { TICKET_COMMENT_PATHS, TICKET_PATHS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketStatus } from './paths'
 
 const systemOnly = { create: () => false, update: () => false }
+const sessionReaders = fieldForHoldersOf('sessions.read')
 
 /**
  * Fields customers cannot set on the tickets they open (how staff work the ticket): only staff
@@ -136,6 +137,9 @@ export const Tickets: CollectionConfig = {
       name: 'wifiSession',
       label: 'WiFi session',
       type: 'text',
+      // Only people who read WiFi sessions see and choose one (agents and viewers do not, so their
+      // ticket form asks nothing of /api/sessions); the link stays as it is when they save.
+      access: { read: sessionReaders, create: sessionReaders, update: sessionReaders },
       admin: {
         description: "The WiFi session it is about, if any: one of the requester's (or the branch's) recent sessions.",
         // Chosen from a list; stored as the session's id, which it keeps when it moves to the archive.

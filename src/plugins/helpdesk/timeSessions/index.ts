@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access'
+import { formatMinutes } from '@/lib/format'
 import { optionsInWords } from '@/lib/words'
 
 import { inUnits } from '../../admin'
@@ -8,7 +9,7 @@ import { activeOrganizationFilter, locationField, organizationColumn, organizati
 import { readTimeSessions } from './access'
 import { timeSessionEndpoints } from './endpoints'
 import { deriveEntryFields } from './hooks/deriveEntryFields'
-import { TIME_SESSION_KINDS } from './rules'
+import { TIME_SESSION_KINDS, timerLimitHours } from './rules'
 import { keepTicketTotal } from './totals'
 
 export const TIME_SESSIONS_SLUG = 'time-sessions'
@@ -83,9 +84,10 @@ export const TimeSessions: CollectionConfig = {
     { name: 'note', type: 'textarea', admin: readOnly },
     {
       name: 'autoStopped',
+      label: 'Stopped by Beacon',
       type: 'checkbox',
       defaultValue: false,
-      admin: { ...readOnly, description: 'Stopped by Beacon after running past the limit (BEACON_TIMER_LIMIT_HOURS).' },
+      admin: { ...readOnly, description: () => `The timer ran longer than ${formatMinutes(timerLimitHours() * 60)}, so Beacon stopped it as forgotten.` },
     },
     {
       type: 'collapsible',

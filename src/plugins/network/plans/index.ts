@@ -157,18 +157,18 @@ export const Plans: CollectionConfig = {
     },
     {
       name: 'validityMinutes',
-      label: 'Validity (minutes)',
+      label: 'Validity',
       type: 'number',
       required: true,
       validate: positive('Validity', { integer: true }),
-      admin: { ...inUnits.minutes, description: 'How long a session on this plan lasts from its first login: 60 = 1 hour, 1440 = 1 day.' },
+      admin: { ...inUnits.minutes, description: 'In minutes: how long a session on this plan lasts from its first login (60 = 1 hour, 1440 = 1 day).' },
     },
     {
       name: 'dataCapMB',
-      label: 'Data cap (MB)',
+      label: 'Data limit',
       type: 'number',
-      validate: positive('Data cap', { integer: true, optional: true }),
-      admin: { ...inUnits.megabytes, description: 'Upload and download together, 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.' },
+      validate: positive('Data limit', { integer: true, optional: true }),
+      admin: { ...inUnits.megabytes, description: 'In MB, upload and download together: 1 MB = 1,048,576 bytes (as RouterOS counts). Empty for unlimited.' },
     },
     {
       name: 'devicesAllowed',
@@ -185,6 +185,7 @@ export const Plans: CollectionConfig = {
           name: 'price',
           type: 'number',
           required: true,
+          admin: { description: 'In the currency beside it, e.g. 100 or 99.50.', components: { Cell: '/plugins/admin/components/Money#MoneyCell' } },
           validate: (value: unknown) =>
             typeof value === 'number' && Number.isFinite(value) && value >= 0 ? true : 'Price must be 0 or more.',
         },

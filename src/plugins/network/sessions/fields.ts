@@ -137,7 +137,7 @@ export function sessionFields(): Field[] {
       fields: [
         {
           name: 'dataMB',
-          label: 'Data',
+          label: 'Data used',
           type: 'number',
           required: true,
           defaultValue: 0,

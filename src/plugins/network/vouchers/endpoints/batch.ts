@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { notFound, relationId } from '@/access'
 import { type DateStyle, dateStyleOf, formatDateTime } from '@/lib/dates'
+import { formatMoney } from '@/lib/format'
 import type { Location, Organization, Plan, Voucher } from '@/payload-types'
 
 import { vouchersToCsv } from '../csv'
@@ -52,11 +53,6 @@ async function loadBatch(req: PayloadRequest): Promise<Batch> {
   }
 }
 
-function money(amount: number, currency: string | null | undefined): string {
-  if (!currency) return amount.toFixed(2)
-  return new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'code' }).format(amount)
-}
-
 const dateTime = (value: string | null | undefined, dates: DateStyle) => (value ? formatDateTime(value, dates) : '')
 
 const unauthorized = () => Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
@@ -79,7 +75,7 @@ export const voucherBatchSheetEndpoint: Endpoint = {
         return {
           code: voucher.code,
           planName: plan.name,
-          price: money(plan.price, plan.currency),
+          price: formatMoney(plan.price, plan.currency),
           validity: formatValidity(plan.validityMinutes),
           validUntil: voucher.validUntil ? dateTime(voucher.validUntil, dates) : null,
         }
@@ -112,7 +108,7 @@ export const voucherBatchCsvEndpoint: Endpoint = {
           status: voucher.status,
           batchId: String(voucher.batchId),
           location: location?.name ?? '',
-          price: money(plan.price, plan.currency),
+          price: formatMoney(plan.price, plan.currency),
           validUntil: dateTime(voucher.validUntil, dates),
           usedAt: dateTime(voucher.usedAt, dates),
         }

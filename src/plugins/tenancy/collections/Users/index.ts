@@ -2,6 +2,7 @@ import type { CollectionConfig, PayloadRequest, Where } from 'payload'
 
 import {
   ALL_PERMISSIONS,
+  PERMISSION_LABELS,
   anyOf,
   can,
   canCreate,
@@ -49,7 +50,7 @@ const NOT_SUPER_ADMIN: Where = { isSuperAdmin: { not_equals: true } }
 /** The admin panel is for staff (in any of their organizations); customers use the captive portal. */
 const staffOnly = async ({ req }: { req: PayloadRequest }) => isStaffAnywhere(await getAccessContext(req))
 
-const permissionOptions = ALL_PERMISSIONS.map((permission) => ({ label: permission, value: permission }))
+const permissionOptions = ALL_PERMISSIONS.map((permission) => ({ label: PERMISSION_LABELS[permission], value: permission }))
 
 export const Users: CollectionConfig = {
   slug: USERS_SLUG,
