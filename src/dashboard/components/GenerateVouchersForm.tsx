@@ -1,40 +1,21 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import React, { useState } from 'react'
+import React from 'react'
 
 import { countOf } from '@/lib/words'
 
-import { apiAction } from './apiAction'
+import { useVoucherBatch } from './useVoucherBatch'
 
 type Option = { id: string; name: string }
 
 /** Generates a voucher batch (`POST /api/vouchers/generate`), then offers its printable sheet. */
 export function GenerateVouchersForm({ plans, branches, everyBranch }: { plans: Option[]; branches: Option[]; everyBranch: boolean }) {
-  const router = useRouter()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const [made, setMade] = useState<{ count: number; sheetUrl: string; csvUrl: string } | null>(null)
+  const { busy, error, made, generate } = useVoucherBatch()
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    setBusy(true)
-    setError('')
-    setMade(null)
-    try {
-      const batch = await apiAction<{ count: number; sheetUrl: string; csvUrl: string }>(
-        '/api/vouchers/generate',
-        { plan: form.get('plan'), count: Number(form.get('count')), location: form.get('location') || undefined },
-        { fallback: 'The vouchers could not be generated.' },
-      )
-      setMade(batch)
-      router.refresh()
-    } catch (failure) {
-      setError((failure as Error).message)
-    } finally {
-      setBusy(false)
-    }
+    await generate({ plan: form.get('plan'), count: Number(form.get('count')), location: form.get('location') || undefined })
   }
 
   if (plans.length === 0) return <p className="notice">There is no active plan to sell. An org-admin adds plans in the admin panel.</p>

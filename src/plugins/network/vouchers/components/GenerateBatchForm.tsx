@@ -1,11 +1,10 @@
 'use client'
 
 import { Button } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation.js'
 import React, { useState } from 'react'
 
-import { apiAction } from '@/dashboard/components/apiAction'
 import { DayInput } from '@/dashboard/components/DateInputs'
+import { useVoucherBatch } from '@/dashboard/components/useVoucherBatch'
 import { dateHint, parseDay, zonedInstant, zoneLabel } from '@/lib/dates'
 import { countOf } from '@/lib/words'
 
@@ -14,17 +13,12 @@ import type { BatchChoices } from '../batchChoices'
 /** The whole last minute of the last day (23:59:00 to 23:59:59.999). */
 const LAST_MINUTE_MS = 59_999
 
-type Made = { count: number; batchId: string; sheetUrl: string; csvUrl: string }
-
 const field: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: '0.25rem' }
 
 /** Generates a batch of vouchers and offers its printable sheet and CSV. */
 export function GenerateBatchForm({ plans, branches, everyBranch, timeZone, dateFormat }: BatchChoices) {
-  const router = useRouter()
+  const { busy, error, made, generate, refuse } = useVoucherBatch()
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const [made, setMade] = useState<Made | null>(null)
   const [branch, setBranch] = useState(everyBranch ? '' : (branches[0]?.id ?? ''))
   const zone = branches.find((each) => each.id === branch)?.timeZone ?? timeZone
 
@@ -33,33 +27,15 @@ export function GenerateBatchForm({ plans, branches, everyBranch, timeZone, date
     const form = new FormData(event.currentTarget)
     const typed = String(form.get('validUntil') ?? '').trim()
     const lastDay = parseDay(typed, dateFormat)
-    setMade(null)
-    if (typed && !lastDay) {
-      setError(`The last day to use is not a date: write it as ${dateHint(dateFormat)}.`)
-      return
-    }
-    setBusy(true)
-    setError('')
-    try {
-      const batch = await apiAction<Made>(
-        '/api/vouchers/generate',
-        {
-          plan: form.get('plan'),
-          count: Number(form.get('count')),
-          location: form.get('location') || undefined,
-          // The end of the last day of use, in the branch's zone (the organization's for every branch).
-          validUntil: lastDay ? new Date(zonedInstant(lastDay, 23, 59, zone).getTime() + LAST_MINUTE_MS).toISOString() : undefined,
-          prefix: form.get('prefix') || undefined,
-        },
-        { fallback: 'The vouchers could not be generated.' },
-      )
-      setMade(batch)
-      router.refresh()
-    } catch (failure) {
-      setError((failure as Error).message)
-    } finally {
-      setBusy(false)
-    }
+    if (typed && !lastDay) return refuse(`The last day to use is not a date: write it as ${dateHint(dateFormat)}.`)
+    await generate({
+      plan: form.get('plan'),
+      count: Number(form.get('count')),
+      location: form.get('location') || undefined,
+      // The end of the last day of use, in the branch's zone (the organization's for every branch).
+      validUntil: lastDay ? new Date(zonedInstant(lastDay, 23, 59, zone).getTime() + LAST_MINUTE_MS).toISOString() : undefined,
+      prefix: form.get('prefix') || undefined,
+    })
   }
 
   if (!open) {
