@@ -177,11 +177,11 @@ export interface Organization {
   slug: string;
   status: 'TRIAL' | 'ACTIVE' | 'SUSPENDED' | 'EXPIRED';
   /**
-   * IANA time zone, e.g. Africa/Nairobi.
+   * The time zone as Region/City, e.g. Africa/Nairobi.
    */
   timeZone: string;
   /**
-   * ISO 4217 code, e.g. KES, USD, EUR.
+   * The three-letter currency code, e.g. KES, USD, EUR.
    */
   currency: string;
   /**
@@ -245,7 +245,7 @@ export interface Location {
   name: string;
   address?: string | null;
   /**
-   * IANA time zone, e.g. Africa/Nairobi. Leave empty to use the organization's.
+   * The time zone as Region/City, e.g. Africa/Nairobi. Leave empty to use the organization's.
    */
   timeZone?: string | null;
   active?: boolean | null;
@@ -461,7 +461,7 @@ export interface Plan {
    */
   price: number;
   /**
-   * ISO 4217 code; empty for the organization's.
+   * The three-letter currency code; empty for the organization's.
    */
   currency?: string | null;
   active?: boolean | null;

@@ -53,6 +53,10 @@ test('texts name no API paths, and lists and forms say values in words, units an
   await page.goto('/admin/collections/context-changes')
   await expect(page.locator('table').getByText('Signed in').first()).toBeVisible()
   await expect(page.locator('table')).not.toContainText('INITIAL')
+  await expect(page.locator('table thead')).toContainText('What happened')
+  await page.goto('/admin/collections/session-logs')
+  await expect(page.locator('table thead')).toContainText('Signed in at')
+  await expect(page.locator('table thead')).not.toContainText('Login At')
 })
 
 test('the audit log, plans, permissions and checkboxes read as words, prices in the organization’s currency', async ({ page, request }) => {

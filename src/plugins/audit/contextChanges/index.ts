@@ -44,6 +44,7 @@ export const ContextChanges: CollectionConfig = {
     { name: 'user', type: 'relationship', relationTo: 'users', index: true, admin: readOnly },
     {
       name: 'eventType',
+      label: 'What happened',
       type: 'select',
       required: true,
       index: true,
@@ -58,10 +59,10 @@ export const ContextChanges: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'fromOrganization', type: 'relationship', relationTo: 'organizations', index: true, admin: readOnly },
+        { name: 'fromOrganization', label: 'From organization', type: 'relationship', relationTo: 'organizations', index: true, admin: readOnly },
         {
           name: 'organization',
-          label: 'Organization',
+          label: 'To organization',
           type: 'relationship',
           relationTo: 'organizations',
           index: true,

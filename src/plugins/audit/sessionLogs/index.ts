@@ -109,10 +109,11 @@ export const SessionLogs: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'loginAt', type: 'date', required: true, index: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'logoutAt', type: 'date', index: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'loginAt', label: 'Signed in at', type: 'date', required: true, index: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'logoutAt', label: 'Signed out at', type: 'date', index: true, admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
         {
           name: 'endReason',
+          label: 'How it ended',
           type: 'select',
           options: optionsInWords(END_REASONS, {
             logout: 'Signed out',
@@ -125,6 +126,7 @@ export const SessionLogs: CollectionConfig = {
     },
     {
       name: 'expiresAt',
+      label: 'Lapses at',
       type: 'date',
       admin: { ...readOnly, description: 'When the session lapses unless it is used and refreshed.', date: { pickerAppearance: 'dayAndTime' } },
     },

@@ -192,7 +192,7 @@ export const Plans: CollectionConfig = {
         {
           name: 'currency',
           type: 'text',
-          admin: { description: "ISO 4217 code; empty for the organization's." },
+          admin: { description: "The three-letter currency code; empty for the organization's." },
           validate: (value: unknown) =>
             value == null || value === '' || (typeof value === 'string' && isCurrency(value)) ? true : 'Unknown currency code.',
         },

@@ -43,9 +43,9 @@ export const Locations: CollectionConfig = {
     {
       name: 'timeZone',
       type: 'text',
-      admin: { description: "IANA time zone, e.g. Africa/Nairobi. Leave empty to use the organization's." },
+      admin: { description: "The time zone as Region/City, e.g. Africa/Nairobi. Leave empty to use the organization's." },
       validate: (value: unknown) =>
-        value == null || value === '' || (typeof value === 'string' && isTimeZone(value)) ? true : 'Unknown time zone: use its IANA name, such as Africa/Nairobi or Asia/Kolkata.',
+        value == null || value === '' || (typeof value === 'string' && isTimeZone(value)) ? true : 'Unknown time zone: write it as Region/City, such as Africa/Nairobi or Asia/Kolkata.',
     },
     { name: 'active', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
     organizationColumn(),

@@ -80,17 +80,17 @@ export const Organizations: CollectionConfig = {
       type: 'text',
       required: true,
       defaultValue: 'UTC',
-      admin: { description: 'IANA time zone, e.g. Africa/Nairobi.' },
-      validate: (value: unknown) => (typeof value === 'string' && isTimeZone(value) ? true : 'Unknown time zone: use its IANA name, such as Africa/Nairobi or Asia/Kolkata.'),
+      admin: { description: 'The time zone as Region/City, e.g. Africa/Nairobi.' },
+      validate: (value: unknown) => (typeof value === 'string' && isTimeZone(value) ? true : 'Unknown time zone: write it as Region/City, such as Africa/Nairobi or Asia/Kolkata.'),
     },
     {
       name: 'currency',
       type: 'text',
       required: true,
       defaultValue: 'USD',
-      admin: { description: 'ISO 4217 code, e.g. KES, USD, EUR.' },
+      admin: { description: 'The three-letter currency code, e.g. KES, USD, EUR.' },
       validate: (value: unknown) =>
-        typeof value === 'string' && isCurrency(value) ? true : 'Use an ISO 4217 currency code such as USD or KES.',
+        typeof value === 'string' && isCurrency(value) ? true : 'Unknown currency: write its three-letter code, such as USD or KES.',
     },
     {
       type: 'row',
