@@ -1,7 +1,7 @@
 /** Who may sign in, what they are told when they may not, and lockout after repeated failures. */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { REFUSED_SIGN_IN_FLOOR_MS } from '@/plugins/tenancy/collections/Users/hooks/equalizeSignInTime'
+import { REFUSED_SIGN_IN_FLOOR_MS, UnknownAddressLockouts } from '@/plugins/tenancy/collections/Users/hooks/equalizeSignInTime'
 
 import { loadWorld, unique, type World } from '../helpers/fixtures'
 import { RestClient } from '../helpers/rest'
@@ -129,6 +129,37 @@ describe('sign-in timing tells nobody who has an account', () => {
     const locked = await medianRefusalTime(() => [lockedOut, 'wrong-password'])
     expect(unknownEmail / wrongPassword, `unknown ${unknownEmail} ms, wrong password ${wrongPassword} ms`).toBeGreaterThan(0.6)
     expect(locked / wrongPassword, `locked ${locked} ms, wrong password ${wrongPassword} ms`).toBeGreaterThan(0.6)
+  })
+})
+
+describe('lockout tells nobody who has an account', () => {
+  it('an unknown address is answered as an account is, try after try: a wrong password five times, then locked', async () => {
+    const known = await makeUser({ memberships: [{ organization: world.organizations.demo, role: 'agent' }] })
+    const unknown = `${unique('nobody')}@example.test`
+    const answers = async (email: string) => {
+      const client = RestClient.anonymous({ headers: { 'x-beacon-client-ip': `198.51.100.${10 + Math.floor(Math.random() * 200)}` } })
+      const seen: string[] = []
+      for (let attempt = 0; attempt < 7; attempt++) {
+        const response = await client.post<{ errors?: { message: string }[] }>('/api/users/login', { email, password: 'not-the-password' })
+        seen.push(`${response.status} ${response.body.errors?.[0]?.message}`)
+      }
+      return seen
+    }
+    const account = await answers(known)
+    expect(account.slice(5).every((answer) => /locked/i.test(answer))).toBe(true)
+    expect(await answers(unknown)).toEqual(account)
+  })
+
+  it("an unknown address's lock lapses after the lock time, and its count starts again", () => {
+    const lockouts = new UnknownAddressLockouts(3, 60_000)
+    const at = (seconds: number) => 1_000_000 + seconds * 1000
+    expect([0, 1, 2].map((second) => lockouts.refuse('a@example.test', at(second)))).toEqual([false, false, false])
+    expect(lockouts.refuse('a@example.test', at(3))).toBe(true)
+    expect(lockouts.refuse('b@example.test', at(3))).toBe(false)
+    expect(lockouts.refuse('a@example.test', at(61))).toBe(true)
+    // A minute after the third refusal: one more try, counted as the first of a new count.
+    expect([62, 63, 64].map((second) => lockouts.refuse('a@example.test', at(second)))).toEqual([false, false, false])
+    expect(lockouts.refuse('a@example.test', at(65))).toBe(true)
   })
 })
 
