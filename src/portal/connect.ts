@@ -13,7 +13,7 @@ export type Connection =
   | { outcome: 'connect'; session: { id: string; expiresAt: Date }; credentials: PortalCredentials }
   | { outcome: 'refused'; message: string; reason: string }
 
-export const PLAN_DEVICES_MESSAGE = 'Your plan is already in use on as many devices as it allows. Log out on another device first.'
+export const PLAN_DEVICES_MESSAGE = 'Your account is already in use on as many devices as your plan allows. Sign out on another device first.'
 
 export const NO_ROUTER_MESSAGE = "This branch's WiFi is not set up in Beacon yet. Please ask the staff for help."
 

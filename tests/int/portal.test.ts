@@ -165,7 +165,7 @@ describe('putting a device online', () => {
     ).toMatchObject({
       outcome: 'refused',
       reason: 'plan-devices',
-      message: 'Your plan is already in use on as many devices as it allows. Log out on another device first.',
+      message: 'Your account is already in use on as many devices as your plan allows. Sign out on another device first.',
     })
     const planless = await createDemoCustomer()
     expect(await connectCustomer(world.payload, { place: downtown, hotspot: hotspotFor(macOf(12)), customer: planless.id })).toMatchObject({
