@@ -14,8 +14,11 @@ let handlers: Promise<Record<Method, Handler> & { graphql: (request: Request) =>
  */
 function restHandlers() {
   handlers ??= (async () => {
-    await testPayload()
-    const { default: config } = await import('@payload-config')
+    // The running instance's config, not this file's import of it: Payload caches the instance and
+    // the GraphQL schema for the whole run, and each test file imports its own copy of Beacon's
+    // modules. With one config, REST and GraphQL share the same hooks and their in-memory state
+    // (the sign-in limits), as they do in the web app.
+    const { config } = await testPayload()
     return {
       ...({ GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) } as Record<Method, Handler>),
       graphql: GRAPHQL_POST(config),
