@@ -9,6 +9,7 @@ import { UNKNOWN_DEVICE_MAC } from '@/plugins/network/sessions/devices'
 import { normalizeVoucherCode } from '@/plugins/network/vouchers/codes'
 import { type VoucherLogin, type VoucherLoginInput, voucherLogins } from '@/plugins/network/vouchers/redeemVoucher'
 
+import { firstValue, textValue } from './protocol/attributeValues'
 import { safeEqual } from './protocol/authenticator'
 import { verifyChap } from './protocol/chap'
 import type { AttributeValue, RadiusHeader } from './protocol/packet'
@@ -41,22 +42,14 @@ type Credentials = {
   chap: { password: Buffer; challenge: Buffer } | null
 }
 
-const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
-const text = (value: unknown): string | null => {
-  const one = first(value)
-  if (typeof one === 'string') return one
-  if (Buffer.isBuffer(one)) return one.toString('utf8')
-  return null
-}
-
 /** Throws RangeError for a User-Password whose length cannot be a hidden password (RFC 2865 §5.2). */
 function credentialsOf(attributes: Record<string, unknown>, header: RadiusHeader, secret: Buffer): Credentials {
-  const hidden = first(attributes['User-Password'])
-  const chapPassword = first(attributes['CHAP-Password'])
-  const chapChallenge = first(attributes['CHAP-Challenge'])
-  const callingStation = text(attributes['Calling-Station-Id'])
+  const hidden = firstValue(attributes['User-Password'])
+  const chapPassword = firstValue(attributes['CHAP-Password'])
+  const chapChallenge = firstValue(attributes['CHAP-Challenge'])
+  const callingStation = textValue(attributes['Calling-Station-Id'])
   return {
-    userName: text(attributes['User-Name']),
+    userName: textValue(attributes['User-Name']),
     deviceMac: callingStation ? canonicalMac(callingStation) : null,
     pap: Buffer.isBuffer(hidden) ? revealPassword(hidden, secret, header.authenticator) : null,
     chap: Buffer.isBuffer(chapPassword)

@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inKeyOrder, runStatement, type Statement, toSql } from '@/db/statements'
 import { inSystemTransaction } from '@/db/transaction'
+import { isUuid } from '@/lib/ids'
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
 import { BYTES_PER_MB } from '@/lib/units'
@@ -12,6 +13,7 @@ import { organizationAccount } from '@/plugins/network/logins/organizationAccoun
 import { TERMINATE_CAUSES, type TerminateCause } from '@/plugins/network/sessions/fields'
 
 import { CLASS_PREFIX, UNKNOWN_DEVICE_MAC } from './access'
+import { firstValue, textValue } from './protocol/attributeValues'
 import type { KnownRouter } from './routers'
 
 const STATUS_TYPES = ['Start', 'Interim-Update', 'Stop', 'Accounting-On', 'Accounting-Off'] as const
@@ -27,7 +29,6 @@ const EXTRA_CAUSES: Record<number, TerminateCause> = {
 
 /** An Event-Timestamp further than this from our clock is a router without NTP (often 1970). */
 const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type AccountingRecord = {
   statusType: AcctStatusType
@@ -52,20 +53,15 @@ export class UnsupportedAccountingError extends Error {
   override name = 'UnsupportedAccountingError'
 }
 
-const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
-const text = (value: unknown): string | null => {
-  const one = first(value)
-  if (typeof one === 'string' && one !== '') return one
-  if (Buffer.isBuffer(one) && one.length > 0) return one.toString('utf8')
-  return null
-}
+/** A text attribute's value, or null when it is absent or empty. */
+const text = (value: unknown): string | null => textValue(value) || null
 const count = (value: unknown): bigint => {
-  const one = first(value)
+  const one = firstValue(value)
   return typeof one === 'number' && Number.isInteger(one) && one >= 0 ? BigInt(one) : 0n
 }
 
 function causeOf(value: unknown): TerminateCause | null {
-  const one = first(value)
+  const one = firstValue(value)
   if (one === undefined || one === null) return null
   if (typeof one === 'number') return EXTRA_CAUSES[one] ?? 'Unknown'
   return (TERMINATE_CAUSES as readonly string[]).includes(String(one)) ? (one as TerminateCause) : 'Unknown'
@@ -73,7 +69,7 @@ function causeOf(value: unknown): TerminateCause | null {
 
 /** Reads an Accounting-Request's attributes; throws UnsupportedAccountingError for what Beacon does not record. */
 export function accountingRecordOf(attributes: Record<string, unknown>, receivedAt: Date): AccountingRecord {
-  const statusType = first(attributes['Acct-Status-Type'])
+  const statusType = firstValue(attributes['Acct-Status-Type'])
   if (!(STATUS_TYPES as readonly unknown[]).includes(statusType)) {
     throw new UnsupportedAccountingError(`Acct-Status-Type ${String(statusType)} is not recorded.`)
   }
@@ -81,19 +77,19 @@ export function accountingRecordOf(attributes: Record<string, unknown>, received
   if (!acctSessionId && statusType !== 'Accounting-On' && statusType !== 'Accounting-Off') {
     throw new UnsupportedAccountingError(`A ${String(statusType)} without Acct-Session-Id cannot be recorded.`)
   }
-  const stamp = first(attributes['Event-Timestamp'])
-  const delay = first(attributes['Acct-Delay-Time'])
+  const stamp = firstValue(attributes['Event-Timestamp'])
+  const delay = firstValue(attributes['Acct-Delay-Time'])
   const reported = stamp instanceof Date && Math.abs(stamp.getTime() - receivedAt.getTime()) <= MAX_CLOCK_SKEW_MS ? stamp : receivedAt
   const delaySeconds = typeof delay === 'number' && delay > 0 ? delay : 0
   const classValue = text(attributes.Class)
   const classSession = classValue?.startsWith(CLASS_PREFIX) ? classValue.slice(CLASS_PREFIX.length) : null
   const callingStation = text(attributes['Calling-Station-Id'])
   const framedIp = text(attributes['Framed-IP-Address'])
-  const sessionTime = first(attributes['Acct-Session-Time'])
+  const sessionTime = firstValue(attributes['Acct-Session-Time'])
   return {
     statusType: statusType as AcctStatusType,
     acctSessionId,
-    classSession: classSession && UUID.test(classSession) ? classSession.toLowerCase() : null,
+    classSession: isUuid(classSession) ? classSession.toLowerCase() : null,
     deviceMac: callingStation ? canonicalMac(callingStation) : null,
     framedIp: framedIp ? canonicalIp(framedIp) : null,
     inputOctets: (count(attributes['Acct-Input-Gigawords']) << 32n) + count(attributes['Acct-Input-Octets']),

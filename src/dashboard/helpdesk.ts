@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
 import { isUuid } from '@/lib/ids'
+import { firstParam } from '@/lib/searchParams'
 import { plainFromRichText } from '@/lib/richText'
 import { TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_STATUSES } from '@/plugins/helpdesk/tickets/paths'
 import type { Location, Ticket, TimeSession, User } from '@/payload-types'
@@ -24,9 +25,8 @@ const nameOf = (value: unknown, nobody: string, hidden: string, known: Map<strin
 const unreadIds = (values: unknown[]) => values.filter((value): value is string => typeof value === 'string' && value !== '')
 
 export function ticketFilters(params: Record<string, string | string[] | undefined>): TicketFilters {
-  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
-  const status = one(params.status)
-  const assignee = one(params.assignee)
+  const status = firstParam(params.status) ?? ''
+  const assignee = firstParam(params.assignee) ?? ''
   return {
     status: status === 'all' || (TICKET_STATUSES as readonly string[]).includes(status) ? status : '',
     assignee: assignee === 'me' || assignee === 'nobody' || isUuid(assignee) ? assignee : '',

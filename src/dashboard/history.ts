@@ -5,6 +5,7 @@ import type { Where } from 'payload'
 import { type DateStyle, dateHint, isoDay, parseDay } from '@/lib/dates'
 import { dayRange } from '@/lib/days'
 import { isUuid } from '@/lib/ids'
+import { firstParam, type ParamValue } from '@/lib/searchParams'
 import { TERMINATE_CAUSES } from '@/plugins/network/sessions/fields'
 import type { Session } from '@/payload-types'
 
@@ -35,7 +36,7 @@ const HISTORY_DAYS = 366
 const PAGE_SIZE = 50
 
 type Params = Record<string, string | string[] | undefined>
-const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? '').trim().slice(0, 100)
+const text = (value: ParamValue) => (firstParam(value) ?? '').trim().slice(0, 100)
 
 /**
  * The filters from the query string: the last 7 days (in the style's zone) unless days are given,

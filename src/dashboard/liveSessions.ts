@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
 import { canonicalMac } from '@/lib/mac'
+import { BYTES_PER_MB } from '@/lib/units'
 import { findOrganizationAccount } from '@/plugins/network/logins/organizationAccounts'
 import { reportedMac, UNREGISTERED_DEVICE } from '@/plugins/network/sessions/devices'
 import { onlineWhere } from '@/plugins/network/sessions/online'
@@ -26,7 +27,6 @@ export type LiveRow = {
 
 export type EndedRow = { id: string; customer: string; mac: string | null; endedAt: string; outcome: string | null; errorCause: string | null }
 
-const MB = 1_048_576
 const PAGE_SIZE = 50
 
 /** What a search box text matches: a MAC (any spelling), an IP, a customer's name or email, a voucher code. */
@@ -115,7 +115,7 @@ export async function loadLiveSessions(staff: Staff, branches: Branch[], search:
   })
   const rows: LiveRow[] = result.docs.map((session) => {
     const summary = summarizeSession(session, context)
-    const cap = summary.plan?.dataCapMB ? summary.plan.dataCapMB * MB : null
+    const cap = summary.plan?.dataCapMB ? summary.plan.dataCapMB * BYTES_PER_MB : null
     return {
       ...summary,
       plan: summary.plan?.name ?? null,

@@ -13,3 +13,8 @@ export function publicBaseUrl(requestUrl: string | undefined): string {
 export function trustedBaseUrl(): string {
   return process.env.BEACON_PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${process.env.PORT || 3000}`
 }
+
+/** Whether cookies are `Secure`: when Beacon's public address (BEACON_PUBLIC_URL) is on https. */
+export function secureCookies(): boolean {
+  return process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false
+}

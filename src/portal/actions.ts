@@ -5,7 +5,7 @@ import { APIError, getPayload, type Payload } from 'payload'
 import { isUuid } from '@/lib/ids'
 import { addressBlock, CLIENT_IP_HEADER, requestIp } from '@/lib/clientIp'
 import { FailureWindow } from '@/lib/failureWindow'
-import { publicBaseUrl, trustedBaseUrl } from '@/lib/publicUrl'
+import { publicBaseUrl, secureCookies, trustedBaseUrl } from '@/lib/publicUrl'
 import { richTextFromPlain } from '@/lib/richText'
 import { DEVICE_COOKIE, signDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 
@@ -29,8 +29,6 @@ const RESET_SENT_AFTER_MS = 500
 
 /** Password-reset emails asked for per client address: 10 an hour. */
 const resetRequests = new FailureWindow(10, 60 * 60_000)
-
-const secureCookies = () => process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false
 
 type Action = {
   /** The page the form is on, where problems are shown. */

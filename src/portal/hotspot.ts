@@ -3,6 +3,7 @@ import { BlockList, isIP } from 'node:net'
 
 import { canonicalIp } from '@/lib/ip'
 import { canonicalMac } from '@/lib/mac'
+import { firstParam } from '@/lib/searchParams'
 import { HOTSPOT_VARIABLES } from '@/plugins/network/routers/hotspotLogin'
 
 /**
@@ -126,8 +127,6 @@ export function isRouterLoginUrl(url: URL, hotspotAddresses: readonly string[]):
   return family !== 0 && ROUTER_ADDRESSES.check(host, family === 4 ? 'ipv4' : 'ipv6')
 }
 
-const firstOf = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)
-
 /**
  * Reads the hotspot's variables from a query string or a form (Next.js `searchParams`, or a
  * URLSearchParams), for a branch whose routers name these hotspot addresses. Anything missing or
@@ -138,7 +137,7 @@ export function readHotspot(
   source: URLSearchParams | Record<string, string | string[] | undefined>,
   hotspotAddresses: readonly string[],
 ): HotspotReading {
-  const get = (name: HotspotField) => (source instanceof URLSearchParams ? (source.get(name) ?? undefined) : firstOf(source[name]))
+  const get = (name: HotspotField) => (source instanceof URLSearchParams ? (source.get(name) ?? undefined) : firstParam(source[name]))
   const rawError = get('error')?.trim()
   const routerError = rawError ? rawError.slice(0, MAX_ERROR_LENGTH) : null
   const rawMac = get('mac')?.trim()

@@ -3,6 +3,7 @@ import { cookies, headers as requestHeaders } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { getPayload, type Payload } from 'payload'
 
+import { firstParam } from '@/lib/searchParams'
 import { DEVICE_COOKIE, type DeviceTicket, readDeviceTicket } from '@/plugins/network/captivePortal/deviceTicket'
 
 import { type PortalCustomer, portalCustomer } from './customers'
@@ -31,8 +32,6 @@ export type PortalPage = {
   search: Record<string, string | string[] | undefined>
 }
 
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
-
 /** The branch from the address (the "not found" page if there is none), the hotspot's variables, the customer and the device. */
 export async function loadPortalPage(params: PortalParams, searchParams: PortalSearch): Promise<PortalPage> {
   const [{ org, location }, search] = await Promise.all([params, searchParams])
@@ -47,7 +46,7 @@ export async function loadPortalPage(params: PortalParams, searchParams: PortalS
     payload,
     place,
     hotspot: readHotspot(search, place.hotspotAddresses),
-    problem: problemMessage(single(search.problem), single(search.wait)),
+    problem: problemMessage(firstParam(search.problem), firstParam(search.wait)),
     customer: await portalCustomer(payload, headers, place.organization.id, { switchHere: false }),
     device: device?.organization === place.organization.id ? device : null,
     csrf: csrfCookie ? csrfTokenFor(csrfCookie) : '',
@@ -56,4 +55,4 @@ export async function loadPortalPage(params: PortalParams, searchParams: PortalS
   }
 }
 
-export const searchValue = (page: PortalPage, name: string) => single(page.search[name])
+export const searchValue = (page: PortalPage, name: string) => firstParam(page.search[name])

@@ -4,14 +4,10 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 
+import { AUTHENTICATOR_LENGTH, AUTHENTICATOR_OFFSET, HEADER_LENGTH, MAX_PACKET_LENGTH } from './header'
+
 /** The RADIUS shared secret of a client; a string is used as its UTF-8 bytes. */
 export type SharedSecret = Buffer | string
-
-export const HEADER_LENGTH = 20
-export const AUTHENTICATOR_OFFSET = 4
-export const AUTHENTICATOR_LENGTH = 16
-/** RFC 2865 §3: the Length field ranges from 20 to 4096. */
-export const MAX_PACKET_LENGTH = 4096
 
 export function secretBytes(secret: SharedSecret): Buffer {
   const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret

@@ -2,9 +2,8 @@
  * Duplicate request detection (RFC 5080 §2.2.2): a retransmitted request must get the reply the
  * original got, not be processed again, e.g. accounting counted twice or a voucher used twice.
  */
+import { HEADER_LENGTH } from './header'
 import { MalformedPacketError } from './packet'
-
-const HEADER_LENGTH = 20
 
 export type DuplicateLookup = { state: 'new' } | { state: 'in-progress' } | { state: 'answered'; reply: Buffer }
 

@@ -4,9 +4,6 @@
  */
 import { createHmac } from 'node:crypto'
 import {
-  AUTHENTICATOR_OFFSET,
-  HEADER_LENGTH,
-  MAX_PACKET_LENGTH,
   type SharedSecret,
   assertAuthenticator,
   declaredLength,
@@ -14,6 +11,7 @@ import {
   secretBytes,
   withoutPadding,
 } from './authenticator'
+import { AUTHENTICATOR_OFFSET, HEADER_LENGTH, MAX_PACKET_LENGTH } from './header'
 
 export const MESSAGE_AUTHENTICATOR_TYPE = 80
 /** Type + Length + 16-octet HMAC-MD5. */

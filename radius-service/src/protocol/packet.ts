@@ -9,6 +9,7 @@
 import radius from 'radius'
 
 import { attributeDefinition, VENDOR_IDS, loadDictionaries, radiusDictionaryLookups } from './dictionaries'
+import { AUTHENTICATOR_LENGTH, HEADER_LENGTH, MAX_PACKET_LENGTH } from './header'
 import { decodeText, encodeText } from './text'
 
 export const RADIUS_CODES = {
@@ -30,9 +31,6 @@ export const RADIUS_CODES = {
 
 export type RadiusCodeName = keyof typeof RADIUS_CODES
 
-const HEADER_LENGTH = 20
-const AUTHENTICATOR_LENGTH = 16
-const MAX_PACKET_LENGTH = 4096
 const VENDOR_SPECIFIC_TYPE = 26
 const PROXY_STATE_TYPE = 33
 /** 255 minus the type and length octets. */

@@ -11,6 +11,7 @@ import { Refused } from '@/dashboard/components/Refused'
 import { may, requireStaff } from '@/dashboard/staff'
 import { formatDateTime, formatTime } from '@/lib/dates'
 import { formatBytes, formatDuration } from '@/lib/format'
+import { firstParam } from '@/lib/searchParams'
 import { countOf } from '@/lib/words'
 import { UNREGISTERED_DEVICE } from '@/plugins/network/sessions/devices'
 import { CONTROL_OUTCOME_LABELS, type ControlOutcome } from '@/plugins/network/sessions/fields'
@@ -19,15 +20,13 @@ export const metadata: Metadata = { title: 'Live sessions' }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
-
 /** `/dashboard/sessions`: who is online now at the branch, updated every few seconds. */
 export default async function LiveSessionsPage({ searchParams }: Props) {
   const staff = await requireStaff()
   const params = await searchParams
   const selection = selectBranches(staff, params.branch)
-  const search = first(params.q)
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(first(params.page), 10) || 1))
+  const search = firstParam(params.q) ?? ''
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(firstParam(params.page) ?? '', 10) || 1))
   const mayForceLogout = may(staff, 'sessions.forceLogout')
 
   if (!may(staff, 'sessions.read')) return <Refused title="Live sessions" reason="role" back="/dashboard/sessions" />

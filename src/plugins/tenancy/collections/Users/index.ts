@@ -18,6 +18,7 @@ import {
   type TenantPaths,
 } from '@/access'
 import { canonicalPhone } from '@/lib/phone'
+import { secureCookies } from '@/lib/publicUrl'
 import { optionsInWords } from '@/lib/words'
 
 import { activeOrganizationFilter } from '../../activeOrganization'
@@ -69,7 +70,7 @@ export const Users: CollectionConfig = {
     useSessions: true,
     forgotPassword: { generateEmailSubject: () => 'Reset your Beacon password', generateEmailHTML: resetEmailHtml },
     // Secure cookies need HTTPS; a public URL on https turns them on.
-    cookies: { sameSite: 'Lax', secure: process.env.BEACON_PUBLIC_URL?.startsWith('https://') ?? false },
+    cookies: { sameSite: 'Lax', secure: secureCookies() },
   },
   access: {
     admin: staffOnly,
