@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { badRequest } from '@/access/errors'
+import { badRequest } from '@/http/errors'
 
 /** A custom endpoint's JSON object body; anything else is a 400 that says what to send (`shape`). */
 export async function jsonBodyOf(req: PayloadRequest, shape: string): Promise<Record<string, unknown>> {

@@ -12,6 +12,7 @@ import { generateVoucherBatch, type VoucherBatchRequest } from '@/plugins/networ
 
 import { type Actor, createSession, loadNetwork, loadWorld, unique, type World } from '../helpers/fixtures'
 import { statusOf } from '../helpers/payload'
+import { errorOf, RestClient } from '../helpers/rest'
 
 let world: World
 let network: Awaited<ReturnType<typeof loadNetwork>>
@@ -522,5 +523,23 @@ describe('tenant boundaries hold when documents change', () => {
     expect((error as { status?: number }).status).toBe(409)
     expect((error as Error).message).toContain(reason)
     expect((await world.payload.count({ collection, where: { id: { equals: id() } } })).totalDocs).toBe(1)
+  })
+})
+
+describe("the network's endpoints refuse in words", () => {
+  it('nobody signed in: 401 "Sign in first."; a session id that is none: 404', async () => {
+    const anonymous = RestClient.anonymous()
+    for (const path of ['/api/vouchers/batches/DEMO-1HOUR/sheet', '/api/vouchers/batches/DEMO-1HOUR/csv']) {
+      const response = await anonymous.get(path)
+      expect(response.status, path).toBe(401)
+      expect(errorOf(response)).toBe('Sign in first.')
+    }
+    const forceLogout = await anonymous.post(`/api/sessions/${crypto.randomUUID()}/force-logout`)
+    expect(forceLogout.status).toBe(401)
+    expect(errorOf(forceLogout)).toBe('Sign in first.')
+    const manager = await RestClient.signIn('manager@demo-isp.test', 'beacon-manager-1')
+    const notOne = await manager.post('/api/sessions/not-an-id/force-logout')
+    expect(notOne.status).toBe(404)
+    expect(errorOf(notOne)).toBe('No such WiFi session in your organization.')
   })
 })

@@ -1,16 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import {
-  type AccessContext,
-  conflict,
-  forbidden,
-  getAccessContext,
-  grantsWith,
-  notFound,
-  relationId,
-  SESSION_LOGS_SLUG,
-  unauthorized,
-} from '@/access'
+import { type AccessContext, getAccessContext, grantsWith, relationId, SESSION_LOGS_SLUG } from '@/access'
+import { conflict, forbidden, notFound, unauthorized } from '@/http/errors'
 import { inTransaction } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 

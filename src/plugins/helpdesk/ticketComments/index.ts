@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { can, canCreate, conflict, forbidden, getAccessContext, nobody, notFound, permissionWhere, relationId } from '@/access'
+import { can, canCreate, getAccessContext, nobody, permissionWhere, relationId } from '@/access'
+import { conflict, forbidden, notFound } from '@/http/errors'
 import { systemRequestIn } from '@/db/transaction'
 import { isUuid } from '@/lib/ids'
 

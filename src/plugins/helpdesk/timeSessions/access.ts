@@ -1,6 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { type AccessContext, anyOf, can, forbidden, getAccessContext, grantsWith, isStaff, type TenantPaths, unauthorized } from '@/access'
+import { type AccessContext, anyOf, can, getAccessContext, grantsWith, isStaff, type TenantPaths } from '@/access'
+import { forbidden, unauthorized } from '@/http/errors'
 
 import { MESSAGES } from './rules'
 

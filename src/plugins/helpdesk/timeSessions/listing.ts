@@ -1,6 +1,7 @@
 import type { PaginatedDocs, PayloadRequest, Where } from 'payload'
 
-import { forbidden, grantsWith, notFound } from '@/access'
+import { grantsWith } from '@/access'
+import { forbidden, notFound } from '@/http/errors'
 import { isUuid } from '@/lib/ids'
 import type { TimeSession } from '@/payload-types'
 

@@ -1,19 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import { APIError, type PayloadRequest, ValidationError, type Where } from 'payload'
 
-import {
-  type AccessContext,
-  badRequest,
-  conflict,
-  forbidden,
-  getAccessContext,
-  grantsWith,
-  grantWhere,
-  notFound,
-  permissionWhere,
-  relationId,
-  unauthorized,
-} from '@/access'
+import { type AccessContext, getAccessContext, grantsWith, grantWhere, permissionWhere, relationId } from '@/access'
+import { badRequest, conflict, forbidden, notFound, unauthorized } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { inTransaction } from '@/db/transaction'
 import { type DateStyle, dateStyleOf, formatDateTime, formatTime, zoneLabel } from '@/lib/dates'

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { notFound, relationId, unauthorized } from '@/access'
+import { relationId } from '@/access'
+import { notFound, unauthorized } from '@/http/errors'
 import { escapeHtml } from '@/lib/html'
 import { isUuid } from '@/lib/ids'
 import { publicBaseUrl } from '@/lib/publicUrl'

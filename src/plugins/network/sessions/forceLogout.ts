@@ -1,6 +1,7 @@
 import { type PayloadRequest, commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { conflict, forbidden, getAccessContext, notFound, permissionWhere } from '@/access'
+import { getAccessContext, permissionWhere } from '@/access'
+import { conflict, forbidden, notFound } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { sql } from '@payloadcms/db-postgres'
 

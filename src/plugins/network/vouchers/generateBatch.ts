@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { badRequest, forbidden, getAccessContext, grantsWith, relationId } from '@/access'
+import { getAccessContext, grantsWith, relationId } from '@/access'
+import { badRequest, forbidden } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { recordStaffAction } from '@/plugins/audit/auditLogs/hooks'
 

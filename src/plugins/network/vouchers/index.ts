@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
 
-import { badRequest, can, canCreate, conflict, type TenantPaths } from '@/access'
+import { can, canCreate, type TenantPaths } from '@/access'
+import { badRequest, conflict } from '@/http/errors'
 import { optionsInWords } from '@/lib/words'
 
 import {

@@ -1,6 +1,7 @@
 import type { RelationshipField } from 'payload'
 
-import { badRequest, relationId } from '@/access'
+import { relationId } from '@/access'
+import { badRequest } from '@/http/errors'
 
 import { activeOrganization } from '../activeOrganization'
 

@@ -1,12 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import {
-  type CrudPermission,
-  forbidden,
-  getAccessContext,
-  grantsWith,
-  relationId,
-  type TenantPaths,
-} from '@/access'
+import { type CrudPermission, getAccessContext, grantsWith, relationId, type TenantPaths } from '@/access'
+import { forbidden } from '@/http/errors'
 
 type Options = {
   /** The collection's name in permissions: `locations` for `locations.create` and so on. */

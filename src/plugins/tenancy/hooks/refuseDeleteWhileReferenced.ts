@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook, CollectionSlug, Where } from 'payload'
 
-import { conflict } from '@/access'
+import { conflict } from '@/http/errors'
 
 export type Reference = {
   collection: CollectionSlug

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { badRequest, forbidden, getAccessContext, grantsWith, notFound, unauthorized } from '@/access'
+import { getAccessContext, grantsWith } from '@/access'
+import { badRequest, forbidden, notFound, unauthorized } from '@/http/errors'
 import { toCsv } from '@/lib/csv'
 import { dayRange } from '@/lib/days'
 import { isUuid } from '@/lib/ids'

@@ -1,5 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import { notFound, unauthorized } from '@/http/errors'
+import { isUuid } from '@/lib/ids'
+
 import { forceLogout } from '../forceLogout'
 
 /** `POST /api/sessions/:id/force-logout`: see `forceLogout`. */
@@ -7,11 +10,9 @@ export const forceLogoutEndpoint: Endpoint = {
   path: '/:id/force-logout',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
-    const id = String(req.routeParams?.id ?? '')
-    if (!/^[0-9a-f-]{36}$/i.test(id)) {
-      return Response.json({ errors: [{ message: 'No such WiFi session in your organization.' }] }, { status: 404 })
-    }
+    if (!req.user) throw unauthorized()
+    const id = req.routeParams?.id
+    if (!isUuid(id)) throw notFound('No such WiFi session in your organization.')
     return Response.json(await forceLogout(req, id))
   },
 }

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { notFound, relationId } from '@/access'
+import { relationId } from '@/access'
+import { notFound, unauthorized } from '@/http/errors'
 import { type DateStyle, dateStyleOf, formatDateTime } from '@/lib/dates'
 import { formatMoney } from '@/lib/format'
 import type { Location, Organization, Plan, Voucher } from '@/payload-types'
@@ -55,14 +56,12 @@ async function loadBatch(req: PayloadRequest): Promise<Batch> {
 
 const dateTime = (value: string | null | undefined, dates: DateStyle) => (value ? formatDateTime(value, dates) : '')
 
-const unauthorized = () => Response.json({ errors: [{ message: 'Sign in first.' }] }, { status: 401 })
-
 /** `GET /api/vouchers/batches/:batchId/sheet`: the printable A4 sheet, one card per code. */
 export const voucherBatchSheetEndpoint: Endpoint = {
   path: '/batches/:batchId/sheet',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return unauthorized()
+    if (!req.user) throw unauthorized()
     const { vouchers, plans, organization, location, dates } = await loadBatch(req)
     const html = renderVoucherSheet({
       organizationName: organization.branding?.displayName || organization.name,
@@ -97,7 +96,7 @@ export const voucherBatchCsvEndpoint: Endpoint = {
   path: '/batches/:batchId/csv',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return unauthorized()
+    if (!req.user) throw unauthorized()
     const { vouchers, plans, location, dates } = await loadBatch(req)
     const csv = vouchersToCsv(
       vouchers.map((voucher) => {

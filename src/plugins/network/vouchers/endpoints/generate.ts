@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { unauthorized } from '@/access'
+import { unauthorized } from '@/http/errors'
 import { jsonBodyOf } from '@/lib/jsonBody'
 
 import { generateVoucherBatch } from '../generateBatch'

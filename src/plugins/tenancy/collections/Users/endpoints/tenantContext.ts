@@ -1,16 +1,7 @@
 import type { CollectionAfterChangeHook, Endpoint, PayloadRequest } from 'payload'
 
-import {
-  type AccessContext,
-  badRequest,
-  changeActiveOrganization,
-  forbidden,
-  getAccessContext,
-  notFound,
-  recordContextChange,
-  relationId,
-  unauthorized,
-} from '@/access'
+import { type AccessContext, changeActiveOrganization, getAccessContext, recordContextChange, relationId } from '@/access'
+import { badRequest, forbidden, notFound, unauthorized } from '@/http/errors'
 import { systemRequestIn } from '@/db/transaction'
 import { requestIp } from '@/lib/clientIp'
 import { isUuid } from '@/lib/ids'

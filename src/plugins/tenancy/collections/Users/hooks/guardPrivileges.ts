@@ -1,13 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import {
-  forbidden,
-  getAccessContext,
-  type Grant,
-  grantsWith,
-  type Permission,
-  ROLE_RANK,
-} from '@/access'
+import { getAccessContext, type Grant, grantsWith, type Permission, ROLE_RANK } from '@/access'
+import { forbidden } from '@/http/errors'
 
 import { changedMemberships, type MembershipRow, normalizeMemberships } from '../memberships'
 

@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { forbidden, getAccessContext } from '@/access'
+import { getAccessContext } from '@/access'
+import { forbidden } from '@/http/errors'
 
 /**
  * Only a super-admin makes another super-admin. Field access would silently drop the value; an

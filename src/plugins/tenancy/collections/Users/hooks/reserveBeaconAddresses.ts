@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { badRequest } from '@/access'
+import { badRequest } from '@/http/errors'
 import { isReservedEmail, RESERVED_EMAIL_SUFFIX } from '@/lib/reservedEmails'
 
 /**

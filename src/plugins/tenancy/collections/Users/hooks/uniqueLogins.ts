@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { conflict } from '@/access'
+import { conflict } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
 import { isUuid } from '@/lib/ids'
 
