@@ -190,7 +190,9 @@ test("Beacon's icon is the admin panel's, the dashboard's and the portal's", asy
 
 test("a date picked in the admin panel is the organization's wall-clock time, whatever the browser's zone", async ({ browser, baseURL, request }) => {
   // A browser in New York (UTC−5); Demo ISP works in Nairobi (UTC+3).
-  const context = await browser.newContext({ timezoneId: 'America/New_York', baseURL })
+  // Tall enough that the whole form is on screen: Payload renders a form's fields only once they
+  // are in the viewport.
+  const context = await browser.newContext({ timezoneId: 'America/New_York', baseURL, viewport: { width: 1280, height: 2400 } })
   const page = await context.newPage()
   await signInOverRest(request, DEMO.orgAdmin)
   const customer = await request.post('/api/users', {

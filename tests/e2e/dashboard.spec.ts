@@ -390,7 +390,8 @@ test('a login whose router never sent its Accounting-Start is online nowhere: no
 
 test("manual time is typed in the ticket's zone whatever the browser's, the form says which, and a clash is told in words", async ({ browser, baseURL }) => {
   // A browser in New York (UTC−5); Demo ISP and its branches work in Nairobi (UTC+3).
-  const context = await browser.newContext({ timezoneId: 'America/New_York', baseURL })
+  // Tall enough that the form, its date pickers' calendars and the table below are on screen at once.
+  const context = await browser.newContext({ timezoneId: 'America/New_York', baseURL, viewport: { width: 1280, height: 2400 } })
   const page = await context.newPage()
   await signInToDashboard(page, { email: 'tech1@demo-isp.test', password: 'beacon-tech-1' })
   await expect(page).toHaveURL(/\/dashboard$/)
