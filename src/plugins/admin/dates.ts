@@ -11,8 +11,16 @@ import { type DateStyle, dateStyleOf } from '@/lib/dates'
  * organization the person works in; UTC and day-first dates when there is none.
  */
 
-const organizationOf = cache(async (payload: Payload, id: string) =>
-  payload.findByID({ collection: 'organizations', id, depth: 0, overrideAccess: true, disableErrors: true, select: { timeZone: true, locale: true, dateFormat: true } }),
+/** What the admin panel's cells and inputs show of an organization (its dates and currency), read once per render. */
+export const organizationOf = cache(async (payload: Payload, id: string) =>
+  payload.findByID({
+    collection: 'organizations',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { timeZone: true, locale: true, dateFormat: true, currency: true },
+  }),
 )
 
 const branchZoneOf = cache(async (payload: Payload, id: string) => {

@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { type AccessContext, getAccessContext, grantsWith, relationId, SESSION_LOGS_SLUG } from '@/access'
-import { conflict, forbidden, notFound, unauthorized } from '@/http/errors'
 import { inTransaction } from '@/db/transaction'
+import { conflict, forbidden, notFound, unauthorized } from '@/http/errors'
 import { isUuid } from '@/lib/ids'
 
 import { USERS_SLUG } from '../../tenancy'

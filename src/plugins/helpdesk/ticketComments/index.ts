@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { can, canCreate, getAccessContext, nobody, permissionWhere, relationId } from '@/access'
-import { conflict, forbidden, notFound } from '@/http/errors'
 import { systemRequestIn } from '@/db/transaction'
+import { conflict, forbidden, notFound } from '@/http/errors'
 import { isUuid } from '@/lib/ids'
 
 import { activeOrganizationFilter, organizationColumn } from '../../tenancy'

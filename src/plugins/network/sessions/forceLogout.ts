@@ -1,8 +1,8 @@
 import { type PayloadRequest, commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { getAccessContext, permissionWhere } from '@/access'
-import { conflict, forbidden, notFound } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { conflict, forbidden, notFound } from '@/http/errors'
 import { sql } from '@payloadcms/db-postgres'
 
 import { OPEN_SESSION_STATUSES, type SessionStatus } from './fields'

@@ -4,8 +4,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { getAccessContext, grantsWith, relationId } from '@/access'
-import { badRequest, forbidden } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { badRequest, forbidden } from '@/http/errors'
 import { recordStaffAction } from '@/plugins/audit/auditLogs/hooks'
 
 import { generateVoucherCodes, validateVoucherOptions, VoucherOptionsError } from './codes'

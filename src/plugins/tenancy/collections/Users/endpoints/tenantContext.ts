@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, Endpoint, PayloadRequest } from 'payload'
 
 import { type AccessContext, changeActiveOrganization, getAccessContext, recordContextChange, relationId } from '@/access'
-import { badRequest, forbidden, notFound, unauthorized } from '@/http/errors'
 import { systemRequestIn } from '@/db/transaction'
+import { badRequest, forbidden, notFound, unauthorized } from '@/http/errors'
 import { requestIp } from '@/lib/clientIp'
 import { isUuid } from '@/lib/ids'
 import { jsonBodyOf } from '@/lib/jsonBody'

@@ -1,8 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { conflict } from '@/http/errors'
 import { drizzleFor, rowsOf } from '@/db/sql'
+import { conflict } from '@/http/errors'
 import { isUuid } from '@/lib/ids'
 
 import { normalizeMemberships } from '../memberships'
